@@ -1,0 +1,219 @@
+/**
+ * The output contract (../shared/docs/output-contract.md, v1) as zod schemas: the single source of the
+ * project's output types. `npm run schema:write` exports it to output/notice.schema.json; a test fails
+ * when that committed file is stale.
+ */
+import { z } from 'zod';
+
+/** Schema name written into every document. */
+export const SCHEMA_NAME = 'zhenggai.notice';
+/** Version of the output contract; bumped when fields are added. */
+export const SCHEMA_VERSION = '1.0.0';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/u)
+  .meta({ description: 'ISO calendar date YYYY-MM-DD' });
+
+/** Half-open [start, end) offsets into `text`, in UTF-16 code units. */
+export const Span = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'Span', description: 'Half-open [start, end) offsets into `text` in UTF-16 code units; text.slice(start, end) is the mention' });
+export type Span = z.infer<typeof Span>;
+
+/** A message about the document: never `ok` while one has severity error. */
+export const Diagnostic = z
+  .object({
+    severity: z.enum(['error', 'warning', 'info']),
+    code: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/u).meta({ description: 'stable machine-readable code, e.g. structure/ordinal-gap' }),
+    message: z.string().min(1),
+    span: Span.nullable().meta({ description: 'where in `text` the message applies, or null for the whole file' }),
+  })
+  .meta({ id: 'Diagnostic' });
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+/** Fields every extracted item carries: its source span, exact text, innermost section and rule id. */
+const provenance = {
+  text: z.string().meta({ description: 'exactly text.slice(span.start, span.end)' }),
+  span: Span,
+  section: z.string().nullable().meta({ description: 'id of the innermost section containing the span; null for preamble/closing' }),
+  rule: z.string().meta({ description: 'id of the rule that produced this item' }),
+};
+
+/** Heading marker styles; GB/T 9704-2012 §7.3.3 orders the first four: 一、 → （一） → 1. → （1）. */
+export const MarkerStyle = z.enum([
+  'cn-dun', // 一、
+  'cn-paren', // （一） (一) ㈠
+  'arabic-dot', // 1. 1．
+  'arabic-dun', // 1、
+  'arabic-paren', // （1） (1) ⑴
+  'circled', // ①
+  'cn-part', // 第一部分 / 第一章
+]);
+export type MarkerStyle = z.infer<typeof MarkerStyle>;
+
+export interface Section {
+  id: string;
+  level: number;
+  marker: string;
+  ordinal: number;
+  style: MarkerStyle;
+  title: string;
+  span: Span;
+  titleSpan: Span;
+  page: number | null;
+  children: Section[];
+}
+
+/** A heading and everything under it, up to the next heading of the same or a shallower level. */
+export const Section: z.ZodType<Section> = z
+  .object({
+    id: z.string().regex(/^\d+(\.\d+)*$/u).meta({ description: 'positional path: "2.1.3" = 3rd child of 1st child of 2nd top section' }),
+    level: z.number().int().positive().meta({ description: 'depth in this document’s tree (1 = top)' }),
+    marker: z.string().min(1).meta({ description: 'the heading number exactly as written' }),
+    ordinal: z.number().int().nonnegative(),
+    style: MarkerStyle,
+    title: z.string().meta({ description: 'heading text without the marker, to line end or (run-in heading) to the first 。' }),
+    span: Span.meta({ description: 'from the marker to the end of the section’s last body line (never the closing)' }),
+    titleSpan: Span,
+    page: z.number().int().positive().nullable().meta({ description: 'page where the heading stands (pdf), else null' }),
+    get children() {
+      return z.array(Section);
+    },
+  })
+  .meta({ id: 'Section' });
+
+export const MeasureStatus = z.enum(['done', 'ongoing', 'planned']);
+
+export const Measure = z
+  .object({
+    id: z.string().regex(/^m\d+$/u),
+    ...provenance,
+    status: MeasureStatus.nullable().meta({ description: 'from the section it sits in: 已完成 → done, 长期/持续 → ongoing, 下一步/计划 → planned' }),
+  })
+  .meta({ id: 'Measure' });
+export type Measure = z.infer<typeof Measure>;
+
+export const Approx = z.enum(['about', 'under', 'over']);
+
+export const Count = z
+  .object({
+    ...provenance,
+    value: z.number().finite(),
+    unit: z.string().nullable().meta({ description: 'classifier or unit as normalized: 项, 个, 人, 元, %' }),
+    object: z.string().nullable().meta({ description: 'what is counted: 规章制度, 问题, 人' }),
+    approx: Approx.nullable().meta({ description: 'about (约/左右) | under (近/不到) | over (余/多/超过/以上)' }),
+  })
+  .meta({ id: 'Count' });
+export type Count = z.infer<typeof Count>;
+
+export const DatePart = z.enum(['year', 'month', 'day']);
+
+export const DateMention = z
+  .object({
+    ...provenance,
+    start: isoDate,
+    end: isoDate,
+    precision: z.enum(['day', 'month', 'quarter', 'half', 'year']),
+    kind: z.enum(['date', 'range', 'deadline']),
+    implied: z.array(DatePart).meta({ description: 'parts not written in the text but taken from context' }),
+  })
+  .meta({ id: 'DateMention', description: 'inclusive calendar interval [start, end]' });
+export type DateMention = z.infer<typeof DateMention>;
+
+export const Regulation = z
+  .object({
+    ...provenance,
+    title: z.string().min(1).meta({ description: 'the title inside 《》' }),
+    action: z.enum(['made', 'revised', 'cited']).nullable(),
+  })
+  .meta({ id: 'Regulation' });
+export type Regulation = z.infer<typeof Regulation>;
+
+const Period = z.object({ start: isoDate, end: isoDate });
+
+/** Where a metadata value was read from. */
+export const Evidence = z.object({ span: Span, text: z.string(), rule: z.string() }).meta({ id: 'Evidence' });
+
+export const Meta = z
+  .object({
+    title: z.string().nullable(),
+    unit: z.string().nullable().meta({ description: 'the unit whose rectification this is (full name where the text gives it)' }),
+    inspector: z.string().nullable(),
+    inspectionKind: z.enum(['巡视', '巡察', '审计']).nullable(),
+    round: z.string().nullable(),
+    inspectionPeriod: Period.nullable(),
+    feedbackDate: isoDate.nullable(),
+    publishedDate: isoDate.nullable(),
+    publicityPeriod: Period.nullable(),
+    contacts: z.object({
+      phones: z.array(z.string()),
+      emails: z.array(z.string()),
+      address: z.string().nullable(),
+      postcode: z.string().nullable(),
+    }),
+    evidence: z.record(z.string(), Evidence).meta({ description: 'field name → where its value was read' }),
+  })
+  .meta({ id: 'Meta' });
+export type Meta = z.infer<typeof Meta>;
+
+export const Format = z.enum(['txt', 'docx', 'doc', 'pdf', 'html']);
+export type Format = z.infer<typeof Format>;
+
+export const Source = z.object({
+  path: z.string(),
+  format: Format.nullable().meta({ description: 'null only when the format could not be recognised' }),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+  bytes: z.number().int().nonnegative(),
+  encoding: z.string().nullable().meta({ description: 'txt/html: the detected encoding' }),
+  pages: z.number().int().nonnegative().nullable().meta({ description: 'pdf: number of pages' }),
+});
+
+export const Status = z.enum(['ok', 'partial', 'failed']);
+export type Status = z.infer<typeof Status>;
+
+export const Parts = z
+  .object({
+    preamble: Span.nullable(),
+    body: Span.nullable(),
+    closing: Span.nullable(),
+  })
+  .meta({ description: 'preamble (before the first heading), body (the sections) and closing (欢迎…监督, contacts, signature, 附件, 抄送) partition `text`' });
+
+export const NoticeDocument = z
+  .object({
+    schema: z.literal(SCHEMA_NAME),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    rulesVersion: z.string(),
+    source: Source,
+    status: Status,
+    text: z.string().meta({ description: 'the canonical text; every span points into it' }),
+    parts: Parts,
+    meta: Meta,
+    sections: z.array(Section),
+    measures: z.array(Measure),
+    counts: z.array(Count),
+    dates: z.array(DateMention),
+    regulations: z.array(Regulation),
+    diagnostics: z.array(Diagnostic),
+  })
+  .meta({ id: 'NoticeDocument', title: 'zhenggai notice', description: 'One rectification-progress notice, structured' });
+export type NoticeDocument = z.infer<typeof NoticeDocument>;
+
+/** One line of `<out>/index.jsonl`. */
+export const IndexRecord = z.object({
+  path: z.string(),
+  output: z.string().nullable(),
+  status: Status,
+  sha256: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type IndexRecord = z.infer<typeof IndexRecord>;
+
+/** The JSON Schema (draft 2020-12) of a per-file document. */
+export function noticeJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(NoticeDocument, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}

@@ -1,0 +1,25 @@
+/** Dispatch from detected format to its loader; the one entry point the pipeline uses to read a file's bytes. */
+import type { Format } from '../../output/schema.js';
+import { detectFormat } from './detectFormat.js';
+import { type Loaded, type Loader, LoadError, type LoadOptions } from './loaded.js';
+import { loadTxt } from './loadTxt.js';
+
+/** Loader per format. */
+const LOADERS: Partial<Record<Format, Loader>> = {
+  txt: loadTxt,
+};
+
+/** Load a file's bytes: limits, format detection by content, then the format's loader. */
+export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOptions): Promise<Loaded> {
+  if (bytes.length === 0) throw new LoadError('input/empty', 'the file is empty (0 bytes)');
+  if (bytes.length > options.limits.maxFileBytes) {
+    throw new LoadError('limit/file-size', `the file has ${bytes.length} bytes, over the limit of ${options.limits.maxFileBytes} (raise it with --max-file-mb)`);
+  }
+  const detected = detectFormat(bytes, path);
+  if (detected === 'zip-other') throw new LoadError('format/unsupported', 'a zip archive that is not a Word .docx document');
+  if (detected === 'ole-other') throw new LoadError('format/unsupported', 'an OLE2 compound file that is not a Word .doc document');
+  if (detected === 'unknown-binary') throw new LoadError('input/binary', 'a binary file of unknown format');
+  const loader = LOADERS[detected];
+  if (!loader) throw new LoadError('format/unsupported', `${detected} files are not supported by this build`);
+  return loader(bytes, options);
+}

@@ -1,0 +1,70 @@
+/**
+ * Length-preserving character maps (architecture.md, principle 2). Every map sends one UTF-16 code unit to
+ * exactly one code unit, so offsets computed on a mapped string address the original string too.
+ * NFKC is never applied to the text: it changes lengths (㈠ → (一)) and would break spans.
+ */
+
+/** Build a 1:1 lookup table: code unit → replacement code unit. */
+function table(entries: Iterable<[number, number]>): Uint16Array {
+  const t = new Uint16Array(0x10000);
+  for (let i = 0; i < t.length; i++) t[i] = i;
+  for (const [from, to] of entries) t[from] = to;
+  return t;
+}
+
+/** Characters whose NFKC form is a single BMP ideograph: Kangxi radicals (U+2F00–U+2FD5), CJK radicals
+ *  supplement (U+2E80–U+2EF3) and CJK compatibility ideographs (U+F900–U+FAFF). PDF text layers often carry
+ *  the radicals (⼀ ⼆ ⼈) where the ideographs (一 二 人) were meant. */
+function* ideographRepairs(): Generator<[number, number]> {
+  const ranges: Array<[number, number]> = [
+    [0x2e80, 0x2ef3],
+    [0x2f00, 0x2fd5],
+    [0xf900, 0xfaff],
+  ];
+  for (const [lo, hi] of ranges) {
+    for (let c = lo; c <= hi; c++) {
+      const n = String.fromCharCode(c).normalize('NFKC');
+      if (n.length === 1 && n.charCodeAt(0) !== c && n.charCodeAt(0) >= 0x3400) yield [c, n.charCodeAt(0)];
+    }
+  }
+}
+
+/** Stylistic variants folded for matching: full-width ASCII, ideographic and other spaces, dash variants. */
+function* styleFolds(): Generator<[number, number]> {
+  for (let c = 0xff01; c <= 0xff5e; c++) yield [c, c - 0xfee0]; // ！…～ → !…~ (digits, letters, （）：，；．)
+  for (const c of [0x3000, 0x00a0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f]) {
+    yield [c, 0x20];
+  }
+  for (const c of [0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0x2e3a, 0x2e3b]) yield [c, 0x2d]; // dashes → '-'
+  yield [0x301c, 0x7e]; // 〜 → ~
+  yield [0x2024, 0x2e]; // one-dot leader → '.'
+  yield [0xff61, 0x3002]; // halfwidth ideographic full stop → 。
+  yield [0xff64, 0x3001]; // halfwidth ideographic comma → 、
+}
+
+const REPAIR = table(ideographRepairs());
+const NORMALIZE = table([...ideographRepairs(), ...styleFolds()]);
+
+function mapUnits(s: string, t: Uint16Array): string {
+  const out = new Uint16Array(s.length);
+  let changed = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const m = t[c]!;
+    out[i] = m;
+    if (m !== c) changed = true;
+  }
+  return changed ? Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le') : s;
+}
+
+/** Repair characters that are wrong rather than stylistic (Kangxi radicals → ideographs); applied to the
+ *  canonical text itself, before any span exists. Keeps the length. */
+export function repairText(s: string): string {
+  return mapUnits(s, REPAIR);
+}
+
+/** The matching view of the canonical text: same length, full-width ASCII → ASCII, spaces → ' ', dashes → '-'.
+ *  Rules run on this view; spans found in it address the canonical text unchanged. */
+export function normalizeText(s: string): string {
+  return mapUnits(s, NORMALIZE);
+}
