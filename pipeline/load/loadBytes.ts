@@ -21,5 +21,10 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   if (detected === 'unknown-binary') throw new LoadError('input/binary', 'a binary file of unknown format');
   const loader = LOADERS[detected];
   if (!loader) throw new LoadError('format/unsupported', `${detected} files are not supported by this build`);
-  return loader(bytes, options);
+  try {
+    return await loader(bytes, options);
+  } catch (e) {
+    if (e instanceof LoadError) e.format ??= detected;
+    throw e;
+  }
 }

@@ -51,6 +51,8 @@ export type Loader = (bytes: Uint8Array, options: LoadOptions) => Promise<Loaded
 export class LoadError extends Error {
   /** Stable code, e.g. input/empty, input/binary, pdf/encrypted, pdf/no-text, limit/zip-bomb. */
   readonly code: string;
+  /** The format detected before the failure, when known. */
+  format: Format | null = null;
   constructor(code: string, message: string) {
     super(message);
     this.name = 'LoadError';

@@ -1,0 +1,105 @@
+/** The `zhenggai` command line: commands one file each, options validated, exit codes returned, not thrown. */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { noticeJsonSchema } from '../output/schema.js';
+import { treeText } from '../output/treeText.js';
+import { processBytes } from '../pipeline/process.js';
+import { formatDiagnostic } from './formatDiagnostic.js';
+import { runCommand } from './runCommand.js';
+import { UsageError } from './walkInputs.js';
+
+function isoDateOption(v: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  }
+  return v;
+}
+
+/** Build the program; `exit` receives the exit code of whatever command ran. */
+export function buildProgram(exit: (code: number) => void): Command {
+  const program = new Command('zhenggai')
+    .description('Structure Chinese rectification-progress notices (巡视/巡察/审计整改进展情况) into validated JSON with the source span of every item.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  const referenceDate = new Option('--reference-date <YYYY-MM-DD>', 'anchor for years the notice itself does not give (never the clock)').argParser(isoDateOption);
+
+  program
+    .command('run')
+    .description('process notice files and folders into one JSON per file plus <out>/index.jsonl')
+    .argument('<inputs...>', 'files, or folders searched recursively for .txt .docx .doc .pdf .html .htm')
+    .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
+    .option('--ocr', 'read scanned PDFs (no text layer) by OCR; slow', false)
+    .option('-q, --quiet', 'do not print warnings, only errors and the summary', false)
+    .addOption(referenceDate)
+    .addHelpText(
+      'after',
+      `
+Output: <out>/<path relative to the given folder>.json (a file given directly: <out>/<name>.json) and
+<out>/index.jsonl with one line per input file {path, output, status, sha256, error}.
+Exit code: 0 when every file is ok or partial, 1 when any failed, 2 for usage errors.
+
+Example:
+  zhenggai run corpus --out out
+  zhenggai run notices/2024 extra/notice.pdf --out results --reference-date 2024-06-30`,
+    )
+    .action(async (inputs: string[], opts: { out: string; ocr: boolean; quiet: boolean; referenceDate?: string }) => {
+      const { exitCode } = await runCommand(inputs, { out: opts.out, ocr: opts.ocr, quiet: opts.quiet, referenceDate: opts.referenceDate ?? null });
+      exit(exitCode);
+    });
+
+  program
+    .command('inspect')
+    .description('print the section tree of one notice as indented text, with the items found under each section')
+    .argument('<file>', 'a notice file (.txt .docx .doc .pdf .html)')
+    .option('--ocr', 'read a scanned PDF by OCR', false)
+    .option('--json', 'print the whole JSON document instead of the tree', false)
+    .addOption(referenceDate)
+    .addHelpText('after', '\nIn the tree, [3m 2c 1d 0r] counts the measures, counts, dates and regulations under a section.')
+    .action(async (file: string, opts: { ocr: boolean; json: boolean; referenceDate?: string }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(file);
+      } catch (e) {
+        throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      const doc = await processBytes(bytes, basename(file), { ocr: opts.ocr, referenceDate: opts.referenceDate ?? null });
+      process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : treeText(doc));
+      for (const d of doc.diagnostics) process.stderr.write(`${formatDiagnostic(file, doc.text, d)}\n`);
+      exit(doc.status === 'failed' ? 1 : 0);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft 2020-12) of the per-file documents')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(noticeJsonSchema(), null, 2)}\n`);
+      exit(0);
+    });
+
+  return program;
+}
+
+/** Parse argv and run; resolves to the exit code (0/1 from the command, 2 for usage errors). */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit with 0 through exitOverride; everything else is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`zhenggai: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * The pipeline: `processLoaded` is the pure core (canonical text → document); `processBytes` adds loading and
+ * is the failure boundary — whatever goes wrong in one file becomes a `failed` document with a clear code, and
+ * the caller's batch goes on. `processText` is the library entry for a string.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type Diagnostic,
+  type Format,
+  type NoticeDocument,
+  SCHEMA_NAME,
+  SCHEMA_VERSION,
+  type Status,
+} from '../output/schema.js';
+import { rulesVersion } from '../rules/index.js';
+import { extractDates } from './extract/extractDates.js';
+import { extractMeta } from './extract/extractMeta.js';
+import { unifyLineEnds } from './load/decodeText.js';
+import { loadBytes } from './load/loadBytes.js';
+import { DEFAULT_LIMITS, type Limits, LoadError, type Loaded } from './load/loaded.js';
+import { normalizeText, repairText } from './normalize/charMap.js';
+import { buildSections } from './structure/buildSections.js';
+import { sectionLocator } from './structure/sectionLocator.js';
+import { spanViolations, validateDocument } from './validate/validateDocument.js';
+
+/** Options of the pipeline (all optional). */
+export interface ProcessOptions {
+  /** ISO date anchoring years the notice itself does not give (never the clock). */
+  referenceDate?: string | null;
+  /** OCR scanned PDFs. */
+  ocr?: boolean;
+  limits?: Partial<Limits>;
+  signal?: AbortSignal;
+}
+
+/** Identity of the input, as written into `source`. */
+export interface SourceInfo {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+const RULES_VERSION = rulesVersion();
+
+/** The SHA-256 of some bytes, hex. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Status from diagnostics: never ok while an error exists. */
+export function statusOf(diagnostics: readonly Diagnostic[]): Status {
+  return diagnostics.some((d) => d.severity === 'error') ? 'partial' : 'ok';
+}
+
+/** The pure core: a loaded file's canonical text → a validated document. */
+export function processLoaded(loaded: Loaded, source: SourceInfo, options: ProcessOptions = {}): NoticeDocument {
+  const text = repairText(loaded.text);
+  const view = normalizeText(text);
+  const structure = buildSections(view, loaded.pageStarts, text);
+  const locator = sectionLocator(structure.sections);
+  const { dates, unresolved } = extractDates(view, text, { referenceDate: options.referenceDate ?? null });
+  const meta = extractMeta({ text, view, structure, dates, pageDate: loaded.pageDate });
+
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...structure.diagnostics];
+  for (const u of unresolved) {
+    diagnostics.push({
+      severity: 'info',
+      code: 'date/unresolved-year',
+      message: `“${text.slice(u.start, u.end)}” has no year and the notice gives none before it; pass --reference-date to anchor it`,
+      span: u,
+    });
+  }
+  if (text.trim().length === 0) {
+    throw new LoadError('input/no-text', 'the file holds no text');
+  }
+
+  const doc: NoticeDocument = {
+    schema: SCHEMA_NAME,
+    schemaVersion: SCHEMA_VERSION,
+    rulesVersion: RULES_VERSION,
+    source: {
+      path: source.path,
+      format: loaded.format,
+      sha256: source.sha256,
+      bytes: source.bytes,
+      encoding: loaded.encoding,
+      pages: loaded.pages,
+    },
+    status: 'ok',
+    text,
+    parts: structure.parts,
+    meta,
+    sections: structure.sections,
+    measures: [],
+    counts: [],
+    dates: dates.map((d) => ({ ...d, section: locator.locate(d.span) })),
+    regulations: [],
+    diagnostics,
+  };
+  const violations = spanViolations(doc);
+  for (const v of violations) {
+    diagnostics.push({ severity: 'error', code: 'internal/span-invariant', message: `${v.path}: ${v.message}`, span: null });
+  }
+  doc.status = statusOf(diagnostics);
+  return validateDocument(doc);
+}
+
+/** A `failed` document: what is known about the file, and why it could not be processed. */
+export function failedDocument(source: SourceInfo, format: Format | null, code: string, message: string): NoticeDocument {
+  return validateDocument({
+    schema: SCHEMA_NAME,
+    schemaVersion: SCHEMA_VERSION,
+    rulesVersion: RULES_VERSION,
+    source: { path: source.path, format, sha256: source.sha256, bytes: source.bytes, encoding: null, pages: null },
+    status: 'failed',
+    text: '',
+    parts: { preamble: null, body: null, closing: null },
+    meta: {
+      title: null,
+      unit: null,
+      inspector: null,
+      inspectionKind: null,
+      round: null,
+      inspectionPeriod: null,
+      feedbackDate: null,
+      publishedDate: null,
+      publicityPeriod: null,
+      contacts: { phones: [], emails: [], address: null, postcode: null },
+      evidence: {},
+    },
+    sections: [],
+    measures: [],
+    counts: [],
+    dates: [],
+    regulations: [],
+    diagnostics: [{ severity: 'error', code, message, span: null }],
+  });
+}
+
+/** Load and process one file's bytes; never throws: failures become `failed` documents. */
+export async function processBytes(bytes: Uint8Array, path: string, options: ProcessOptions = {}): Promise<NoticeDocument> {
+  const source: SourceInfo = { path, sha256: sha256Hex(bytes), bytes: bytes.length };
+  let format: Format | null = null;
+  try {
+    const loaded = await loadBytes(bytes, path, {
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      ocr: options.ocr ?? false,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    format = loaded.format;
+    return processLoaded(loaded, source, options);
+  } catch (e) {
+    if (e instanceof LoadError) return failedDocument(source, format ?? e.format, e.code, e.message);
+    const message = e instanceof Error ? e.message : String(e);
+    return failedDocument(source, format, 'internal/error', `unexpected error while processing: ${message}`);
+  }
+}
+
+/** Library entry: process a notice given as a string, exactly as the CLI processes a UTF-8 .txt file. */
+export function processText(text: string, options: ProcessOptions & { path?: string } = {}): NoticeDocument {
+  const bytes = Buffer.from(text, 'utf8');
+  return processLoaded(
+    { format: 'txt', text: unifyLineEnds(text.replace(/^\uFEFF/u, '')), encoding: 'utf-8', pages: null, pageStarts: null, pageDate: null, diagnostics: [] },
+    { path: options.path ?? 'text.txt', sha256: sha256Hex(bytes), bytes: bytes.length },
+    options,
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * The section tree: heading candidates by marker rules at line starts, nested by a stack over marker styles
+ * (architecture.md, principle 5): a style already open is a sibling (pop back to it), a new style is a child.
+ * GB/T 9704-2012 §7.3.3's order 一、→（一）→1.→（1） is the usual result, not an assumption: a notice that starts at
+ * （一） nests correctly. The preamble (before the first heading) and the closing belong to no section.
+ */
+import type { Diagnostic, MarkerStyle, Section, Span } from '../../output/schema.js';
+import { MARKER_RULES, type MarkerValue } from '../../rules/markers.js';
+import { findClosing, type ClosingLine } from './findClosing.js';
+import { isBlank, type Line, splitLines } from './lines.js';
+
+/** A heading found at a line start. */
+export interface Heading {
+  lineIndex: number;
+  start: number;
+  markerEnd: number;
+  style: MarkerStyle;
+  ordinal: number;
+  rule: string;
+  titleSpan: Span;
+  /** True when the title ends at a 。 with body text after it on the same line (a run-in heading). */
+  runIn: boolean;
+}
+
+/** The structure of one notice. */
+export interface Structure {
+  lines: Line[];
+  headings: Heading[];
+  sections: Section[];
+  parts: { preamble: Span | null; body: Span | null; closing: Span | null };
+  closingLines: ClosingLine[];
+  diagnostics: Diagnostic[];
+}
+
+/** Match the marker rules at the start of one line of the normalized view. */
+export function matchMarker(view: string, line: Line): { rule: string; value: MarkerValue } | null {
+  const s = view.slice(line.start, Math.min(line.end, line.start + 24));
+  for (const rule of MARKER_RULES) {
+    const m = rule.pattern.exec(s);
+    if (!m) continue;
+    const value = rule.extract(m, undefined);
+    if (value) return { rule: rule.id, value };
+  }
+  return null;
+}
+
+const SPACE = /[ \t]/u;
+
+/** The heading title: after the marker and spaces, to the first 。 or the line end, trailing spaces trimmed. */
+function titleOf(view: string, line: Line, markerEnd: number): { span: Span; runIn: boolean } {
+  let start = markerEnd;
+  while (start < line.end && SPACE.test(view[start]!)) start++;
+  const stop = view.indexOf('。', start);
+  const runIn = stop !== -1 && stop < line.end;
+  let end = runIn ? stop : line.end;
+  while (end > start && SPACE.test(view[end - 1]!)) end--;
+  const trailingBody = runIn && view.slice(stop + 1, line.end).trim().length > 0;
+  return { span: { start, end }, runIn: trailingBody };
+}
+
+interface Node {
+  heading: Heading;
+  children: Node[];
+  end: number;
+}
+
+/** Build the section tree of a canonical text from its normalized view. */
+export function buildSections(view: string, pageStarts: readonly number[] | null, text: string = view): Structure {
+  const lines = splitLines(view);
+  const diagnostics: Diagnostic[] = [];
+  const closingLines = findClosing(view, lines);
+  const closingStart = closingLines[0]?.line.start ?? null;
+  const bodyEnd = closingStart ?? view.length;
+
+  const headings: Heading[] = [];
+  lines.forEach((line, lineIndex) => {
+    if (line.start >= bodyEnd || isBlank(view, line)) return;
+    const hit = matchMarker(view, line);
+    if (!hit) return;
+    const markerEnd = line.start + hit.value.markerEnd;
+    const { span, runIn } = titleOf(view, line, markerEnd);
+    headings.push({
+      lineIndex,
+      start: line.start + hit.value.markerStart,
+      markerEnd,
+      style: hit.value.style,
+      ordinal: hit.value.ordinal,
+      rule: hit.rule,
+      titleSpan: span,
+      runIn,
+    });
+  });
+
+  // Nest by a stack over styles.
+  const roots: Node[] = [];
+  const stack: Node[] = [];
+  const markerText = (h: Heading) => text.slice(h.start, h.markerEnd).trim();
+  for (const h of headings) {
+    const node: Node = { heading: h, children: [], end: bodyEnd };
+    const open = stack.findLastIndex((n) => n.heading.style === h.style);
+    if (open >= 0) {
+      const prev = stack[open]!.heading;
+      stack.length = open;
+      checkSibling(prev, h, markerText, diagnostics);
+    } else if (h.ordinal !== 1) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'structure/ordinal-gap',
+        message: `heading ${markerText(h)} opens a new level but is not numbered 1`,
+        span: { start: h.start, end: h.markerEnd },
+      });
+    }
+    const parent = stack.at(-1);
+    (parent ? parent.children : roots).push(node);
+    stack.push(node);
+  }
+
+  // Each section ends where the next heading of the same or a shallower level starts.
+  const flat: Array<{ node: Node; depth: number }> = [];
+  const walk = (nodes: Node[], depth: number) => {
+    for (const n of nodes) {
+      flat.push({ node: n, depth });
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(roots, 1);
+  for (let i = 0; i < flat.length; i++) {
+    const { node, depth } = flat[i]!;
+    const next = flat.slice(i + 1).find((f) => f.depth <= depth);
+    node.end = next ? next.node.heading.start : bodyEnd;
+  }
+
+  const pageOf = (offset: number): number | null => {
+    if (!pageStarts || pageStarts.length === 0) return null;
+    let p = 0;
+    for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i]! <= offset) p = i;
+    return p + 1;
+  };
+  const toSection = (n: Node, id: string, level: number): Section => ({
+    id,
+    level,
+    marker: markerText(n.heading),
+    ordinal: n.heading.ordinal,
+    style: n.heading.style,
+    title: text.slice(n.heading.titleSpan.start, n.heading.titleSpan.end),
+    span: { start: n.heading.start, end: n.end },
+    titleSpan: n.heading.titleSpan,
+    page: pageOf(n.heading.start),
+    children: n.children.map((c, i) => toSection(c, `${id}.${i + 1}`, level + 1)),
+  });
+  const sections = roots.map((n, i) => toSection(n, String(i + 1), 1));
+
+  const first = headings[0];
+  const parts = {
+    preamble: first ? (first.start > 0 ? { start: 0, end: first.start } : null) : bodyEnd > 0 ? { start: 0, end: bodyEnd } : null,
+    body: first ? { start: first.start, end: bodyEnd } : null,
+    closing: closingStart !== null ? { start: closingStart, end: view.length } : null,
+  };
+  if (!first && view.trim().length > 0) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'structure/no-sections',
+      message: 'no numbered headings (一、 （一） 1. …) were found; the whole text is treated as preamble',
+      span: null,
+    });
+  }
+  return { lines, headings, sections, parts, closingLines, diagnostics };
+}
+
+function checkSibling(prev: Heading, h: Heading, markerText: (h: Heading) => string, out: Diagnostic[]): void {
+  const span = { start: h.start, end: h.markerEnd };
+  if (h.ordinal === prev.ordinal + 1) return;
+  if (h.ordinal === prev.ordinal) {
+    out.push({ severity: 'warning', code: 'structure/ordinal-repeat', message: `heading ${markerText(h)} repeats the number of the heading before it`, span });
+  } else if (h.ordinal > prev.ordinal + 1) {
+    out.push({
+      severity: 'warning',
+      code: 'structure/ordinal-gap',
+      message: `heading ${markerText(h)} follows ${markerText(prev)}: ${h.ordinal - prev.ordinal - 1} number(s) skipped`,
+      span,
+    });
+  } else {
+    out.push({ severity: 'warning', code: 'structure/ordinal-back', message: `heading ${markerText(h)} follows ${markerText(prev)}: the numbering goes back`, span });
+  }
+}

@@ -1,0 +1,43 @@
+/** Where the closing begins (欢迎…监督, 公开期限, contacts, signature, date, 附件, 抄送): it belongs to no section. */
+import { CLOSING_RULES } from '../../rules/closing.js';
+import { isBlank, type Line } from './lines.js';
+
+/** A closing line and the rule that recognised it. */
+export interface ClosingLine {
+  line: Line;
+  rule: string;
+}
+
+function classify(view: string, line: Line): { rule: string; strong: boolean } | null {
+  const s = view.slice(line.start, line.end);
+  for (const r of CLOSING_RULES) if (r.pattern.test(s)) return { rule: r.id, strong: r.strength === 'strong' };
+  return null;
+}
+
+/**
+ * Scan lines backwards from the end while they are closing lines. Strong lines (欢迎…监督, contacts, a date
+ * line, 附件, 抄送) count by themselves; weak ones (short unpunctuated lines: the signing unit, attachment
+ * items) only when a strong line stands above them, or when they sit directly on the signature date (at most two
+ * lines: the unit names). Returns the closing lines in document order (empty: no closing).
+ */
+export function findClosing(view: string, lines: readonly Line[]): ClosingLine[] {
+  const found: ClosingLine[] = [];
+  let pendingWeak: ClosingLine[] = [];
+  let strongBelow: string | null = null;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (isBlank(view, line)) continue;
+    const c = classify(view, line);
+    if (!c) break;
+    if (c.strong) {
+      found.push(...pendingWeak, { line, rule: c.rule });
+      pendingWeak = [];
+      strongBelow = c.rule;
+    } else {
+      pendingWeak.push({ line, rule: c.rule });
+      if (pendingWeak.length > 12) break;
+    }
+  }
+  if (strongBelow === 'closing/date' && pendingWeak.length > 0 && pendingWeak.length <= 2) found.push(...pendingWeak);
+  return found.sort((a, b) => a.line.start - b.line.start);
+}
