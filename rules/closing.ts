@@ -4,13 +4,15 @@
  * is just a short line without sentence punctuation, which a heading can be too).
  * Patterns run on one line of the normalized view.
  */
+import type { NegativeExample, PositiveExample } from './ruleTypes.js';
+
 export interface LineRule {
   id: string;
   description: string;
   strength: 'strong' | 'weak';
   pattern: RegExp;
-  examples: string[];
-  negatives: string[];
+  examples: PositiveExample[];
+  negatives: NegativeExample[];
 }
 
 const CN_YEAR = '[〇○零一二三四五六七八九]{4}';
@@ -23,55 +25,55 @@ export const CLOSING_RULES: readonly LineRule[] = [
     description: 'invitation to supervise: 欢迎广大干部群众…监督',
     strength: 'strong',
     pattern: /^[ \t]*欢迎.{0,60}?(?:监督|批评|意见|建议)/u,
-    examples: ['欢迎广大干部群众对巡察整改落实情况进行监督。'],
-    negatives: ['欢迎会上,领导讲话。'],
+    examples: [{ text: '欢迎广大干部群众对巡察整改落实情况进行监督。' }],
+    negatives: [{ text: '欢迎会上,领导讲话。', why: 'not a closing line' }],
   },
   {
     id: 'closing/publicity',
     description: 'publicity period: 公开期限 / 公示期',
     strength: 'strong',
     pattern: /^[ \t]*(?:公开期限|公示期限?|公开时间|公示时间)[:：]?/u,
-    examples: ['公开期限:2024年3月25日至2024年4月25日。'],
-    negatives: ['公开招聘工作人员3名。'],
+    examples: [{ text: '公开期限:2024年3月25日至2024年4月25日。' }],
+    negatives: [{ text: '公开招聘工作人员3名。', why: 'not a closing line' }],
   },
   {
     id: 'closing/contact',
     description: 'contact lines: 联系电话, 邮政地址, 邮编, 电子邮箱, 传真, 来信…',
     strength: 'strong',
     pattern: /^[ \t]*(?:联系(?:电话|方式|人|地址)|电话|传真|邮政(?:地址|信箱|编码)|通[信讯]地址|来信地址|地址|邮编|电子(?:邮箱|信箱|邮件)|邮箱|E-?mail)[ \t]*(?:[:：]|\d|\()/iu,
-    examples: ['联系电话:0757-86229618', '邮政编码:528000', '电子邮箱:a@b.cn'],
-    negatives: ['电话会议召开3次。', '电话回访群众120人次。'],
+    examples: [{ text: '联系电话:0757-86229618' }, { text: '邮政编码:528000' }, { text: '电子邮箱:a@b.cn' }],
+    negatives: [{ text: '电话会议召开3次。', why: 'not a closing line' }, { text: '电话回访群众120人次。', why: 'not a closing line' }],
   },
   {
     id: 'closing/attachment',
     description: 'attachments: 附件：1.…',
     strength: 'strong',
     pattern: /^[ \t]*附件\s*(?:\d+|[:：]|$)/u,
-    examples: ['附件:1.整改任务清单', '附件', '附件2'],
-    negatives: ['附件材料齐全。'],
+    examples: [{ text: '附件:1.整改任务清单' }, { text: '附件' }, { text: '附件2' }],
+    negatives: [{ text: '附件材料齐全。', why: 'not a closing line' }],
   },
   {
     id: 'closing/cc',
     description: 'distribution lines: 抄送：… / 印发',
     strength: 'strong',
     pattern: /^[ \t]*(?:抄送|主送|抄报)[:：]|印发[ \t]*$/u,
-    examples: ['抄送:区纪委监委,区委巡察办。', '区档案馆办公室 2024年3月25日印发'],
-    negatives: ['抄送材料已归档,已按要求印发通知。'],
+    examples: [{ text: '抄送:区纪委监委,区委巡察办。' }, { text: '区档案馆办公室 2024年3月25日印发' }],
+    negatives: [{ text: '抄送材料已归档,已按要求印发通知。', why: 'not a closing line' }],
   },
   {
     id: 'closing/date',
     description: 'a line that is only a date (the signature date), Arabic or Chinese numerals',
     strength: 'strong',
     pattern: new RegExp(`^[ \\t]*(?:\\d{4}年\\d{1,2}月\\d{1,2}日|${CN_YEAR}年${CN_MD}月${CN_MD}日|\\d{4}[-./]\\d{1,2}[-./]\\d{1,2})[ \\t]*$`, 'u'),
-    examples: ['2024年3月25日', '二〇二四年三月二十五日', '2024-03-25'],
-    negatives: ['2024年3月25日,召开会议。'],
+    examples: [{ text: '2024年3月25日' }, { text: '二〇二四年三月二十五日' }, { text: '2024-03-25' }],
+    negatives: [{ text: '2024年3月25日,召开会议。', why: 'not a closing line' }],
   },
   {
     id: 'closing/signature',
     description: 'a short line without sentence punctuation next to closing lines: the signing unit or an attachment item',
     strength: 'weak',
     pattern: /^[ \t]*[^。!?;,:！？；，：]{1,60}$/u,
-    examples: ['佛山市南海区档案馆', '中共南开大学委员会'],
-    negatives: ['全面从严治党永远在路上,巡视整改既是攻坚战也是持久战。'],
+    examples: [{ text: '佛山市南海区档案馆' }, { text: '中共南开大学委员会' }],
+    negatives: [{ text: '全面从严治党永远在路上,巡视整改既是攻坚战也是持久战。', why: 'not a closing line' }],
   },
 ];

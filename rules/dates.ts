@@ -78,9 +78,9 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
     pattern: new RegExp(`(?<!\\d)${Y}${S}年${S}${M}${S}月${S}${D}${S}[日号]`, 'u'),
     extract: (m) => ymd(m.groups!),
     examples: [
-      { text: '2023年6月7日', value: { y: 2023, m: 6, d: 7, precision: 'day' } },
-      { text: '二〇二四年三月二十五日', value: { y: 2024, m: 3, d: 25 } },
-      { text: '2023 年 6 月 7 日', value: { y: 2023, m: 6, d: 7 } },
+      { text: '2023年6月7日', value: { start: '2023-06-07', end: '2023-06-07', precision: 'day' } },
+      { text: '二〇二四年三月二十五日', value: { start: '2024-03-25' } },
+      { text: '2023 年 6 月 7 日', value: { start: '2023-06-07' } },
     ],
     negatives: [{ text: '2023年2月30日', why: 'no such day' }],
   },
@@ -90,9 +90,9 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
     pattern: /(?<![\d.])(?<y>(?:19|20)\d{2})(?<sep>[-./])(?<m>1[0-2]|0?[1-9])\k<sep>(?<d>3[01]|[12]\d|0?[1-9])(?![\d.])/u,
     extract: (m) => ymd(m.groups!),
     examples: [
-      { text: '2024-03-25', value: { y: 2024, m: 3, d: 25 } },
+      { text: '2024-03-25', value: { start: '2024-03-25', end: '2024-03-25' } },
       { text: '于2024.3.25完成', match: '2024.3.25' },
-      { text: '2024/3/25', value: { d: 25 } },
+      { text: '2024/3/25', value: { start: '2024-03-25' } },
     ],
     negatives: [
       { text: '联系电话:0757-86229618', why: 'a phone number' },
@@ -102,16 +102,16 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
   {
     id: 'date/ym',
     description: 'year and month: 2023年6月',
-    pattern: new RegExp(`(?<!\\d)${Y}${S}年${S}${M}${S}月(?:份)?`, 'u'),
+    pattern: new RegExp(`(?<!\\d)${Y}${S}年${S}${M}${S}月(?:份)?(?!${S}(?:\\d|[一二三四五六七八九十]{1,3}${S}[日号]))`, 'u'),
     extract: (m) => ymd(m.groups!),
-    examples: [{ text: '截至2022年3月', match: '2022年3月', value: { y: 2022, m: 3, precision: 'month' } }],
+    examples: [{ text: '截至2022年3月', match: '2022年3月', value: { start: '2022-03-01', end: '2022-03-31', precision: 'month' } }],
   },
   {
     id: 'date/md',
     description: 'month and day, year from context: 9月11日',
     pattern: new RegExp(`(?<![\\d年一二三四五六七八九十])${M}${S}月${S}${D}${S}[日号]`, 'u'),
     extract: (m) => ymd(m.groups!),
-    examples: [{ text: '9月11日,反馈了意见', match: '9月11日', value: { m: 9, d: 11, precision: 'day' } }],
+    examples: [{ text: '2023年6月7日进驻,9月11日反馈了意见', match: '9月11日', value: { start: '2023-09-11', implied: ['year'] } }],
     negatives: [{ text: '第一时间召开会议', why: 'an ordinal, not a date' }],
   },
   {
@@ -119,7 +119,7 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
     description: 'a month, year from context: 6月, 6月份',
     pattern: new RegExp(`(?<![\\d年一二三四五六七八九十个])${M}${S}月(?:份)?(?![\\d一二三四五六七八九十])`, 'u'),
     extract: (m) => ymd(m.groups!),
-    examples: [{ text: '6月份开展检查', match: '6月份', value: { m: 6, precision: 'month' } }],
+    examples: [{ text: '2024年,6月份开展检查', match: '6月份', value: { start: '2024-06-01', end: '2024-06-30', precision: 'month' } }],
     negatives: [
       { text: '用3个月时间', why: 'a duration' },
       { text: '每月召开一次', why: 'a frequency' },
@@ -134,7 +134,7 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
       const y2 = yearOf(m.groups!['y2']);
       return y !== null && y2 !== null && y2 >= y ? { y, yEnd: y2, precision: 'year', range: true } : null;
     },
-    examples: [{ text: '2021—2025年', value: { y: 2021, yEnd: 2025 } }],
+    examples: [{ text: '2021—2025年', value: { start: '2021-01-01', end: '2025-12-31', kind: 'range' } }],
   },
   {
     id: 'date/year',
@@ -142,8 +142,8 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
     pattern: new RegExp(`(?<!\\d)${Y}${S}年(?:度)?(?![\\d])`, 'u'),
     extract: (m) => ymd(m.groups!),
     examples: [
-      { text: '2023年度巡察整改专题民主生活会', match: '2023年度', value: { y: 2023, precision: 'year' } },
-      { text: '二〇二三年', value: { y: 2023 } },
+      { text: '2023年度巡察整改专题民主生活会', match: '2023年度', value: { start: '2023-01-01', end: '2023-12-31', precision: 'year' } },
+      { text: '二〇二三年', value: { start: '2023-01-01' } },
     ],
     negatives: [
       { text: '当年度工作要点', why: 'no year written' },
@@ -162,8 +162,8 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
       return { ...(y !== undefined ? { y } : {}), q, precision: 'quarter' };
     },
     examples: [
-      { text: '三季度完成', match: '三季度', value: { q: 3, precision: 'quarter' } },
-      { text: '2024年第一季度', value: { y: 2024, q: 1 } },
+      { text: '2024年工作要点:三季度完成', match: '三季度', value: { start: '2024-07-01', end: '2024-09-30', precision: 'quarter' } },
+      { text: '2024年第一季度', value: { start: '2024-01-01', end: '2024-03-31' } },
     ],
     negatives: [{ text: '每季度召开一次', why: 'a frequency' }],
   },
@@ -176,14 +176,14 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
       if (y === null) return null;
       return { ...(y !== undefined ? { y } : {}), h: m.groups!['h'] === '上' ? 1 : 2, precision: 'half' };
     },
-    examples: [{ text: '上半年', value: { h: 1, precision: 'half' } }],
+    examples: [{ text: '2024年1月起,上半年', match: '上半年', value: { start: '2024-01-01', end: '2024-06-30', precision: 'half' } }],
   },
   {
     id: 'date/year-end',
     description: 'the end of the current year without a number: 年底前, 年内, 今年底',
     pattern: /(?<![\d〇○零一二三四五六七八九])(?:今|本)?年(?:底|末|内)/u,
     extract: () => ({ precision: 'year' }),
-    examples: [{ text: '年底前完成', match: '年底前', value: { precision: 'year' } }],
+    examples: [{ text: '2024年3月,要求年底前完成', match: '年底前', value: { start: '2024-01-01', end: '2024-12-31', kind: 'deadline' } }],
     negatives: [{ text: '近年来', why: 'not a year' }],
   },
   {
@@ -195,7 +195,7 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
       const y = fiveYearPlanStart(n);
       return { y, yEnd: y + 4, precision: 'year', range: true };
     },
-    examples: [{ text: '“十四五”规划', match: '十四五', value: { y: 2021, yEnd: 2025 } }],
+    examples: [{ text: '“十四五”规划', match: '十四五', value: { start: '2021-01-01', end: '2025-12-31' } }],
     negatives: [{ text: '十五个问题', why: 'the number 15' }],
   },
 ];

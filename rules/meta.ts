@@ -3,18 +3,21 @@
  * a description and examples; pipeline/extract/extractMeta.ts decides where each is looked for (preamble,
  * title, closing) and which wins.
  */
+import type { NegativeExample } from './ruleTypes.js';
+
 export interface MetaPattern {
   id: string;
   description: string;
   pattern: RegExp;
   /** Named group holding the value. */
   group: string;
+  /** `value` is the captured value; `match` defaults to it. */
   examples: Array<{ text: string; value: string }>;
-  negatives?: Array<{ text: string; why: string }>;
+  negatives?: NegativeExample[];
 }
 
 /** Characters that cannot be part of an organisation name to the left of 第N巡视组 (dates, function words). */
-const NOT_ORG = '\\s\\p{P}\\d日月年至由对向和与在了是将经于及第把被从';
+const NOT_ORG = '\\s\\p{P}\\d日月年至由对向和与在了是将经于及第把被从据照受';
 const NUM = '[一二三四五六七八九十\\d]+';
 
 /** Meta patterns by id. */

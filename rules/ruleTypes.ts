@@ -4,12 +4,13 @@
  * that tests/rules.test.ts runs for every rule of every table.
  */
 
-/** A positive example: running the table on `text` yields an item of this rule whose text is `match`
- *  (default: the whole `text`) and whose value includes every field of `value`. */
-export interface PositiveExample<V> {
+/** A positive example: running the table (engine and refiners) on `text` yields an item of this rule whose
+ *  text is `match` (default: the whole `text`) and whose output fields include every field of `value`. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export interface PositiveExample<_V = unknown> {
   text: string;
   match?: string;
-  value?: Partial<V>;
+  value?: Record<string, unknown>;
 }
 
 /** A negative example: running the table on `text` yields no item overlapping `match` (default: anything). */
@@ -26,11 +27,11 @@ export interface Rule<V, C = unknown> {
   pattern: RegExp;
   /** Build the value from a match (indices are into the matched view); null rejects the match. */
   extract(match: RegExpExecArray, ctx: C): V | null;
-  examples: PositiveExample<V>[];
+  examples: PositiveExample[];
   negatives?: NegativeExample[];
 }
 
-/** An item found by a table run: where, by which rule, with what value. */
+/** An item found by a rule: where (offsets into the text), by which rule, with what value. */
 export interface Hit<V> {
   start: number;
   end: number;
@@ -38,10 +39,11 @@ export interface Hit<V> {
   value: V;
 }
 
-/** A table bundled with the function that runs it on a bare text, so one test can run every example. */
-export interface RuleTable<V, C = unknown> {
+/** A rule table bundled with the function that runs it on a bare text as the pipeline does (engine and
+ *  refiners), so that one test (tests/rules.test.ts) runs every example of every table. `V` is the type of the
+ *  final items; a refiner may append a suffix to the rule id (`date/ymd+range`). */
+export interface RuleTable<V = unknown> {
   name: string;
-  rules: readonly Rule<V, C>[];
-  /** Run the table (engine and refiners) on a text, as the pipeline does. */
+  rules: ReadonlyArray<{ id: string; examples: PositiveExample[]; negatives?: NegativeExample[] }>;
   run(text: string): Hit<V>[];
 }

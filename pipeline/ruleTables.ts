@@ -1,0 +1,70 @@
+/** Every rule table bundled with a runner, for tests/rules.test.ts, which runs every example of every table. */
+import { CLOSING_RULES } from '../rules/closing.js';
+import { DATE_RULES } from '../rules/dates.js';
+import { MARKER_RULES } from '../rules/markers.js';
+import { META_PATTERNS, type MetaPattern } from '../rules/meta.js';
+import { PDF_FURNITURE_TABLE } from '../rules/pdfFurniture.js';
+import type { Hit, RuleTable } from '../rules/ruleTypes.js';
+import { extractDates } from './extract/extractDates.js';
+import { normalizeText } from './normalize/charMap.js';
+import { splitLines } from './structure/lines.js';
+import { matchMarker } from './structure/buildSections.js';
+
+/** Markers: each line's marker (the match is the marker itself, without leading spaces). */
+const markerTable: RuleTable = {
+  name: 'markers',
+  rules: MARKER_RULES,
+  run(text) {
+    const view = normalizeText(text);
+    return splitLines(view).flatMap((line): Hit<unknown>[] => {
+      const hit = matchMarker(view, line);
+      if (!hit) return [];
+      const { markerStart, markerEnd, ...fields } = hit.value;
+      return [{ start: line.start + markerStart, end: line.start + markerEnd, rule: hit.rule, value: fields }];
+    });
+  },
+};
+
+/** Dates: the full extraction (ranges, deadlines, implied years). */
+const dateTable: RuleTable = {
+  name: 'dates',
+  rules: DATE_RULES,
+  run(text) {
+    return extractDates(normalizeText(text), text).dates.map((d) => ({ start: d.span.start, end: d.span.end, rule: d.rule, value: d }));
+  },
+};
+
+/** Closing lines: each line classified on its own. */
+const closingTable: RuleTable = {
+  name: 'closing',
+  rules: CLOSING_RULES,
+  run(text) {
+    const view = normalizeText(text);
+    return splitLines(view).flatMap((line): Hit<unknown>[] => {
+      const s = view.slice(line.start, line.end);
+      const r = CLOSING_RULES.find((x) => x.pattern.test(s));
+      return r ? [{ start: line.start, end: line.end, rule: r.id, value: { strength: r.strength } }] : [];
+    });
+  },
+};
+
+const META: MetaPattern[] = Object.values(META_PATTERNS);
+
+/** Metadata patterns: every pattern's first match, the match being the captured value. */
+const metaTable: RuleTable = {
+  name: 'meta',
+  rules: META.map((p) => ({ id: p.id, examples: p.examples.map((e) => ({ text: e.text, match: e.value })), ...(p.negatives ? { negatives: p.negatives } : {}) })),
+  run(text) {
+    const view = normalizeText(text);
+    return META.flatMap((p): Hit<unknown>[] => {
+      const m = p.pattern.exec(view);
+      const v = m?.groups?.[p.group];
+      if (!m || v === undefined) return [];
+      const start = m.index + m[0].indexOf(v);
+      return [{ start, end: start + v.length, rule: p.id, value: { value: v } }];
+    });
+  },
+};
+
+/** All tables. A new table is added here (and its data to rules/index.ts for rulesVersion). */
+export const RULE_TABLES: readonly RuleTable[] = [markerTable, dateTable, closingTable, metaTable, PDF_FURNITURE_TABLE as RuleTable];
