@@ -24,8 +24,8 @@ export const CLOSING_RULES: readonly LineRule[] = [
     id: 'closing/welcome',
     description: 'invitation to supervise: 欢迎广大干部群众…监督',
     strength: 'strong',
-    pattern: /^[ \t]*欢迎.{0,60}?(?:监督|批评|意见|建议)/u,
-    examples: [{ text: '欢迎广大干部群众对巡察整改落实情况进行监督。' }],
+    pattern: /^[ \t]*(?:诚恳|真诚|热忱|热诚|衷心|竭诚)?欢迎.{0,60}?(?:监督|批评|意见|建议)/u,
+    examples: [{ text: '欢迎广大干部群众对巡察整改落实情况进行监督。' }, { text: '诚恳欢迎社会各界对整改工作进行监督。' }],
     negatives: [{ text: '欢迎会上,领导讲话。', why: 'not a closing line' }],
   },
   {

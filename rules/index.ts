@@ -6,13 +6,14 @@
 import { createHash } from 'node:crypto';
 import { CLOSING_RULES } from './closing.js';
 import { DATE_RULES } from './dates.js';
-import { MARKER_RULES } from './markers.js';
+import { MARKER_RULES, NESTING_FAMILY } from './markers.js';
 import { META_PATTERNS, TITLE_LINE } from './meta.js';
 import { NUMBER_EXAMPLES, DIGITS, SMALL_UNITS, BIG_UNITS } from './numerals.js';
 
 /** Data that determines the pipeline's output, in a stable order. */
 const VERSIONED: unknown[] = [
   MARKER_RULES.map((r) => [r.id, r.pattern.source, r.pattern.flags]),
+  NESTING_FAMILY,
   CLOSING_RULES.map((r) => [r.id, r.strength, r.pattern.source, r.pattern.flags]),
   DATE_RULES.map((r) => [r.id, r.pattern.source, r.pattern.flags]),
   Object.values(META_PATTERNS).map((p) => [p.id, p.pattern.source, p.pattern.flags]),

@@ -18,6 +18,20 @@ export interface MarkerValue {
 
 const CN = '[一二三四五六七八九十百零〇两]';
 
+/**
+ * Styles that nest as one level: notices that mix 1. and 1、 (or （1） and ⑴) do so within a level, not to mark a
+ * deeper one. The section keeps the style as written; the stack compares families.
+ */
+export const NESTING_FAMILY: Readonly<Record<MarkerStyle, string>> = {
+  'cn-part': 'part',
+  'cn-dun': 'cn-dun',
+  'cn-paren': 'cn-paren',
+  'arabic-dot': 'arabic',
+  'arabic-dun': 'arabic',
+  'arabic-paren': 'arabic-paren',
+  circled: 'circled',
+};
+
 /** Ordinal of a circled or enclosed character: ① → 1, ⑴ → 1, ㈠ → 1. */
 function enclosedOrdinal(ch: string, first: number): number {
   return ch.charCodeAt(0) - first + 1;

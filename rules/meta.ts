@@ -110,8 +110,8 @@ export const KIND_WORDS: ReadonlyArray<readonly [RegExp, '巡视' | '巡察' | '
   [/审计/u, '审计'],
 ];
 
-/** Words on a date's sentence that make it the feedback date. */
-export const FEEDBACK_WORDS = /反馈/u;
+/** Words on a date's sentence that make it the feedback date (an audit's report plays the part of feedback). */
+export const FEEDBACK_WORDS = /反馈|出具|审计报告|审计意见|审计决定/u;
 /** Words on a date's sentence that make it the inspection period. */
 export const INSPECTION_WORDS = /巡视|巡察|审计|进驻/u;
 /** Words on a line that make its date range the publicity period. */

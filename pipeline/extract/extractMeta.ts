@@ -59,7 +59,8 @@ export function extractMeta({ text, view, structure, dates, pageDate }: MetaInpu
   };
   const { parts, lines, closingLines } = structure;
   const preamble = parts.preamble ?? { start: 0, end: 0 };
-  const head = { start: 0, end: Math.max(preamble.end, Math.min(view.length, 600)) };
+  // The opening paragraph tells who inspected whom; a notice without one (a fragment) gets its first 600 characters.
+  const head = { start: 0, end: preamble.end >= 40 ? preamble.end : Math.min(view.length, 600) };
 
   // Title: the first line, when it names the notice and a body follows.
   let title: string | null = null;
@@ -77,8 +78,9 @@ export function extractMeta({ text, view, structure, dates, pageDate }: MetaInpu
   // Inspector and kind.
   let inspector: string | null = null;
   let inspectionKind: Meta['inspectionKind'] = null;
-  const group = find(META_PATTERNS.inspectorGroup, view, head.start, head.end);
-  const audit = group ? null : find(META_PATTERNS.inspectorAudit, view, head.start, head.end);
+  // The fullest name wins: a title may say 省审计厅 where the opening says 岚江省审计厅.
+  const group = longest(findAll(META_PATTERNS.inspectorGroup, view, head.start, head.end));
+  const audit = group ? null : longest(findAll(META_PATTERNS.inspectorAudit, view, head.start, head.end));
   if (group) {
     inspector = text.slice(group.span.start, group.span.end);
     inspectionKind = group.value.includes('巡察') ? '巡察' : '巡视';
@@ -215,6 +217,11 @@ function sentenceOf(view: string, d: DateItem): string {
 function isPostcodeOrDate(view: string, span: Span): boolean {
   const before = view.slice(Math.max(0, span.start - 6), span.start);
   return /(?:邮编|邮政编码)[:：]?\s*$/u.test(before) || /[年月]$/u.test(before);
+}
+
+/** The first of the longest values. */
+function longest<T extends { value: string }>(xs: T[]): T | null {
+  return xs.reduce<T | null>((best, x) => (best === null || x.value.length > best.value.length ? x : best), null);
 }
 
 function unique(xs: string[]): string[] {

@@ -25,26 +25,30 @@ const CHARDET_TO_DECODER: Record<string, string> = {
   'EUC-KR': 'euc-kr',
 };
 
-/** BOM-less UTF-16: NUL bytes on one side of each code unit only (ASCII, digits, line ends), and the sample
- *  decodes to text. Binary files show NULs on both sides. */
+/** Code points frequent in any notice: CJK ideographs, line ends, spaces, ASCII, Chinese punctuation. */
+function commonChars(s: string): number {
+  let k = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x3001 || c === 0x3002 || c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff08 || c === 0xff09 || c === 0x201c || c === 0x201d) k++;
+  }
+  return k;
+}
+
+/** BOM-less UTF-16: of the two byte orders, the one that decodes to text with the most common characters
+ *  (ideographs, line ends, digits, 。，). The wrong order turns most of them into rare code points (\n → U+0A00). Binary data
+ *  with NULs decodes to control characters either way and is rejected. */
 function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(b.length - (b.length % 2), 65536);
   if (n < 4) return null;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (b[i] === 0) evenNul++;
-    if (b[i + 1] === 0) oddNul++;
-  }
-  const pairs = n / 2;
-  // Real text has line ends, digits or spaces, so BOM-less UTF-16 always shows NULs on one side only.
+  let best: { enc: 'utf-16le' | 'utf-16be'; score: number } | null = null;
   for (const enc of ['utf-16le', 'utf-16be'] as const) {
-    const nulSide = enc === 'utf-16le' ? oddNul : evenNul;
-    const otherSide = enc === 'utf-16le' ? evenNul : oddNul;
-    if (nulSide === 0 || otherSide > pairs * 0.01) continue;
-    if (looksLikeText(new TextDecoder(enc).decode(b.subarray(0, n)), 0.97)) return enc;
+    const sample = new TextDecoder(enc).decode(b.subarray(0, n));
+    if (!looksLikeText(sample, 0.97)) continue;
+    const score = commonChars(sample);
+    if (score > 0 && (best === null || score > best.score)) best = { enc, score };
   }
-  return null;
+  return best?.enc ?? null;
 }
 
 /** True when at least `minShare` of the characters are printable text (letters, CJK, punctuation, whitespace). */

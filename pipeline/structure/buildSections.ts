@@ -1,11 +1,12 @@
 /**
  * The section tree: heading candidates by marker rules at line starts, nested by a stack over marker styles
  * (architecture.md, principle 5): a style already open is a sibling (pop back to it), a new style is a child.
+ * Styles are compared by nesting family (rules/markers.ts: 1. and 1、 are one level).
  * GB/T 9704-2012 §7.3.3's order 一、→（一）→1.→（1） is the usual result, not an assumption: a notice that starts at
  * （一） nests correctly. The preamble (before the first heading) and the closing belong to no section.
  */
 import type { Diagnostic, MarkerStyle, Section, Span } from '../../output/schema.js';
-import { MARKER_RULES, type MarkerValue } from '../../rules/markers.js';
+import { MARKER_RULES, type MarkerValue, NESTING_FAMILY } from '../../rules/markers.js';
 import { findClosing, type ClosingLine } from './findClosing.js';
 import { isBlank, type Line, splitLines } from './lines.js';
 
@@ -97,7 +98,7 @@ export function buildSections(view: string, pageStarts: readonly number[] | null
   const markerText = (h: Heading) => text.slice(h.start, h.markerEnd).trim();
   for (const h of headings) {
     const node: Node = { heading: h, children: [], end: bodyEnd };
-    const open = stack.findLastIndex((n) => n.heading.style === h.style);
+    const open = stack.findLastIndex((n) => NESTING_FAMILY[n.heading.style] === NESTING_FAMILY[h.style]);
     if (open >= 0) {
       const prev = stack[open]!.heading;
       stack.length = open;
