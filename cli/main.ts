@@ -6,8 +6,18 @@ import { noticeJsonSchema } from '../output/schema.js';
 import { treeText } from '../output/treeText.js';
 import { processBytes } from '../pipeline/process.js';
 import { formatDiagnostic } from './formatDiagnostic.js';
-import { runCommand } from './runCommand.js';
+import { mergeCommand } from './mergeCommand.js';
+import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, runCommand } from './runCommand.js';
+import { parseShard } from './shard.js';
 import { UsageError } from './walkInputs.js';
+
+function positiveInt(name: string, min: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
+    return n;
+  };
+}
 
 function isoDateOption(v: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
@@ -31,23 +41,56 @@ export function buildProgram(exit: (code: number) => void): Command {
     .description('process notice files and folders into one JSON per file plus <out>/index.jsonl')
     .argument('<inputs...>', 'files, or folders searched recursively for .txt .docx .doc .pdf .html .htm')
     .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores; 0 = in this thread, no time limit)', positiveInt('--jobs', 0))
+    .option('--timeout <seconds>', `per-file time limit (default ${DEFAULT_TIMEOUT_SECONDS}, with --ocr ${DEFAULT_OCR_TIMEOUT_SECONDS})`, positiveInt('--timeout', 1))
+    .option('--resume', 'keep outputs already written for the same input bytes and rules version (after an interrupted run)', false)
+    .option('--shard <K/N>', 'process only shard K of N (0 ≤ K < N), chosen by a hash of each path; join shards with `zhenggai merge`')
     .option('--ocr', 'read scanned PDFs (no text layer) by OCR; slow', false)
-    .option('-q, --quiet', 'do not print warnings, only errors and the summary', false)
+    .option('-q, --quiet', 'no progress and no warnings, only errors and the summary', false)
+    .option('--summary-json <file>', 'also write the run summary as JSON')
     .addOption(referenceDate)
     .addHelpText(
       'after',
       `
 Output: <out>/<path relative to the given folder>.json (a file given directly: <out>/<name>.json) and
-<out>/index.jsonl with one line per input file {path, output, status, sha256, error}.
+<out>/index.jsonl with one line per input file {path, output, status, sha256, error} (with --shard:
+<out>/index.shard-K-of-N.jsonl). Outputs are written atomically as files finish.
 Exit code: 0 when every file is ok or partial, 1 when any failed, 2 for usage errors.
 
-Example:
+Examples:
   zhenggai run corpus --out out
-  zhenggai run notices/2024 extra/notice.pdf --out results --reference-date 2024-06-30`,
+  zhenggai run notices/2024 extra/notice.pdf --out results --reference-date 2024-06-30
+  zhenggai run notices --out out --resume            # after an interrupted run: only what is missing
+  zhenggai run notices --out out/s3 --shard 3/8      # one task of an 8-way job array; then:
+  zhenggai merge out/s0 out/s1 … out/s7 --out out/all`,
     )
-    .action(async (inputs: string[], opts: { out: string; ocr: boolean; quiet: boolean; referenceDate?: string }) => {
-      const { exitCode } = await runCommand(inputs, { out: opts.out, ocr: opts.ocr, quiet: opts.quiet, referenceDate: opts.referenceDate ?? null });
-      exit(exitCode);
+    .action(
+      async (
+        inputs: string[],
+        opts: { out: string; jobs?: number; timeout?: number; resume: boolean; shard?: string; ocr: boolean; quiet: boolean; summaryJson?: string; referenceDate?: string },
+      ) => {
+        const { exitCode } = await runCommand(inputs, {
+          out: opts.out,
+          ocr: opts.ocr,
+          quiet: opts.quiet,
+          resume: opts.resume,
+          referenceDate: opts.referenceDate ?? null,
+          ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+          ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
+          ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
+          ...(opts.summaryJson !== undefined ? { summaryJson: opts.summaryJson } : {}),
+        });
+        exit(exitCode);
+      },
+    );
+
+  program
+    .command('merge')
+    .description('join the output folders of shard runs (run --shard K/N) into one folder and one index.jsonl')
+    .argument('<dirs...>', 'output folders of the shard runs')
+    .requiredOption('-o, --out <dir>', 'merged output folder (may be one of the inputs)')
+    .action(async (dirs: string[], opts: { out: string }) => {
+      exit(await mergeCommand(dirs, { out: opts.out }));
     });
 
   program

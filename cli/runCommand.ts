@@ -1,83 +1,183 @@
-/** `zhenggai run <file-or-folder>... --out <dir>`: one JSON per input, index.jsonl, exit code from the results. */
-import { readFile } from 'node:fs/promises';
+/**
+ * `zhenggai run <file-or-folder>... --out <dir>`: walk the inputs, process them on worker threads (piscina) with a
+ * per-file time limit, write one JSON per input as results come, then index.jsonl in input order. `--resume`
+ * keeps outputs that are valid for the same input bytes and rules; `--shard K/N` takes a deterministic share.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { NoticeDocument, Status } from '../output/schema.js';
-import { indexRecord, serializeDocument, writeAtomic } from '../output/writeFiles.js';
-import { failedDocument, processBytes, type ProcessOptions, sha256Hex } from '../pipeline/process.js';
-import { formatDiagnostic } from './formatDiagnostic.js';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Status } from '../output/schema.js';
+import { TMP_MARK, writeAtomic } from '../output/writeFiles.js';
+import type { ProcessOptions } from '../pipeline/process.js';
+import { formatSeconds, Progress } from './progress.js';
+import { processTask, stoppedTask, type Task, type TaskResult } from './processTask.js';
+import { inShard, type Shard } from './shard.js';
 import { type InputFile, walkInputs } from './walkInputs.js';
 
 /** Options of the run command. */
-export interface RunOptions extends ProcessOptions {
+export interface RunOptions extends Pick<ProcessOptions, 'referenceDate' | 'ocr' | 'limits'> {
   out: string;
   quiet?: boolean;
-  /** Where progress and diagnostics go (stderr). */
+  /** Worker threads; 0 processes in this thread (no time limit enforcement). Default: the number of cores. */
+  jobs?: number;
+  /** Per-file time limit in seconds. */
+  timeoutSeconds?: number;
+  resume?: boolean;
+  shard?: Shard;
+  /** Draw progress (default: when stderr is a terminal and not quiet). */
+  progress?: boolean;
+  /** Also write the summary as JSON to this file. */
+  summaryJson?: string;
+  /** Where diagnostics and the summary go (default stderr). */
   log?: (line: string) => void;
 }
 
-/** Totals printed at the end of a run. */
+/** Totals of a run. */
 export interface RunSummary {
   files: number;
-  byStatus: Record<Status, number>;
+  ok: number;
+  partial: number;
+  failed: number;
+  reused: number;
   sections: number;
   measures: number;
   counts: number;
   dates: number;
+  pages: number;
+  bytes: number;
   seconds: number;
+  noticesPerSecond: number;
+  peakRssMb: number;
 }
 
-function countSections(doc: NoticeDocument): number {
-  let n = 0;
-  const walk = (ss: NoticeDocument['sections']) => {
-    for (const s of ss) {
-      n++;
-      walk(s.children);
-    }
+/** Default per-file time limit: generous for text, longer with OCR. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+export const DEFAULT_OCR_TIMEOUT_SECONDS = 600;
+
+const WORKER = new URL('./processWorker.js', import.meta.url);
+
+/** Remove temporary files a killed run left behind (their names carry TMP_MARK + pid-thread-counter). */
+async function removeStaleTemporaries(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const stale = /\.tmp-\d+-\d+-\d+$/u;
+  await Promise.all(
+    entries.filter((e) => e.isFile() && e.name.includes(TMP_MARK) && stale.test(e.name)).map((e) => rm(join(e.parentPath, e.name), { force: true })),
+  );
+}
+
+/** Runs tasks: on a worker pool with time limits, or in this thread. */
+interface Executor {
+  run(task: Task): Promise<TaskResult>;
+  close(): Promise<void>;
+}
+
+function poolExecutor(jobs: number, timeoutMs: number): Executor {
+  const pool = new Piscina({
+    filename: WORKER.href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+  });
+  return {
+    async run(task) {
+      const ac = new AbortController();
+      const timer = setTimeout(() => ac.abort(), timeoutMs);
+      try {
+        return (await pool.run(task, { signal: ac.signal })) as TaskResult;
+      } catch (e) {
+        if (ac.signal.aborted) {
+          return stoppedTask(task, 'limit/timeout', `processing took longer than ${timeoutMs / 1000} s and was stopped (raise the limit with --timeout)`);
+        }
+        const err = e as { code?: string; message?: string };
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          return stoppedTask(task, 'limit/memory', 'processing needed more memory than a worker may use and was stopped');
+        }
+        return stoppedTask(task, 'internal/worker-crash', `the worker processing this file stopped: ${err.message ?? String(e)}`);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: () => pool.destroy(),
   };
-  walk(doc.sections);
-  return n;
 }
 
-/** Process one input file to its document (never throws for a bad file). */
-async function processInput(f: InputFile, options: ProcessOptions): Promise<NoticeDocument> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(f.diskPath);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return failedDocument({ path: f.relPath, sha256: sha256Hex(new Uint8Array()), bytes: 0 }, null, 'input/unreadable', `cannot read the file: ${msg}`);
-  }
-  return processBytes(bytes, f.relPath, options);
-}
+const inProcessExecutor: Executor = { run: processTask, close: async () => {} };
 
-/** Run the pipeline over the inputs; returns the exit code (0 all ok/partial, 1 any failed). */
+/** Run the pipeline over the inputs; resolves to the exit code (0 all ok/partial, 1 any failed) and the totals. */
 export async function runCommand(inputs: readonly string[], options: RunOptions): Promise<{ exitCode: number; summary: RunSummary }> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const started = performance.now();
-  const summary: RunSummary = { files: 0, byStatus: { ok: 0, partial: 0, failed: 0 }, sections: 0, measures: 0, counts: 0, dates: 0, seconds: 0 };
-  const records: string[] = [];
-  for await (const f of walkInputs(inputs)) {
-    const doc = await processInput(f, options);
-    const outRel = `${f.relPath}.json`;
-    await writeAtomic(join(options.out, outRel), serializeDocument(doc));
-    records.push(JSON.stringify(indexRecord(doc, outRel)));
-    summary.files++;
-    summary.byStatus[doc.status]++;
-    summary.sections += countSections(doc);
-    summary.measures += doc.measures.length;
-    summary.counts += doc.counts.length;
-    summary.dates += doc.dates.length;
-    for (const d of doc.diagnostics) {
-      if (d.severity === 'error' || (d.severity === 'warning' && !options.quiet)) log(formatDiagnostic(f.diskPath, doc.text, d));
+  const files: InputFile[] = [];
+  for await (const f of walkInputs(inputs)) if (!options.shard || inShard(f.relPath, options.shard)) files.push(f);
+  await removeStaleTemporaries(options.out);
+
+  const workerAvailable = fileURLToPath(WORKER).endsWith('.js') && existsSync(fileURLToPath(WORKER));
+  const jobs = Math.max(0, Math.min(options.jobs ?? availableParallelism(), files.length || 1));
+  const timeoutMs = 1000 * (options.timeoutSeconds ?? (options.ocr ? DEFAULT_OCR_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS));
+  const executor = jobs > 0 && workerAvailable ? poolExecutor(jobs, timeoutMs) : inProcessExecutor;
+  const progress = new Progress(files.length, options.progress ?? (!options.quiet && process.stderr.isTTY === true));
+  const report = (line: string) => (options.log ? log(line) : progress.log(line));
+
+  const results: Array<TaskResult | undefined> = new Array(files.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const f = files[i]!;
+      const r = await executor.run({
+        diskPath: f.diskPath,
+        relPath: f.relPath,
+        outDir: options.out,
+        resume: options.resume ?? false,
+        warnings: !options.quiet,
+        options: { referenceDate: options.referenceDate ?? null, ocr: options.ocr ?? false, ...(options.limits ? { limits: options.limits } : {}) },
+      });
+      results[i] = r;
+      for (const m of r.messages) report(m);
+      progress.tick(r.status === 'failed');
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, jobs) }, lane));
+  } finally {
+    await executor.close();
+    progress.end();
   }
-  await writeAtomic(join(options.out, 'index.jsonl'), records.length ? `${records.join('\n')}\n` : '');
-  summary.seconds = (performance.now() - started) / 1000;
+
+  const indexName = options.shard && options.shard.count > 1 ? `index.shard-${options.shard.index}-of-${options.shard.count}.jsonl` : 'index.jsonl';
+  const done = results as TaskResult[];
+  await writeAtomic(join(options.out, indexName), done.map((r) => `${JSON.stringify(r.record)}\n`).join(''));
+
+  const seconds = (performance.now() - started) / 1000;
+  const count = (s: Status) => done.filter((r) => r.status === s).length;
+  const sum = (k: keyof TaskResult['tallies']) => done.reduce((n, r) => n + r.tallies[k], 0);
+  const summary: RunSummary = {
+    files: done.length,
+    ok: count('ok'),
+    partial: count('partial'),
+    failed: count('failed'),
+    reused: done.filter((r) => r.reused).length,
+    sections: sum('sections'),
+    measures: sum('measures'),
+    counts: sum('counts'),
+    dates: sum('dates'),
+    pages: sum('pages'),
+    bytes: done.reduce((n, r) => n + r.bytes, 0),
+    seconds,
+    noticesPerSecond: seconds > 0 ? done.length / seconds : 0,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
   const s = summary;
   log(
-    `zhenggai: ${s.files} file(s): ${s.byStatus.ok} ok, ${s.byStatus.partial} partial, ${s.byStatus.failed} failed · ` +
-      `${s.sections} sections, ${s.measures} measures, ${s.counts} counts, ${s.dates} dates · ${s.seconds.toFixed(1)} s → ${options.out}`,
+    `zhenggai: ${s.files} file(s): ${s.ok} ok, ${s.partial} partial, ${s.failed} failed${s.reused ? ` (${s.reused} kept from an earlier run)` : ''} · ` +
+      `${s.sections} sections, ${s.measures} measures, ${s.counts} counts, ${s.dates} dates · ${s.seconds < 60 ? `${s.seconds.toFixed(2)} s` : formatSeconds(s.seconds)}, ${s.noticesPerSecond.toFixed(1)} notices/s → ${join(options.out, indexName)}`,
   );
   if (s.files === 0) log('zhenggai: no input files found (looked for .txt .docx .doc .pdf .html .htm)');
-  return { exitCode: s.byStatus.failed > 0 ? 1 : 0, summary };
+  if (options.summaryJson) await writeFile(options.summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
+  return { exitCode: s.failed > 0 ? 1 : 0, summary };
 }

@@ -1,20 +1,26 @@
-/** Writers: per-file JSON (validated, atomic) and index.jsonl records. */
+/** Writers: per-file JSON (atomic) and index.jsonl records. */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { IndexRecord, type NoticeDocument } from './schema.js';
-import { validateDocument } from '../pipeline/validate/validateDocument.js';
 
-/** The serialized form of a document: validated first, stable key order, two-space indent, final newline. */
+/**
+ * The serialized form of a document: stable key order, two-space indent, final newline. Documents are
+ * validated where they are made (processLoaded, failedDocument), which is the only way to get one.
+ */
 export function serializeDocument(doc: NoticeDocument): string {
-  return `${JSON.stringify(validateDocument(doc), null, 2)}\n`;
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 let tmpCounter = 0;
 
+/** Suffix of temporary files; a run removes leftovers of a killed run before it starts. */
+export const TMP_MARK = '.tmp-';
+
 /** Write a file atomically: a temporary name in the same folder, then rename. */
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${tmpCounter++}`;
+  const tmp = `${path}${TMP_MARK}${process.pid}-${threadId}-${tmpCounter++}`;
   await writeFile(tmp, data);
   await rename(tmp, path);
 }

@@ -134,7 +134,7 @@ describe('zhenggai inspect, schema, --help', () => {
   });
 
   it('every command has a useful --help', () => {
-    for (const cmd of [[], ['run'], ['inspect'], ['schema']]) {
+    for (const cmd of [[], ['run'], ['inspect'], ['schema'], ['merge']]) {
       const r = zhenggai(...cmd, '--help');
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Usage: zhenggai/u);

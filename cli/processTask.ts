@@ -1,0 +1,116 @@
+/**
+ * One unit of batch work: read an input file, process it, write its JSON atomically, and return the small record
+ * the main thread needs (index line, totals, diagnostics for stderr). Runs inside a worker thread
+ * (cli/processWorker.ts) or in-process; with `resume`, an existing output with the same input sha256 and rules
+ * version is kept instead of being recomputed.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type IndexRecord, NoticeDocument, type Status } from '../output/schema.js';
+import { indexRecord, serializeDocument, writeAtomic } from '../output/writeFiles.js';
+import { failedDocument, processBytes, type ProcessOptions, sha256Hex } from '../pipeline/process.js';
+import { rulesVersion } from '../rules/index.js';
+import { formatDiagnostic } from './formatDiagnostic.js';
+
+/** What the main thread sends. */
+export interface Task {
+  diskPath: string;
+  relPath: string;
+  outDir: string;
+  resume: boolean;
+  /** Include warnings in `messages` (errors always are). */
+  warnings: boolean;
+  options: Pick<ProcessOptions, 'referenceDate' | 'ocr' | 'limits'>;
+}
+
+/** Item totals of one document, for the run summary. */
+export interface Tallies {
+  sections: number;
+  measures: number;
+  counts: number;
+  dates: number;
+  pages: number;
+}
+
+/** What comes back. */
+export interface TaskResult {
+  record: IndexRecord;
+  status: Status;
+  tallies: Tallies;
+  bytes: number;
+  /** Formatted diagnostics for stderr. */
+  messages: string[];
+  /** True when an existing output was kept (--resume). */
+  reused: boolean;
+}
+
+/** The output file name of an input's relative path. */
+export const outputName = (relPath: string) => `${relPath}.json`;
+
+function tallies(doc: NoticeDocument): Tallies {
+  let sections = 0;
+  const walk = (ss: NoticeDocument['sections']) => {
+    for (const s of ss) {
+      sections++;
+      walk(s.children);
+    }
+  };
+  walk(doc.sections);
+  return { sections, measures: doc.measures.length, counts: doc.counts.length, dates: doc.dates.length, pages: doc.source.pages ?? 0 };
+}
+
+function result(doc: NoticeDocument, task: Task, reused: boolean): TaskResult {
+  const messages = doc.diagnostics
+    .filter((d) => d.severity === 'error' || (d.severity === 'warning' && task.warnings))
+    .map((d) => formatDiagnostic(task.diskPath, doc.text, d));
+  return { record: indexRecord(doc, outputName(task.relPath)), status: doc.status, tallies: tallies(doc), bytes: doc.source.bytes, messages, reused };
+}
+
+/** An existing output that is still valid for these input bytes and these rules, if any. */
+async function reusable(outPath: string, sha256: string): Promise<NoticeDocument | null> {
+  let raw: string;
+  try {
+    raw = await readFile(outPath, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const doc = NoticeDocument.parse(JSON.parse(raw));
+    return doc.source.sha256 === sha256 && doc.rulesVersion === rulesVersion() ? doc : null;
+  } catch {
+    return null; // a damaged output is recomputed
+  }
+}
+
+/** Run one task. Never throws for a bad input: failures are `failed` documents. */
+export async function processTask(task: Task): Promise<TaskResult> {
+  const outPath = join(task.outDir, outputName(task.relPath));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(task.diskPath);
+  } catch (e) {
+    const doc = failedDocument({ path: task.relPath, sha256: sha256Hex(new Uint8Array()), bytes: 0 }, null, 'input/unreadable', `cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
+    await writeAtomic(outPath, serializeDocument(doc));
+    return result(doc, task, false);
+  }
+  if (task.resume) {
+    const kept = await reusable(outPath, sha256Hex(bytes));
+    if (kept) return result(kept, task, true);
+  }
+  const doc = await processBytes(bytes, task.relPath, task.options);
+  await writeAtomic(outPath, serializeDocument(doc));
+  return result(doc, task, false);
+}
+
+/** The record for a file whose processing was stopped from outside (time limit, worker out of memory). */
+export async function stoppedTask(task: Task, code: string, message: string): Promise<TaskResult> {
+  let bytes: Uint8Array = new Uint8Array();
+  try {
+    bytes = await readFile(task.diskPath);
+  } catch {
+    /* the record still says what happened */
+  }
+  const doc = failedDocument({ path: task.relPath, sha256: sha256Hex(bytes), bytes: bytes.length }, null, code, message);
+  await writeAtomic(join(task.outDir, outputName(task.relPath)), serializeDocument(doc));
+  return result(doc, task, false);
+}
