@@ -33,7 +33,8 @@ export function runRules<V, C>(rules: readonly Rule<V, C>[], view: string, ctx: 
   return hits;
 }
 
-/** Keep non-overlapping hits, preferring the longer one, then the earlier rule in its table, then the earlier start. */
+/** Keep non-overlapping hits, preferring the longer one, then the earlier rule in its table, then the earlier start.
+ *  Kept hits stay sorted by start, so each overlap test is a binary search. */
 export function removeOverlaps<V>(hits: Hit<V>[], ruleOrder: readonly string[]): Hit<V>[] {
   const rank = new Map(ruleOrder.map((id, i) => [id, i]));
   const sorted = [...hits].sort(
@@ -41,7 +42,17 @@ export function removeOverlaps<V>(hits: Hit<V>[], ruleOrder: readonly string[]):
   );
   const kept: Hit<V>[] = [];
   for (const h of sorted) {
-    if (kept.every((k) => h.end <= k.start || h.start >= k.end)) kept.push(h);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.start < h.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    if ((before && before.end > h.start) || (after && after.start < h.end)) continue;
+    kept.splice(lo, 0, h);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept;
 }

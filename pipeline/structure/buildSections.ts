@@ -116,20 +116,18 @@ export function buildSections(view: string, pageStarts: readonly number[] | null
     stack.push(node);
   }
 
-  // Each section ends where the next heading of the same or a shallower level starts.
-  const flat: Array<{ node: Node; depth: number }> = [];
-  const walk = (nodes: Node[], depth: number) => {
+  // Each section ends where the next heading of the same or a shallower level starts (one pass, a stack of open
+  // sections by depth).
+  const open: Array<{ node: Node; depth: number }> = [];
+  const visit = (nodes: Node[], depth: number) => {
     for (const n of nodes) {
-      flat.push({ node: n, depth });
-      walk(n.children, depth + 1);
+      while (open.length > 0 && open.at(-1)!.depth >= depth) open.pop()!.node.end = n.heading.start;
+      open.push({ node: n, depth });
+      visit(n.children, depth + 1);
     }
   };
-  walk(roots, 1);
-  for (let i = 0; i < flat.length; i++) {
-    const { node, depth } = flat[i]!;
-    const next = flat.slice(i + 1).find((f) => f.depth <= depth);
-    node.end = next ? next.node.heading.start : bodyEnd;
-  }
+  visit(roots, 1);
+  for (const o of open) o.node.end = bodyEnd;
 
   const pageOf = (offset: number): number | null => {
     if (!pageStarts || pageStarts.length === 0) return null;

@@ -1,0 +1,134 @@
+/** Batch behaviour of `zhenggai run`: worker threads, time limit, resume after kill -9, shards and merge. */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpusNotices, ROOT } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'zhenggai.js');
+const tmp = () => mkdtempSync(join(tmpdir(), 'zhenggai-batch-'));
+
+function zhenggai(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A folder of n notices copied from the corpus under varied names and subfolders. */
+function makeBatch(n: number): string {
+  const dir = join(tmp(), 'in');
+  const notices = corpusNotices();
+  for (let i = 0; i < n; i++) {
+    const sub = join(dir, `g${i % 7}`);
+    mkdirSync(sub, { recursive: true });
+    const src = notices[i % notices.length]!;
+    copyFileSync(src.path, join(sub, `n${String(i).padStart(4, '0')}-${src.name}`));
+  }
+  return dir;
+}
+
+/** Every file under a folder, as relative path → bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out.set(relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)));
+  }
+  return out;
+}
+
+function expectSameTree(a: string, b: string): void {
+  const sa = snapshot(a);
+  const sb = snapshot(b);
+  expect([...sb.keys()].sort()).toEqual([...sa.keys()].sort());
+  for (const [k, v] of sa) expect(sb.get(k)!.equals(v), k).toBe(true);
+}
+
+describe('batch runs', () => {
+  const batch = makeBatch(120);
+  const clean = join(tmp(), 'clean');
+  zhenggai('run', batch, '--out', clean, '-q', '--jobs', '2');
+
+  it('gives byte-identical outputs whatever --jobs is', () => {
+    const one = join(tmp(), 'one');
+    expect(zhenggai('run', batch, '--out', one, '-q', '--jobs', '1').code).toBe(0);
+    expectSameTree(clean, one);
+    const inproc = join(tmp(), 'inproc');
+    expect(zhenggai('run', batch, '--out', inproc, '-q', '--jobs', '0').code).toBe(0);
+    expectSameTree(clean, inproc);
+  });
+
+  it('stops a file over the time limit with limit/timeout and processes the rest', () => {
+    const dir = join(tmp(), 'in');
+    mkdirSync(dir);
+    const body = readFileSync(corpusNotices()[0]!.path, 'utf8');
+    writeFileSync(join(dir, 'a-huge.txt'), body.repeat(1500));
+    copyFileSync(corpusNotices()[1]!.path, join(dir, 'b-small.txt'));
+    const out = join(tmp(), 'out');
+    const r = zhenggai('run', dir, '--out', out, '--timeout', '1', '--jobs', '2');
+    expect(r.code).toBe(1);
+    const index = readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(index.map((x) => [x.path, x.status, x.error?.code ?? null])).toEqual([
+      ['a-huge.txt', 'failed', 'limit/timeout'],
+      ['b-small.txt', 'ok', null],
+    ]);
+    expect(r.stderr).toMatch(/a-huge\.txt error limit\/timeout processing took longer than 1 s/u);
+  });
+
+  it('--resume recomputes only missing or changed outputs and ends identical to a clean run', () => {
+    const out = join(tmp(), 'out');
+    zhenggai('run', batch, '--out', out, '-q');
+    const files = readdirSync(join(out, 'g3'));
+    rmSync(join(out, 'g3', files[0]!));
+    rmSync(join(out, 'index.jsonl'));
+    const summary = join(tmp(), 's.json');
+    expect(zhenggai('run', batch, '--out', out, '-q', '--resume', '--summary-json', summary).code).toBe(0);
+    const s = JSON.parse(readFileSync(summary, 'utf8'));
+    expect(s.files).toBe(120);
+    expect(s.reused).toBe(119);
+    expectSameTree(clean, out);
+  });
+
+  it('after kill -9 mid-run, --resume ends byte-identical to a clean run, with one index record per input', async () => {
+    const big = makeBatch(600);
+    const cleanBig = join(tmp(), 'clean');
+    zhenggai('run', big, '--out', cleanBig, '-q', '--jobs', '2');
+    const out = join(tmp(), 'out');
+    const child = spawn(process.execPath, [BIN, 'run', big, '--out', out, '-q', '--jobs', '2'], { stdio: 'ignore' });
+    // Kill once some outputs exist but well before the end.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        const n = existsSync(out) ? readdirSync(out, { recursive: true }).length : 0;
+        if (n > 40) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+    });
+    await new Promise((r) => child.on('exit', r));
+    expect(existsSync(join(out, 'index.jsonl'))).toBe(false);
+    const written = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.json')).length;
+    expect(written).toBeLessThan(600);
+    expect(zhenggai('run', big, '--out', out, '-q', '--jobs', '2', '--resume').code).toBe(0);
+    expectSameTree(cleanBig, out);
+    expect(readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n')).toHaveLength(600);
+  }, 120_000);
+
+  it('three shards merged equal one run, each input in exactly one shard', () => {
+    const parts = [0, 1, 2].map((k) => {
+      const dir = join(tmp(), `s${k}`);
+      expect(zhenggai('run', batch, '--out', dir, '-q', '--shard', `${k}/3`).code).toBe(0);
+      return dir;
+    });
+    const sizes = parts.map((d) => readFileSync(join(d, readdirSync(d).find((f) => f.startsWith('index.shard-'))!), 'utf8').trim().split('\n').length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(120);
+    expect(Math.min(...sizes)).toBeGreaterThan(20);
+    const merged = join(tmp(), 'merged');
+    expect(zhenggai('merge', ...parts, '--out', merged).code).toBe(0);
+    expectSameTree(clean, merged);
+  });
+
+  it('rejects a malformed --shard with exit 2', () => {
+    expect(zhenggai('run', batch, '--out', tmp(), '--shard', '3/3').code).toBe(2);
+  });
+});
