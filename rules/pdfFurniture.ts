@@ -25,7 +25,8 @@ const DASH = '[-—–―─‒⁃]';
 function pageNumber(m: RegExpExecArray): FurnitureValue | null {
   const g = m.groups ?? {};
   const page = g['page'] === undefined ? null : Number(g['page']);
-  const total = g['total'] === undefined ? null : Number(g['total']);
+  const totalText = g['total'] ?? g['total0'];
+  const total = totalText === undefined ? null : Number(totalText);
   if (page !== null && (page < 0 || page > 99999)) return null;
   if (page !== null && total !== null && page > total) return null;
   return { kind: 'page-number', page, total };
@@ -104,7 +105,7 @@ export const PDF_FURNITURE_RULES: readonly FurnitureRule[] = [
     description: 'a browser print header: date and time first (2024/3/25 10:15 …)',
     pattern: /^\d{4}\/\d{1,2}\/\d{1,2}(?:上午|下午)?\d{1,2}:\d{2}/u,
     extract: running,
-    examples: [{ text: '2024/3/25 10:15 关于巡察整改进展情况的通报', match: '2024/3/25 10:15', value: { kind: 'running' } }],
+    examples: [{ text: '2024/3/25 10:15 关于巡察整改进展情况的通报', value: { kind: 'running' } }],
     negatives: [{ text: '2024年3月25日', why: 'a signature date, not a print stamp' }],
   },
 ];

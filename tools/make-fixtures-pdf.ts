@@ -1,13 +1,16 @@
 /**
- * Regenerate the PDF fixtures under corpus/formats/ from the project's own corpus notices (never from
- * ../shared). Each notice is written as a flat ODT (.fodt) laid out like a printed notice and converted to PDF
- * by LibreOffice. Needs `soffice` (Debian libreoffice-writer-nogui) and fonts-noto-cjk; tests do NOT need
- * this script: they read the committed PDFs.
+ * Regenerate the PDF fixtures under corpus/formats/ (and the bad-file ones under tests/fixtures/pdf/) from
+ * the project's own corpus notices (never from ../shared). Each notice is written as a flat ODT (.fodt) laid
+ * out like a printed notice and converted to PDF by LibreOffice. Also: a scan (one page rasterized at 150 dpi,
+ * 8-bit gray, wrapped as an image-only PDF) and a tiny password-protected PDF. Needs `soffice` (Debian
+ * libreoffice-writer-nogui), fonts-noto-cjk, poppler-utils (pdftoppm) and qpdf. Tests do NOT need this
+ * script: they read the committed PDFs.
  *
  *   npx tsx tools/make-fixtures-pdf.ts
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,9 +98,63 @@ ${body}
 `;
 }
 
+/** Serialize numbered PDF objects (1..n, object 1 the catalog) with a correct cross-reference table. */
+function pdfFromObjects(objects: Array<string | Buffer>): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xE2\xE3\xCF\xD3\n', 'latin1')];
+  let length = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(chunk);
+    length += chunk.length;
+  });
+  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** A one-page image-only PDF (a "scan") from a binary PGM (P5, 8-bit gray) raster at `dpi`. */
+function scanPdf(pgm: Buffer, dpi: number): Buffer {
+  const header = /^P5\s+(?:#[^\n]*\n\s*)*(\d+)\s+(\d+)\s+(\d+)\s/u.exec(pgm.toString('latin1', 0, 200));
+  if (!header) throw new Error('not a binary PGM');
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const pixels = deflateSync(pgm.subarray(header[0].length), { level: 9 });
+  const [pw, ph] = [(w * 72) / dpi, (h * 72) / dpi];
+  const content = `q ${pw.toFixed(2)} 0 0 ${ph.toFixed(2)} 0 0 cm /Im1 Do Q`;
+  const image = Buffer.concat([
+    Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`, 'latin1'),
+    pixels,
+    Buffer.from('\nendstream', 'latin1'),
+  ]);
+  return pdfFromObjects([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw.toFixed(2)} ${ph.toFixed(2)}] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>`,
+    image,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ]);
+}
+
+/** A tiny one-page PDF with a line of Latin text (content for the encrypted fixture). */
+function tinyPdf(line: string): Buffer {
+  const content = `BT /F1 14 Tf 72 720 Td (${line}) Tj ET`;
+  return pdfFromObjects([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ]);
+}
+
 /** Build every fixture into corpus/formats/. */
 function main(): void {
   const outDir = join(ROOT, 'corpus', 'formats');
+  // Files that must FAIL without options (a scan without --ocr, an encrypted PDF) stay out of corpus/, which
+  // `zhenggai run corpus` processes as a batch of good notices.
+  const badDir = join(ROOT, 'tests', 'fixtures', 'pdf');
+  mkdirSync(badDir, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'zg-pdf-'));
   try {
     for (const v of VARIANTS) {
@@ -110,6 +167,15 @@ function main(): void {
       renameSync(join(work, `${basename(src, '.fodt')}.pdf`), join(outDir, `${v.notice}.pdf`));
       console.log(`corpus/formats/${v.notice}.pdf`);
     }
+    // A scan of the first page of the 012 fixture: 150 dpi, 8-bit gray, no text layer.
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-f', '1', '-l', '1', join(outDir, '012-liuan-community.pdf'), join(work, 'scan')]);
+    const pgm = readFileSync(join(work, 'scan-1.pgm'));
+    writeFileSync(join(badDir, '012-liuan-community-scan.pdf'), scanPdf(pgm, 150));
+    console.log('tests/fixtures/pdf/012-liuan-community-scan.pdf');
+    // A password-protected PDF (user password "zhenggai").
+    writeFileSync(join(work, 'plain.pdf'), tinyPdf('encrypted fixture'));
+    execFileSync('qpdf', ['--encrypt', 'zhenggai', 'owner-zhenggai', '256', '--', join(work, 'plain.pdf'), join(badDir, 'encrypted.pdf')]);
+    console.log('tests/fixtures/pdf/encrypted.pdf');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -4,9 +4,10 @@ import { detectFormat } from './detectFormat.js';
 import { type Loaded, type Loader, LoadError, type LoadOptions } from './loaded.js';
 import { loadTxt } from './loadTxt.js';
 
-/** Loader per format. */
-const LOADERS: Partial<Record<Format, Loader>> = {
-  txt: loadTxt,
+/** Loader per format, imported on first use: a batch of text notices never loads pdf.js or mammoth. */
+const LOADERS: Partial<Record<Format, () => Promise<Loader>>> = {
+  txt: async () => loadTxt,
+  pdf: async () => (await import('./loadPdf.js')).loadPdf,
 };
 
 /** Load a file's bytes: limits, format detection by content, then the format's loader. */
@@ -19,8 +20,9 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   if (detected === 'zip-other') throw new LoadError('format/unsupported', 'a zip archive that is not a Word .docx document');
   if (detected === 'ole-other') throw new LoadError('format/unsupported', 'an OLE2 compound file that is not a Word .doc document');
   if (detected === 'unknown-binary') throw new LoadError('input/binary', 'a binary file of unknown format');
-  const loader = LOADERS[detected];
-  if (!loader) throw new LoadError('format/unsupported', `${detected} files are not supported by this build`);
+  const loaderOf = LOADERS[detected];
+  if (!loaderOf) throw new LoadError('format/unsupported', `${detected} files are not supported by this build`);
+  const loader = await loaderOf();
   try {
     return await loader(bytes, options);
   } catch (e) {
