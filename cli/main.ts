@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { noticeJsonSchema } from '../output/schema.js';
 import { treeText } from '../output/treeText.js';
+import { DEFAULT_LIMITS } from '../pipeline/load/loaded.js';
 import { processBytes } from '../pipeline/process.js';
 import { formatDiagnostic } from './formatDiagnostic.js';
 import { mergeCommand } from './mergeCommand.js';
@@ -46,6 +47,7 @@ export function buildProgram(exit: (code: number) => void): Command {
     .option('--resume', 'keep outputs already written for the same input bytes and rules version (after an interrupted run)', false)
     .option('--shard <K/N>', 'process only shard K of N (0 ≤ K < N), chosen by a hash of each path; join shards with `zhenggai merge`')
     .option('--ocr', 'read scanned PDFs (no text layer) by OCR; slow', false)
+    .option('--max-file-mb <n>', `largest input file accepted, in MB (default ${DEFAULT_LIMITS.maxFileBytes / 2 ** 20})`, positiveInt('--max-file-mb', 1))
     .option('-q, --quiet', 'no progress and no warnings, only errors and the summary', false)
     .option('--summary-json <file>', 'also write the run summary as JSON')
     .addOption(referenceDate)
@@ -67,7 +69,18 @@ Examples:
     .action(
       async (
         inputs: string[],
-        opts: { out: string; jobs?: number; timeout?: number; resume: boolean; shard?: string; ocr: boolean; quiet: boolean; summaryJson?: string; referenceDate?: string },
+        opts: {
+          out: string;
+          jobs?: number;
+          timeout?: number;
+          resume: boolean;
+          shard?: string;
+          ocr: boolean;
+          maxFileMb?: number;
+          quiet: boolean;
+          summaryJson?: string;
+          referenceDate?: string;
+        },
       ) => {
         const { exitCode } = await runCommand(inputs, {
           out: opts.out,
@@ -79,6 +92,7 @@ Examples:
           ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
           ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
           ...(opts.summaryJson !== undefined ? { summaryJson: opts.summaryJson } : {}),
+          ...(opts.maxFileMb !== undefined ? { limits: { maxFileBytes: opts.maxFileMb * 2 ** 20 } } : {}),
         });
         exit(exitCode);
       },

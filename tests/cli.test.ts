@@ -89,6 +89,15 @@ describe('zhenggai run', () => {
     expect(r.stderr).toMatch(/c-binary\.txt error input\/binary/u);
   });
 
+  it('refuses a file over --max-file-mb with limit/file-size', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'big.txt'), '一、整改情况\n'.repeat(200_000));
+    const out = join(dir, 'out');
+    const r = zhenggai('run', join(dir, 'big.txt'), '--out', out, '--max-file-mb', '1');
+    expect(r.code).toBe(1);
+    expect(readIndex(out)[0]!.error!.code).toBe('limit/file-size');
+  });
+
   it('gives byte-identical JSON on two runs', () => {
     const a = tmp();
     const b = tmp();
