@@ -9,6 +9,7 @@ import { processBytes } from '../pipeline/process.js';
 import { formatDiagnostic } from './formatDiagnostic.js';
 import { mergeCommand } from './mergeCommand.js';
 import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, runCommand } from './runCommand.js';
+import { exportCommand, queryCommand, tablesHelp } from './queryCommand.js';
 import { parseShard } from './shard.js';
 import { UsageError } from './walkInputs.js';
 
@@ -126,6 +127,27 @@ Examples:
       process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : treeText(doc));
       for (const d of doc.diagnostics) process.stderr.write(`${formatDiagnostic(file, doc.text, d)}\n`);
       exit(doc.status === 'failed' ? 1 : 0);
+    });
+
+  program
+    .command('query')
+    .description('run SQL (DuckDB) over the results of `zhenggai run`: one table per kind of item')
+    .argument('<dirs-and-sql...>', 'one or more output folders, then the SQL statement (quote it)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+    .addHelpText('after', () => `\nTables (every row carries the document's path and unit):\n${tablesHelp()}\n\nExample:\n  zhenggai query out "SELECT unit, count(*) AS measures FROM measures WHERE status = 'done' GROUP BY unit"`)
+    .action(async (args: string[], opts: { format: 'table' | 'csv' | 'json' }) => {
+      if (args.length < 2) throw new UsageError('give at least one output folder and an SQL statement');
+      exit(await queryCommand(args.slice(0, -1), args.at(-1)!, opts.format));
+    });
+
+  program
+    .command('export')
+    .description('write the query tables as Parquet files for pandas, R or Spark')
+    .argument('<dirs...>', 'output folders of `zhenggai run`')
+    .requiredOption('--parquet <dir>', 'folder for <table>.parquet files')
+    .addHelpText('after', () => `\nTables:\n${tablesHelp()}`)
+    .action(async (dirs: string[], opts: { parquet: string }) => {
+      exit(await exportCommand(dirs, opts.parquet));
     });
 
   program
