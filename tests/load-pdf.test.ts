@@ -271,14 +271,11 @@ describe('bad PDFs fail with a clear code', () => {
     expect((await failure(loadPdf(buildPdf([[]]), OPTIONS))).code).toBe('pdf/no-text');
   });
 
-  it('an HTML page saved as x.pdf is routed by content, never reported as a cryptic pdf/corrupt', async () => {
+  it('an HTML page saved as x.pdf fails with format/mismatch and says how to read it, never a cryptic pdf/corrupt', async () => {
     const html = new Uint8Array(Buffer.from('<!DOCTYPE html><html><head><meta charset="utf-8"><title>通报</title></head><body><p>一、整改情况</p></body></html>'));
-    const outcome = await loadBytes(html, 'x.pdf', OPTIONS).then(
-      (loaded) => ({ format: loaded.format as string, code: null as string | null }),
-      (error: LoadError) => ({ format: null, code: error.code }),
-    );
-    if (outcome.code === null) expect(outcome.format).toBe('html');
-    else expect(outcome.code).toBe('format/unsupported'); // until the HTML loader is registered
+    const viaBytes = await failure(loadBytes(html, 'x.pdf', OPTIONS));
+    expect(viaBytes.code).toBe('format/mismatch');
+    expect(viaBytes.message).toMatch(/named \.pdf but holds an HTML page.*rename it to \.html/u);
     // Handed to the PDF loader directly, it still says what the file is.
     const e = await failure(loadPdf(html, OPTIONS));
     expect(e.code).toBe('pdf/corrupt');

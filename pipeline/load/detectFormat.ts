@@ -30,13 +30,14 @@ function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** What a container holds when its magic bytes say "zip" or "OLE2" but it is not a Word document. */
-export type Detected = Format | 'zip-other' | 'ole-other' | 'unknown-binary';
+/** What a container holds when its magic bytes say "zip" or "OLE2" but it is not a Word document; or a web page
+ *  under a document's name (.pdf/.docx/.doc): most often an error or login page a download returned. */
+export type Detected = Format | 'zip-other' | 'ole-other' | 'unknown-binary' | 'html-misnamed';
 
 /**
  * Detect the format from the bytes: %PDF anywhere in the first 1 KB → pdf (PDF readers tolerate leading
  * junk), a zip with word/document.xml → docx, an OLE2 compound file → doc, markup → html, otherwise the
- * name's text format. A PDF named .docx is read as a PDF.
+ * name's text format. A PDF named .docx is read as a PDF; a web page named .pdf/.docx/.doc is reported as such.
  */
 export function detectFormat(bytes: Uint8Array, path: string): Detected {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
@@ -49,8 +50,7 @@ export function detectFormat(bytes: Uint8Array, path: string): Detected {
     return formatFromName(path) === 'doc' || Buffer.from(bytes).includes(Buffer.from('W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t', 'latin1')) ? 'doc' : 'ole-other';
   }
   const named = formatFromName(path);
-  const lead = sniffMarkup(bytes);
-  if (lead) return 'html';
+  if (sniffMarkup(bytes)) return named === 'pdf' || named === 'docx' || named === 'doc' ? 'html-misnamed' : 'html';
   if (named === 'html') return 'html';
   return 'txt';
 }

@@ -20,6 +20,12 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   if (detected === 'zip-other') throw new LoadError('format/unsupported', 'a zip archive that is not a Word .docx document');
   if (detected === 'ole-other') throw new LoadError('format/unsupported', 'an OLE2 compound file that is not a Word .doc document');
   if (detected === 'unknown-binary') throw new LoadError('input/binary', 'a binary file of unknown format');
+  if (detected === 'html-misnamed') {
+    throw new LoadError(
+      'format/mismatch',
+      `the file is named ${path.slice(path.lastIndexOf('.'))} but holds an HTML page (an error or login page saved by a download?); if it is the notice's web page, rename it to .html`,
+    );
+  }
   const loaderOf = LOADERS[detected];
   if (!loaderOf) throw new LoadError('format/unsupported', `${detected} files are not supported by this build`);
   const loader = await loaderOf();
