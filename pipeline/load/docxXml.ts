@@ -59,6 +59,7 @@ export class XmlSyntaxError extends Error {}
 export function scanXml(xml: string, handler: XmlHandler): void {
   const n = xml.length;
   let i = 0;
+  let depth = 0;
   while (i < n) {
     const lt = xml.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
@@ -110,6 +111,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       i = j + 1;
       if (inner.startsWith('/')) {
         handler.close(localName(inner.slice(1).trim()));
+        depth--;
       } else {
         const selfClosing = inner.endsWith('/');
         const body = selfClosing ? inner.slice(0, -1) : inner;
@@ -118,9 +120,11 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         const name = localName(m[0]);
         handler.open(name, parseAttrs(body.slice(m[0].length)), selfClosing);
         if (selfClosing) handler.close(name);
+        else depth++;
       }
     }
   }
+  if (depth > 0) throw new XmlSyntaxError('the part ends inside an open element (truncated)');
 }
 
 /** An element of the small tree built for numbering.xml and styles.xml (text content is not kept). */

@@ -28,7 +28,9 @@ export async function openDocxPackage(bytes: Uint8Array, maxUnzippedBytes: numbe
 /** The uncompressed size the zip's central directory declares for an entry (jszip keeps it on `_data`). */
 function declaredSize(entry: JSZip.JSZipObject): number | null {
   const data = (entry as unknown as { _data?: { uncompressedSize?: unknown } })._data;
-  return typeof data?.uncompressedSize === 'number' ? data.uncompressedSize : null;
+  if (typeof data?.uncompressedSize !== 'number') return null;
+  // jszip reads the 32-bit field as a signed integer: sizes of 2 GB and more come out negative.
+  return data.uncompressedSize < 0 ? data.uncompressedSize + 2 ** 32 : data.uncompressedSize;
 }
 
 /** Find a part by its name, case-insensitively (zip names are case-sensitive, OPC part names are not). */

@@ -4,10 +4,13 @@ import { detectFormat } from './detectFormat.js';
 import { type Loaded, type Loader, LoadError, type LoadOptions } from './loaded.js';
 import { loadTxt } from './loadTxt.js';
 
-/** Loader per format, imported on first use: a batch of text notices never loads pdf.js or mammoth. */
+/** Loader per format, imported on first use: a batch of text notices never loads pdf.js or the Word readers. */
 const LOADERS: Partial<Record<Format, () => Promise<Loader>>> = {
   txt: async () => loadTxt,
   pdf: async () => (await import('./loadPdf.js')).loadPdf,
+  docx: async () => (await import('./loadDocx.js')).loadDocx,
+  doc: async () => (await import('./loadDoc.js')).loadDoc,
+  html: async () => (await import('./loadHtml.js')).loadHtml,
 };
 
 /** Load a file's bytes: limits, format detection by content, then the format's loader. */
