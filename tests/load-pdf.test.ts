@@ -15,7 +15,14 @@ const seeds = path.join(sharedDir, 'seeds');
 const hasShared = existsSync(path.join(seeds, 'seed.txt'));
 if (!hasShared) console.warn(`[load-pdf] ${sharedDir} is absent: the seed PDF tests are skipped`);
 
-const OPTIONS: LoadOptions = { limits: DEFAULT_LIMITS, ocr: false };
+/** Both PDF text engines run every loader test: PDFium (the default) and pdf.js (its fallback). */
+const ENGINES = ['pdfium', 'pdfjs'] as const;
+type Engine = (typeof ENGINES)[number];
+
+/** Loader options for one engine, without OCR. */
+function optionsFor(engine: Engine): LoadOptions {
+  return { limits: DEFAULT_LIMITS, ocr: false, pdfEngine: engine };
+}
 
 /** Non-empty lines, trimmed: the comparison the loaders promise. */
 function lines(text: string): string[] {
@@ -120,13 +127,23 @@ function layOut(paragraphs: string[], opts: { perPage?: number; top?: number } =
 
 // ---------------------------------------------------------------------------------------------------------
 
-describe('PDF fixtures made from the project corpus', () => {
-  const fixtures = [
-    { pdf: '016-shiling-agriculture.pdf', pages: 3, about: 'GB/T 9704 layout with — N — page numbers' },
-    { pdf: '015-bichuan-minghu-street.pdf', pages: 3, about: 'Word-style spaces around digits, 第 N 页 共 M 页 footers, a running header' },
-    { pdf: '012-liuan-community.pdf', pages: 2, about: 'flush-left paragraphs separated by space, bare page numbers' },
-  ];
-  for (const f of fixtures) {
+/** The committed PDF fixtures (corpus notices rendered to PDF). */
+const FIXTURES = [
+  { pdf: '016-shiling-agriculture.pdf', pages: 3, about: 'GB/T 9704 layout with — N — page numbers' },
+  { pdf: '015-bichuan-minghu-street.pdf', pages: 3, about: 'Word-style spaces around digits, 第 N 页 共 M 页 footers, a running header' },
+  { pdf: '012-liuan-community.pdf', pages: 2, about: 'flush-left paragraphs separated by space, bare page numbers' },
+];
+
+/** The seed PDFs of ../shared/seeds that carry seed.txt's text. */
+const SEEDS = [
+  { file: 'seed.pdf', pages: 7 },
+  { file: 'seed-pagenum.pdf', pages: 8 },
+  { file: 'seed-nonembedded.pdf', pages: 6 },
+];
+
+describe.each(ENGINES)('PDF fixtures made from the project corpus (%s engine)', (engine) => {
+  const OPTIONS = optionsFor(engine);
+  for (const f of FIXTURES) {
     it(`${f.pdf} (${f.about}) gives exactly the corpus text`, async () => {
       const loaded = await loadPdf(read(path.join(repoRoot, 'corpus/formats', f.pdf)), OPTIONS);
       const txt = decodeText(read(path.join(repoRoot, 'corpus', f.pdf.replace(/\.pdf$/u, '.txt')))).text;
@@ -145,7 +162,8 @@ describe('PDF fixtures made from the project corpus', () => {
   });
 });
 
-describe('paragraphs, page furniture and spacing rebuilt from a synthetic layout', () => {
+describe.each(ENGINES)('paragraphs, page furniture and spacing rebuilt from a synthetic layout (%s engine)', (engine) => {
+  const OPTIONS = optionsFor(engine);
   const paragraphs = [
     '根据市委统一部署,2023年6月7日至7月28日,市委第一巡察组对测试单位开展了常规巡察。9月11日反馈了巡察意见。',
     '一、整改工作总体情况',
@@ -155,7 +173,7 @@ describe('paragraphs, page furniture and spacing rebuilt from a synthetic layout
     '持续巩固整改成果,建立长效机制,推动各项工作高质量发展。',
   ];
 
-  it('a non-embedded Chinese font gives its text (CMaps from the installed pdfjs-dist)', async () => {
+  it('a non-embedded Chinese font gives its text (CMaps of the installed pdfjs-dist; PDFium built-in)', async () => {
     const loaded = await loadPdf(buildPdf(layOut(['测试单位巡察整改进展情况'])), OPTIONS);
     expect(loaded.text).toBe('测试单位巡察整改进展情况');
   });
@@ -219,7 +237,8 @@ describe('paragraphs, page furniture and spacing rebuilt from a synthetic layout
   });
 });
 
-describe('bad PDFs fail with a clear code', () => {
+describe.each(ENGINES)('bad PDFs fail with a clear code (%s engine)', (engine) => {
+  const OPTIONS = optionsFor(engine);
   const good = (): Uint8Array => read(path.join(repoRoot, 'corpus/formats/012-liuan-community.pdf'));
 
   it('an empty file is input/empty', async () => {
@@ -320,18 +339,15 @@ describe('page furniture rules (rules/pdfFurniture.ts)', () => {
   }
 });
 
-describe.skipIf(!hasShared)('seed PDFs in ../shared/seeds', () => {
+describe.skipIf(!hasShared).each(ENGINES)('seed PDFs in ../shared/seeds (%s engine)', (engine) => {
+  const OPTIONS = optionsFor(engine);
   const seedLines = (): string[] => lines(readFileSync(path.join(seeds, 'seed.txt'), 'utf8'));
-  const cases = [
-    { file: 'seed.pdf', pages: 7 },
-    { file: 'seed-pagenum.pdf', pages: 8 },
-    { file: 'seed-nonembedded.pdf', pages: 6 },
-  ];
-  for (const c of cases) {
+  for (const c of SEEDS) {
     it(`${c.file} gives exactly the non-empty lines of seed.txt`, async () => {
       const loaded = await loadPdf(read(path.join(seeds, c.file)), OPTIONS);
       expect(lines(loaded.text)).toEqual(seedLines());
       expect(loaded.pages).toBe(c.pages);
+      expect(loaded.diagnostics).toEqual([]);
       expectPageStarts(loaded);
     });
   }
@@ -342,13 +358,47 @@ describe.skipIf(!hasShared)('seed PDFs in ../shared/seeds', () => {
 
   it('seed.pdf loads at a measured rate (pages per second, logged)', async () => {
     const bytes = read(path.join(seeds, 'seed.pdf'));
-    await loadPdf(bytes, OPTIONS); // warm-up: module and CMap loading
+    await loadPdf(bytes, OPTIONS); // warm-up: module, fonts and CMaps
     const runs = 5;
     const t0 = performance.now();
     let pages = 0;
     for (let i = 0; i < runs; i++) pages += (await loadPdf(bytes, OPTIONS)).pages!;
     const seconds = (performance.now() - t0) / 1000;
-    console.info(`[load-pdf] seed.pdf: ${(pages / seconds).toFixed(1)} pages/s (${((seconds / runs) * 1000).toFixed(0)} ms per file)`);
+    console.info(`[load-pdf] ${engine}: seed.pdf: ${(pages / seconds).toFixed(1)} pages/s (${((seconds / runs) * 1000).toFixed(1)} ms per file)`);
     expect(pages).toBe(7 * runs);
+  });
+});
+
+describe('both engines give the same canonical text', () => {
+  /** Load with each engine and compare everything the loader returns. */
+  async function expectSameText(file: string): Promise<void> {
+    const bytes = read(file);
+    const [pdfium, pdfjs] = await Promise.all(ENGINES.map((engine) => loadPdf(bytes, optionsFor(engine))));
+    expect(pdfium!.text).toBe(pdfjs!.text);
+    expect(pdfium!.pageStarts).toEqual(pdfjs!.pageStarts);
+    expect(pdfium!.pages).toBe(pdfjs!.pages);
+    expect(pdfium!.diagnostics).toEqual([]);
+    expect(pdfjs!.diagnostics).toEqual([]);
+  }
+
+  for (const f of FIXTURES) {
+    it(`corpus/formats/${f.pdf}: PDFium and pdf.js give the same text and page starts`, async () => {
+      await expectSameText(path.join(repoRoot, 'corpus/formats', f.pdf));
+    });
+  }
+
+  for (const c of SEEDS) {
+    it.skipIf(!hasShared)(`../shared/seeds/${c.file}: PDFium and pdf.js give the same text and page starts`, async () => {
+      await expectSameText(path.join(seeds, c.file));
+    });
+  }
+
+  it('synthetic layouts (non-embedded font, furniture, Latin words, wrapped numbers): the same text', async () => {
+    const pages = layOut(['根据统一部署,2023年6月7日至7月28日,巡察组对 Party Building Office 开展了巡察。', '一、整改工作总体情况'], { perPage: 1 });
+    pages.forEach((page, i) => page.push({ x: 260, y: 50, size: 12, text: `第 ${i + 1} 页 共 ${pages.length} 页` }));
+    const bytes = buildPdf(pages);
+    const [pdfium, pdfjs] = await Promise.all(ENGINES.map((engine) => loadPdf(bytes, optionsFor(engine))));
+    expect(pdfium!.text).toBe(pdfjs!.text);
+    expect(pdfium!.pageStarts).toEqual(pdfjs!.pageStarts);
   });
 });

@@ -13,7 +13,8 @@ const seeds = path.join(sharedDir, 'seeds');
 const hasShared = existsSync(path.join(seeds, 'seed-scan.pdf'));
 if (!hasShared) console.warn(`[ocr] ${sharedDir} is absent: the seed-scan.pdf OCR test is skipped`);
 
-const OCR: LoadOptions = { limits: DEFAULT_LIMITS, ocr: true };
+/** Both text engines decide which pages are scans (PDFium: image page objects; pdf.js: image operators). */
+const ENGINES = ['pdfium', 'pdfjs'] as const;
 
 /** The comparison view: full-width folded to ASCII (OCR reads ，as ,), whitespace removed. */
 function chars(text: string): string[] {
@@ -42,12 +43,14 @@ function prefixAccuracy(ocr: string, reference: string): { accuracy: number; dis
   return { accuracy: 1 - prev[best]! / best, distance: prev[best]!, length: best };
 }
 
-describe('OCR of scanned PDFs (tesseract.js, chi_sim from node_modules)', () => {
+describe.each(ENGINES)('OCR of scanned PDFs (tesseract.js, chi_sim from node_modules; %s engine)', (engine) => {
+  const OCR: LoadOptions = { limits: DEFAULT_LIMITS, ocr: true, pdfEngine: engine };
+
   it('the scanned fixture (page 1 of 012 at 150 dpi) is read with ≥ 98% of its characters and its headings as lines', async () => {
     const loaded = await loadPdf(new Uint8Array(readFileSync(path.join(repoRoot, 'tests/fixtures/pdf/012-liuan-community-scan.pdf'))), OCR);
     const reference = decodeText(new Uint8Array(readFileSync(path.join(repoRoot, 'corpus/012-liuan-community.txt')))).text;
     const { accuracy, distance, length } = prefixAccuracy(loaded.text, reference);
-    console.info(`[ocr] 012-liuan-community-scan.pdf: ${(accuracy * 100).toFixed(2)}% (${distance} edits over ${length} characters)`);
+    console.info(`[ocr] ${engine}: 012-liuan-community-scan.pdf: ${(accuracy * 100).toFixed(2)}% (${distance} edits over ${length} characters)`);
     expect(accuracy).toBeGreaterThanOrEqual(0.98);
     expect(loaded.diagnostics).toEqual([
       { severity: 'info', code: 'pdf/ocr', message: 'text read by OCR; check figures against the scan (page 1)', span: null },
@@ -66,7 +69,7 @@ describe('OCR of scanned PDFs (tesseract.js, chi_sim from node_modules)', () => 
       const ms = performance.now() - t0;
       const reference = readFileSync(path.join(seeds, 'seed.txt'), 'utf8');
       const { accuracy, distance, length } = prefixAccuracy(loaded.text, reference);
-      console.info(`[ocr] seed-scan.pdf: ${(accuracy * 100).toFixed(2)}% (${distance} edits over ${length} characters), ${ms.toFixed(0)} ms`);
+      console.info(`[ocr] ${engine}: seed-scan.pdf: ${(accuracy * 100).toFixed(2)}% (${distance} edits over ${length} characters), ${ms.toFixed(0)} ms`);
       expect(accuracy).toBeGreaterThanOrEqual(0.98);
       expect(loaded.diagnostics.map((d) => d.code)).toEqual(['pdf/ocr']);
       const lines = loaded.text.split('\n');

@@ -1,15 +1,21 @@
 /**
- * Loader for PDF notices: pdf.js text items → visual lines → page furniture removed → paragraphs rebuilt from
- * layout → canonical text with per-page start offsets. Pages without a text layer (scans) are read by OCR when
+ * Loader for PDF notices: text layer → visual lines → page furniture removed → paragraphs rebuilt from layout →
+ * canonical text with per-page start offsets. Pages without a text layer (scans) are read by OCR when
  * options.ocr is set, and otherwise make the file fail with a message that names the remedy.
+ *
+ * Two text engines give the same pieces (pdfiumPieces.ts groups PDFium's characters as pdf.js groups glyphs):
+ * PDFium (WASM, the default: 3–5× faster on embedded CJK Type 1 subsets, whose font programs pdf.js converts)
+ * and pdf.js. A file PDFium cannot open, or whose characters it cannot map to Unicode, is read by pdf.js, with
+ * an info diagnostic `pdf/engine-fallback`; the choice depends only on the bytes, so output stays deterministic.
  */
 import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Diagnostic } from '../../output/schema.js';
 import { type Loaded, LoadError, type LoadOptions } from './loaded.js';
 import { openPdf, pdfError } from './pdfDocument.js';
 import { removeFurniture } from './pdfFurniture.js';
-import { linesFromPieces, piecesFromItems, type PdfPageLines } from './pdfLines.js';
+import { linesFromPieces, piecesFromItems, type PdfLine, type PdfPageLines, type TextPiece } from './pdfLines.js';
 import { createOcrWorker, ocrPageLines, renderPagePng } from './pdfOcr.js';
+import { openPdfium, type PdfiumDocument } from './pdfiumText.js';
 import { buildParagraphs, paragraphsToText } from './pdfParagraphs.js';
 
 /** A page with fewer non-space characters than this has no usable text layer. */
@@ -33,7 +39,7 @@ function checkAborted(signal: AbortSignal | undefined): void {
   throw new LoadError('limit/timeout', 'loading the PDF was stopped: the per-file time limit was reached');
 }
 
-/** Reject bytes that are not a complete PDF before pdf.js tries (and recovers from) them. */
+/** Reject bytes that are not a complete PDF before an engine tries (and recovers from) them. */
 function checkEnvelope(bytes: Uint8Array): void {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) {
@@ -52,24 +58,133 @@ function checkEnvelope(bytes: Uint8Array): void {
   }
 }
 
-/** True when the page paints at least one image. */
+/** Throw limit/pages when the document is longer than the limit, pdf/corrupt when it has no pages. */
+function checkPageCount(pageCount: number, options: LoadOptions): void {
+  if (pageCount <= 0) throw new LoadError('pdf/corrupt', 'the PDF has no pages');
+  if (pageCount > options.limits.maxPages) {
+    throw new LoadError('limit/pages', `the PDF has ${pageCount} pages, over the limit of ${options.limits.maxPages}`);
+  }
+}
+
+/** One page's visual lines and its count of non-space characters. */
+function pageLines(pieces: readonly TextPiece[], pageNumber: number, width: number, height: number): { lines: PdfPageLines; chars: number } {
+  const lines = linesFromPieces(pieces, pageNumber);
+  const chars = lines.reduce((n, l) => n + l.text.replace(/\s/gu, '').length, 0);
+  return { lines: { page: pageNumber, width, height, lines }, chars };
+}
+
+/** A document's text layer as read by one engine, and the means to render its pages for OCR. */
+interface TextLayer {
+  pageCount: number;
+  pages: PdfPageLines[];
+  /** Pages with (almost) no text, and whether they paint an image. */
+  sparse: Array<{ page: number; images: boolean }>;
+  totalChars: number;
+  /** The document open in pdf.js, for rendering pages to OCR. */
+  pdfjs(): Promise<PDFDocumentProxy>;
+  close(): Promise<void>;
+}
+
+/** Collects pages into a TextLayer's fields. */
+class PageCollector {
+  readonly pages: PdfPageLines[] = [];
+  readonly sparse: Array<{ page: number; images: boolean }> = [];
+  totalChars = 0;
+
+  /** Add one page; `images` is asked only for a page with (almost) no text. */
+  async add(read: { lines: PdfPageLines; chars: number }, images: () => boolean | Promise<boolean>): Promise<void> {
+    this.pages.push(read.lines);
+    this.totalChars += read.chars;
+    if (read.chars < MIN_PAGE_CHARS) this.sparse.push({ page: read.lines.page, images: await images() });
+  }
+}
+
+/** True when the pdf.js page paints at least one image. */
 async function paintsImages(page: PDFPageProxy): Promise<boolean> {
   const ops = await page.getOperatorList();
   return ops.fnArray.some((fn) => IMAGE_OPS.has(fn));
 }
 
-/** Read one page's text layer as visual lines, with its count of non-space characters. */
-async function readPage(doc: PDFDocumentProxy, pageNumber: number): Promise<{ lines: PdfPageLines; chars: number; images: boolean }> {
-  const page = await doc.getPage(pageNumber);
+/** Read the text layer with pdf.js. */
+async function readWithPdfjs(bytes: Uint8Array, options: LoadOptions): Promise<TextLayer> {
+  const { doc, close } = await openPdf(bytes);
   try {
-    const content = await page.getTextContent();
-    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view; // [left, bottom, right, top]
-    const lines = linesFromPieces(piecesFromItems(content.items, page.view), pageNumber);
-    const chars = lines.reduce((n, l) => n + l.text.replace(/\s/gu, '').length, 0);
-    const images = chars < MIN_PAGE_CHARS ? await paintsImages(page) : false;
-    return { lines: { page: pageNumber, width: x1 - x0, height: y1 - y0, lines }, chars, images };
+    const pageCount = doc.numPages;
+    checkPageCount(pageCount, options);
+    const collected = new PageCollector();
+    for (let p = 1; p <= pageCount; p++) {
+      checkAborted(options.signal);
+      const page = await doc.getPage(p).catch((error: unknown) => {
+        throw pdfError(error);
+      });
+      try {
+        const content = await page.getTextContent().catch((error: unknown) => {
+          throw pdfError(error);
+        });
+        const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view; // [left, bottom, right, top]
+        const read = pageLines(piecesFromItems(content.items, page.view), p, x1 - x0, y1 - y0);
+        await collected.add(read, () =>
+          paintsImages(page).catch((error: unknown) => {
+            throw pdfError(error);
+          }),
+        );
+      } finally {
+        page.cleanup();
+      }
+    }
+    return { pageCount, pages: collected.pages, sparse: collected.sparse, totalChars: collected.totalChars, pdfjs: async () => doc, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Why PDFium's reading is handed over to pdf.js. */
+class PdfiumFallback {
+  constructor(readonly reason: string) {}
+}
+
+/** Read the text layer with PDFium; a PdfiumFallback when pdf.js should read the file instead. */
+async function readWithPdfium(bytes: Uint8Array, options: LoadOptions): Promise<TextLayer | PdfiumFallback> {
+  const opened = await openPdfium(bytes);
+  if (!opened.ok) return new PdfiumFallback(opened.reason);
+  const doc: PdfiumDocument = opened.doc;
+  let rendering: Promise<{ doc: PDFDocumentProxy; close(): Promise<void> }> | null = null;
+  try {
+    const pageCount = doc.pageCount;
+    if (pageCount <= 0) return new PdfiumFallback('PDFium found no pages');
+    checkPageCount(pageCount, options);
+    const collected = new PageCollector();
+    for (let p = 1; p <= pageCount; p++) {
+      checkAborted(options.signal);
+      const page = doc.readPage(p);
+      if (page === null) return new PdfiumFallback(`PDFium could not load page ${p}`);
+      if (page.unicodeMapError) return new PdfiumFallback(`PDFium cannot map the characters of page ${p} to Unicode`);
+      await collected.add(pageLines(page.pieces, p, page.width, page.height), () => doc.pageHasImages(p));
+    }
+    return {
+      pageCount,
+      pages: collected.pages,
+      sparse: collected.sparse,
+      totalChars: collected.totalChars,
+      // OCR renders with pdf.js, opened only when a page needs it. OCR costs ~2 s a page, so opening the file a
+      // second time is noise; and the 150 dpi pdf.js rendering is the one whose accuracy the OCR tests establish
+      // (PDFium rendering would add a bitmap → PNG path for no measurable gain).
+      pdfjs: async () => (await (rendering ??= openPdf(bytes))).doc,
+      close: async () => {
+        await rendering?.then(
+          (opened) => opened.close(),
+          () => undefined, // the failure to open was reported where it happened
+        );
+      },
+    };
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    // A trap inside PDFium: the instance is dropped (the next file gets a fresh one) and pdf.js reads this file.
+    doc.abandon();
+    return new PdfiumFallback(`PDFium stopped: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    page.cleanup();
+    doc.close();
   }
 }
 
@@ -79,34 +194,43 @@ function pageList(pages: readonly number[]): string {
   return contiguous ? `${pages[0]}–${pages[pages.length - 1]}` : pages.join(', ');
 }
 
+/** Read the text layer with the chosen engine (PDFium by default, pdf.js as its fallback). */
+async function readTextLayer(bytes: Uint8Array, options: LoadOptions, diagnostics: Diagnostic[]): Promise<TextLayer> {
+  if ((options.pdfEngine ?? 'pdfium') === 'pdfjs') return readWithPdfjs(bytes, options);
+  const read = await readWithPdfium(bytes, options);
+  if (!(read instanceof PdfiumFallback)) return read;
+  const layer = await readWithPdfjs(bytes, options);
+  diagnostics.push({ severity: 'info', code: 'pdf/engine-fallback', message: `text read by pdf.js: ${read.reason}`, span: null });
+  return layer;
+}
+
+/** OCR the given pages (rendered by pdf.js) and replace their lines. */
+async function ocrPages(layer: TextLayer, pages: readonly number[], options: LoadOptions): Promise<void> {
+  const doc = await layer.pdfjs();
+  const worker = await createOcrWorker();
+  try {
+    for (const p of pages) {
+      checkAborted(options.signal);
+      const { png, scale } = await renderPagePng(doc, p);
+      const lines: PdfLine[] = await ocrPageLines(worker, png, scale, p);
+      layer.pages[p - 1]!.lines = lines;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
 /** Load a PDF notice. */
 export async function loadPdf(bytes: Uint8Array, options: LoadOptions): Promise<Loaded> {
   if (bytes.length === 0) throw new LoadError('input/empty', 'the file is empty (0 bytes)');
   checkEnvelope(bytes);
   checkAborted(options.signal);
-  const { doc, close } = await openPdf(bytes);
+  const diagnostics: Diagnostic[] = [];
+  const layer = await readTextLayer(bytes, options, diagnostics);
   try {
-    const pageCount = doc.numPages;
-    if (pageCount === 0) throw new LoadError('pdf/corrupt', 'the PDF has no pages');
-    if (pageCount > options.limits.maxPages) {
-      throw new LoadError('limit/pages', `the PDF has ${pageCount} pages, over the limit of ${options.limits.maxPages}`);
-    }
-    const pages: PdfPageLines[] = [];
-    const sparse: Array<{ page: number; images: boolean }> = [];
-    let totalChars = 0;
-    for (let p = 1; p <= pageCount; p++) {
-      checkAborted(options.signal);
-      const read = await readPage(doc, p).catch((error: unknown) => {
-        throw pdfError(error);
-      });
-      pages.push(read.lines);
-      totalChars += read.chars;
-      if (read.chars < MIN_PAGE_CHARS) sparse.push({ page: p, images: read.images });
-    }
-
+    const { pageCount, pages, sparse, totalChars } = layer;
     // Pages to OCR: image pages without text; every page when the document has no text at all.
     const textless = sparse.filter((s) => s.images || totalChars === 0).map((s) => s.page);
-    const diagnostics: Diagnostic[] = [];
     if (textless.length > 0 && !options.ocr) {
       if (totalChars < MIN_PAGE_CHARS) {
         throw new LoadError('pdf/no-text', 'the PDF has no text layer (a scan?); rerun with --ocr to read it by OCR');
@@ -118,16 +242,7 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions): Promise<
         span: null,
       });
     } else if (textless.length > 0) {
-      const worker = await createOcrWorker();
-      try {
-        for (const p of textless) {
-          checkAborted(options.signal);
-          const { png, scale } = await renderPagePng(doc, p);
-          pages[p - 1]!.lines = await ocrPageLines(worker, png, scale, p);
-        }
-      } finally {
-        await worker.terminate();
-      }
+      await ocrPages(layer, textless, options);
       diagnostics.push({
         severity: 'info',
         code: 'pdf/ocr',
@@ -142,6 +257,6 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions): Promise<
     if (text === '') throw new LoadError('pdf/no-text', 'the PDF contains no text (blank pages?); if it is a scan, rerun with --ocr');
     return { format: 'pdf', text, encoding: null, pages: pageCount, pageStarts, pageDate: null, diagnostics };
   } finally {
-    await close();
+    await layer.close();
   }
 }

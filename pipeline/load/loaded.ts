@@ -24,6 +24,11 @@ export interface LoadOptions {
   ocr: boolean;
   /** Aborted when the per-file time limit is reached; long loaders check it between pages/parts. */
   signal?: AbortSignal;
+  /**
+   * PDF text engine: 'pdfium' (default; WASM PDFium, falling back to pdf.js for a file it cannot read, with an
+   * info diagnostic pdf/engine-fallback) or 'pdfjs' (pdf.js only). Both give the same text on well-formed PDFs.
+   */
+  pdfEngine?: 'pdfium' | 'pdfjs';
 }
 
 /**
