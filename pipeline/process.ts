@@ -13,8 +13,11 @@ import {
   type Status,
 } from '../output/schema.js';
 import { rulesVersion } from '../rules/index.js';
+import { extractCounts } from './extract/extractCounts.js';
 import { extractDates } from './extract/extractDates.js';
+import { extractMeasures } from './extract/extractMeasures.js';
 import { extractMeta } from './extract/extractMeta.js';
+import { extractRegulations } from './extract/extractRegulations.js';
 import { unifyLineEnds } from './load/decodeText.js';
 import { loadBytes } from './load/loadBytes.js';
 import { DEFAULT_LIMITS, type Limits, LoadError, type Loaded } from './load/loaded.js';
@@ -60,6 +63,9 @@ export function processLoaded(loaded: Loaded, source: SourceInfo, options: Proce
   const locator = sectionLocator(structure.sections);
   const { dates, unresolved } = extractDates(view, text, { referenceDate: options.referenceDate ?? null });
   const meta = extractMeta({ text, view, structure, dates, pageDate: loaded.pageDate });
+  const counts = extractCounts(view, text, { blocked: dates.map((d) => d.span) });
+  const regulations = extractRegulations(view, text);
+  const measures = extractMeasures(view, text, structure.sections);
 
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...structure.diagnostics];
   for (const u of unresolved) {
@@ -91,10 +97,10 @@ export function processLoaded(loaded: Loaded, source: SourceInfo, options: Proce
     parts: structure.parts,
     meta,
     sections: structure.sections,
-    measures: [],
-    counts: [],
+    measures: measures.map((m) => ({ ...m, section: locator.locate(m.span) })),
+    counts: counts.map((c) => ({ ...c, section: locator.locate(c.span) })),
     dates: dates.map((d) => ({ ...d, section: locator.locate(d.span) })),
-    regulations: [],
+    regulations: regulations.map((r) => ({ ...r, section: locator.locate(r.span) })),
     diagnostics,
   };
   const violations = spanViolations(doc);

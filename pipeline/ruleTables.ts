@@ -1,14 +1,22 @@
 /** Every rule table bundled with a runner, for tests/rules.test.ts, which runs every example of every table. */
 import { CLOSING_RULES } from '../rules/closing.js';
+import { COUNT_RULES } from '../rules/counts.js';
 import { DATE_RULES } from '../rules/dates.js';
 import { MARKER_RULES } from '../rules/markers.js';
+import { ACTION_SENTENCE, ENUMERATOR_RULES, LEAD_SENTENCE, STATUS_RULES } from '../rules/measures.js';
 import { META_PATTERNS, type MetaPattern } from '../rules/meta.js';
 import { PDF_FURNITURE_TABLE } from '../rules/pdfFurniture.js';
+import { REGULATION_ACTION_RULES } from '../rules/regulations.js';
 import type { Hit, RuleTable } from '../rules/ruleTypes.js';
+import { SLOGAN_RULES } from '../rules/slogans.js';
+import { extractCounts } from './extract/extractCounts.js';
 import { extractDates } from './extract/extractDates.js';
+import { extractMeasures, statusOf } from './extract/extractMeasures.js';
+import { extractRegulations } from './extract/extractRegulations.js';
+import { runRules } from './extract/runRules.js';
 import { normalizeText } from './normalize/charMap.js';
 import { splitLines } from './structure/lines.js';
-import { matchMarker } from './structure/buildSections.js';
+import { buildSections, matchMarker } from './structure/buildSections.js';
 
 /** Markers: each line's marker (the match is the marker itself, without leading spaces). */
 const markerTable: RuleTable = {
@@ -66,5 +74,68 @@ const metaTable: RuleTable = {
   },
 };
 
+/** Counts: the full extraction (dates blocked, slogans dropped, objects from POS tags). */
+const countTable: RuleTable = {
+  name: 'counts',
+  rules: COUNT_RULES,
+  run(text) {
+    const view = normalizeText(text);
+    const blocked = extractDates(view, text).dates.map((d) => d.span);
+    return extractCounts(view, text, { blocked }).map((c) => ({ start: c.span.start, end: c.span.end, rule: c.rule, value: c }));
+  },
+};
+
+/** Slogan shapes: every span the generic slogan rules find. */
+const sloganTable: RuleTable = {
+  name: 'slogans',
+  rules: SLOGAN_RULES,
+  run(text) {
+    return runRules(SLOGAN_RULES, normalizeText(text), undefined);
+  },
+};
+
+/** Measures: the text is a small notice; its sections are built, then measures extracted with their status. */
+const measureTable: RuleTable = {
+  name: 'measures',
+  rules: [...ENUMERATOR_RULES, LEAD_SENTENCE, ACTION_SENTENCE],
+  run(text) {
+    const view = normalizeText(text);
+    const { sections } = buildSections(view, null, text);
+    return extractMeasures(view, text, sections).map((m) => ({ start: m.span.start, end: m.span.end, rule: m.rule, value: m }));
+  },
+};
+
+/** Measure status: the text is one section title; the hit is where the deciding rule matched. */
+const statusTable: RuleTable = {
+  name: 'measure status',
+  rules: STATUS_RULES,
+  run(text) {
+    const { rule } = statusOf([text]);
+    const r = STATUS_RULES.find((x) => x.id === rule);
+    const m = r?.pattern.exec(text);
+    return r && m ? [{ start: m.index, end: m.index + m[0].length, rule: r.id, value: { status: statusOf([text]).status } }] : [];
+  },
+};
+
+/** Regulations: every title with its action; the hit is the title inside 《》. */
+const regulationTable: RuleTable = {
+  name: 'regulations',
+  rules: REGULATION_ACTION_RULES,
+  run(text) {
+    return extractRegulations(normalizeText(text), text).map((r) => ({ start: r.span.start, end: r.span.end, rule: r.rule, value: r }));
+  },
+};
+
 /** All tables. A new table is added here (and its data to rules/index.ts for rulesVersion). */
-export const RULE_TABLES: readonly RuleTable[] = [markerTable, dateTable, closingTable, metaTable, PDF_FURNITURE_TABLE as RuleTable];
+export const RULE_TABLES: readonly RuleTable[] = [
+  markerTable,
+  dateTable,
+  closingTable,
+  metaTable,
+  PDF_FURNITURE_TABLE as RuleTable,
+  countTable,
+  sloganTable,
+  measureTable,
+  statusTable,
+  regulationTable,
+];

@@ -16,6 +16,8 @@ export interface DateCandidate {
   h?: number;
   /** Last year of a multi-year period (a five-year plan, 2021—2025年). */
   yEnd?: number;
+  /** Last month of a list of months written as one mention (三、四月份). */
+  mEnd?: number;
   precision: 'day' | 'month' | 'quarter' | 'half' | 'year';
   /** The rule wrote this candidate's span as a whole range already. */
   range?: boolean;
@@ -74,13 +76,14 @@ export function fiveYearPlanStart(n: number): number {
 export const DATE_RULES: readonly Rule<DateCandidate>[] = [
   {
     id: 'date/ymd',
-    description: 'year, month and day: 2023年6月7日, 二〇二四年三月二十五日',
-    pattern: new RegExp(`(?<!\\d)${Y}${S}年${S}${M}${S}月${S}${D}${S}[日号]`, 'u'),
+    description: 'year, month and day: 2023年6月7日, 二〇二四年三月二十五日, 二〇〇四年八月十五 (日 may be left out after a written year)',
+    pattern: new RegExp(`(?<!\\d)${Y}${S}年${S}${M}${S}月${S}${D}(?:${S}[日号]|(?![\\d〇○零一二三四五六七八九十日号个项名次人件条家户处场期批至到~-]))`, 'u'),
     extract: (m) => ymd(m.groups!),
     examples: [
       { text: '2023年6月7日', value: { start: '2023-06-07', end: '2023-06-07', precision: 'day' } },
       { text: '二〇二四年三月二十五日', value: { start: '2024-03-25' } },
       { text: '2023 年 6 月 7 日', value: { start: '2023-06-07' } },
+      { text: '二〇〇四年八月十五,大会召开', match: '二〇〇四年八月十五', value: { start: '2004-08-15' } },
     ],
     negatives: [{ text: '2023年2月30日', why: 'no such day' }],
   },
@@ -113,6 +116,24 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
     extract: (m) => ymd(m.groups!),
     examples: [{ text: '2023年6月7日进驻,9月11日反馈了意见', match: '9月11日', value: { start: '2023-09-11', implied: ['year'] } }],
     negatives: [{ text: '第一时间召开会议', why: 'an ordinal, not a date' }],
+  },
+  {
+    id: 'date/month-list',
+    description: 'two consecutive months sharing 月: 三、四月份 (a range), year from context',
+    pattern: new RegExp(`(?<![\\d年一二三四五六七八九十个])(?<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])、(?<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])${S}月(?:份)?(?![\\d一二三四五六七八九十])`, 'u'),
+    extract: (m) => {
+      const a = num(m.groups!['m'], 12);
+      const b = num(m.groups!['m2'], 12);
+      return a !== null && b !== null && b === a + 1 ? { m: a, mEnd: b, precision: 'month', range: true } : null;
+    },
+    examples: [
+      {
+        text: '2024年2月底前完成，三、四月份开展春耕生产督导',
+        match: '三、四月份',
+        value: { start: '2024-03-01', end: '2024-04-30', precision: 'month', kind: 'range', implied: ['year'] },
+      },
+    ],
+    negatives: [{ text: '三、五月份各开展一次', match: '三、', why: 'not consecutive months: a list, not a range' }],
   },
   {
     id: 'date/month',

@@ -104,8 +104,10 @@ function interval(c: Required<Pick<DateCandidate, 'y'>> & DateCandidate, edge: '
   switch (c.precision) {
     case 'day':
       return iso(y, c.m!, c.d!);
-    case 'month':
-      return edge === 'start' ? iso(y, c.m!, 1) : iso(y, c.m!, daysInMonth(y, c.m!));
+    case 'month': {
+      const m = edge === 'end' && c.mEnd !== undefined ? c.mEnd : c.m!;
+      return edge === 'start' ? iso(y, m, 1) : iso(y, m, daysInMonth(y, m));
+    }
     case 'quarter': {
       const m0 = (c.q! - 1) * 3 + 1;
       return edge === 'start' ? iso(y, m0, 1) : iso(y, m0 + 2, daysInMonth(y, m0 + 2));
@@ -119,7 +121,7 @@ function interval(c: Required<Pick<DateCandidate, 'y'>> & DateCandidate, edge: '
 
 /** Month of a candidate for the rollover test, if it has one. */
 function monthOf(c: DateCandidate): number | undefined {
-  return c.m ?? (c.q !== undefined ? c.q * 3 : c.h !== undefined ? c.h * 6 : undefined);
+  return c.mEnd ?? c.m ?? (c.q !== undefined ? c.q * 3 : c.h !== undefined ? c.h * 6 : undefined);
 }
 
 /** Find, merge, extend and resolve the date mentions of a text (a normalized view). */
@@ -129,7 +131,6 @@ export function extractDates(view: string, text: string, options: DateOptions = 
   markDeadlines(mentions, view);
 
   const refYear = options.referenceDate ? Number(options.referenceDate.slice(0, 4)) : null;
-  const firstWrittenYear = mentions.find((m) => m.from.y !== undefined)?.from.y ?? null;
   let ctxYear: number | null = null;
   let ctxMonth: number | undefined;
   const dates: DateItem[] = [];
@@ -138,7 +139,8 @@ export function extractDates(view: string, text: string, options: DateOptions = 
     const implied: Array<'year' | 'month' | 'day'> = [];
     const from = { ...m.from };
     if (from.y === undefined) {
-      let y = ctxYear ?? refYear ?? firstWrittenYear;
+      // Only an earlier date of the notice, else the caller's reference date: never a later date, never the clock.
+      let y = ctxYear ?? refYear;
       if (y === null) {
         unresolved.push({ start: m.start, end: m.end });
         continue;
@@ -163,8 +165,13 @@ export function extractDates(view: string, text: string, options: DateOptions = 
       if (endIso < startIso) continue;
     }
     const last = to ?? from;
-    ctxYear = last.yEnd ?? last.y!;
-    ctxMonth = monthOf(last);
+    // The narrative year is set by dates finer than a year (6月7日, 2023年12月, 第四季度); a year or a span of
+    // years (对2020年至2022年财务收支进行审计, 2019年以来) names a period under review, not the time of the
+    // narrative, so it only sets the context when there is none yet.
+    if (PRECISION_RANK[precisionOf(from, to)] < PRECISION_RANK.year || ctxYear === null) {
+      ctxYear = last.yEnd ?? last.y!;
+      ctxMonth = monthOf(last);
+    }
     dates.push({
       text: text.slice(m.start, m.end),
       span: { start: m.start, end: m.end },

@@ -1,0 +1,154 @@
+/**
+ * Measures: walk every section's own body (from the end of its title to its first child; the preamble and the
+ * closing hold none), cut each paragraph into enumerated items, run-in lead sentences or action sentences
+ * (rules/measures.ts), and give each measure the status of the outermost enclosing title that names one.
+ * Measure ids m1, m2… follow document order.
+ */
+import type { Measure, Section } from '../../output/schema.js';
+import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, LEAD_SENTENCE, STATUS_RULES } from '../../rules/measures.js';
+import type { Hit } from '../../rules/ruleTypes.js';
+import { type Segmenter, segmenter as sharedSegmenter } from '../segment/segmenter.js';
+import { runRules } from './runRules.js';
+
+/** A measure before its section id is attached. */
+export type MeasureItem = Omit<Measure, 'section'>;
+
+/** Context of measure extraction. */
+export interface MeasureContext {
+  segmenter?: Segmenter;
+}
+
+type Status = Measure['status'];
+
+/** The status of a chain of titles (outermost first): the first title that any status rule matches. */
+export function statusOf(titles: readonly string[]): { status: Status; rule: string | null } {
+  for (const t of titles) {
+    for (const r of STATUS_RULES) {
+      const m = r.pattern.exec(t);
+      if (m) return { status: r.extract(m, undefined)?.status ?? null, rule: r.id };
+    }
+  }
+  return { status: null, rule: null };
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  rule: string;
+}
+
+const SPACE = /[ \t\u3000]/u;
+
+/** Trim spaces and trailing separators (，、) from a piece; keep a closing 。；. */
+function trimPiece(view: string, p: Piece): Piece | null {
+  let { start, end } = p;
+  while (start < end && SPACE.test(view[start]!)) start++;
+  while (end > start && (SPACE.test(view[end - 1]!) || /[,，、]/u.test(view[end - 1]!))) end--;
+  return end - start >= 2 ? { start, end, rule: p.rule } : null;
+}
+
+/** Sentences of [start, end): each ends after a sentence-ending mark, the last at `end`. */
+function sentences(view: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    if (ACTION_SENTENCE.end.test(view[i]!)) {
+      out.push({ start: s, end: i + 1 });
+      s = i + 1;
+    }
+  }
+  if (s < end) out.push({ start: s, end });
+  return out;
+}
+
+/** Enumerators of a paragraph that continue a sequence: the first of a family is 1, each next one +1. */
+function enumerators(view: string, start: number, end: number): Hit<EnumeratorValue>[] {
+  const hits = runRules(ENUMERATOR_RULES, view, undefined, start, end).sort((a, b) => a.start - b.start);
+  const last = new Map<string, number>();
+  return hits.filter((h) => {
+    const prev = last.get(h.value.family) ?? 0;
+    if (h.value.ordinal !== 1 && h.value.ordinal !== prev + 1) return false;
+    last.set(h.value.family, h.value.ordinal);
+    return true;
+  });
+}
+
+const isLead = (view: string, s: { start: number; end: number }) => {
+  const len = s.end - s.start;
+  return view[s.end - 1] === '。' && len - 1 >= LEAD_SENTENCE.minLength && len - 1 <= LEAD_SENTENCE.maxLength && !LEAD_SENTENCE.inner.test(view.slice(s.start, s.end - 1));
+};
+
+/** Cut one paragraph [start, end) into measure pieces. */
+function paragraphPieces(view: string, start: number, end: number, seg: Segmenter): Piece[] {
+  const enums = enumerators(view, start, end);
+  if (enums.length > 0) {
+    const pieces: Piece[] = [];
+    // Text before the first enumerator: whole sentences are action sentences; the clause that leads into the
+    // enumeration (整改情况：, 针对…的问题，) is not a measure.
+    const first = enums[0]!;
+    const lastStop = view.lastIndexOf('。', first.start - 1);
+    if (lastStop >= start) pieces.push(...actionSentences(view, start, lastStop + 1, seg));
+    enums.forEach((h, i) => {
+      const next = enums[i + 1];
+      pieces.push({ start: h.start + h.value.length, end: next ? next.start : end, rule: h.rule });
+    });
+    return pieces;
+  }
+  const ss = sentences(view, start, end);
+  const lead = ss[0]!;
+  if (ss.length > 1 && isLead(view, lead)) {
+    const body = (s: { start: number; end: number }) => view.slice(s.start, s.end - 1);
+    const tail = (s: { start: number; end: number }) => body(s).slice(-LEAD_SENTENCE.parallelTail);
+    const parallel = (s: { start: number; end: number }) => isLead(view, s) && (tail(s) === tail(lead) || body(s).length === body(lead).length);
+    const pieces: Piece[] = [];
+    for (const s of ss) {
+      if (pieces.length === 0 || parallel(s)) pieces.push({ start: s.start, end: s.end, rule: LEAD_SENTENCE.id });
+      else pieces[pieces.length - 1]!.end = s.end;
+    }
+    return pieces;
+  }
+  return actionSentences(view, start, end, seg);
+}
+
+/** One piece per sentence that has a verb. */
+function actionSentences(view: string, start: number, end: number, seg: Segmenter): Piece[] {
+  return sentences(view, start, end)
+    .filter((s) => s.end - s.start >= ACTION_SENTENCE.minLength)
+    .filter((s) => seg.tag(view.slice(s.start, s.end)).some((t) => ACTION_SENTENCE.verbTags.has(t.tag)))
+    .map((s) => ({ ...s, rule: ACTION_SENTENCE.id }));
+}
+
+/** Where a section's own body starts: after its title (and the 。 ending a run-in title). */
+function bodyStart(view: string, s: Section): number {
+  let at = s.titleSpan.end;
+  if (view[at] === '。') at++;
+  return at;
+}
+
+/** Find the measures of a text given its section tree (`view` is the normalized text). */
+export function extractMeasures(view: string, text: string, sections: readonly Section[], ctx: MeasureContext = {}): MeasureItem[] {
+  const seg = ctx.segmenter ?? sharedSegmenter();
+  const out: MeasureItem[] = [];
+  const walk = (ss: readonly Section[], titles: readonly string[]) => {
+    for (const s of ss) {
+      const chain = [...titles, view.slice(s.titleSpan.start, s.titleSpan.end)];
+      const { status } = statusOf(chain);
+      const from = bodyStart(view, s);
+      const to = s.children[0]?.span.start ?? s.span.end;
+      let p = from;
+      while (p < to) {
+        const nl = view.indexOf('\n', p);
+        const lineEnd = nl === -1 || nl > to ? to : nl;
+        for (const piece of paragraphPieces(view, p, lineEnd, seg)) {
+          const t = trimPiece(view, piece);
+          if (!t) continue;
+          out.push({ id: `m${out.length + 1}`, text: text.slice(t.start, t.end), span: { start: t.start, end: t.end }, rule: t.rule, status });
+        }
+        p = lineEnd + 1;
+      }
+      walk(s.children, chain);
+    }
+  };
+  walk(sections, []);
+  return out;
+}

@@ -1,0 +1,91 @@
+/**
+ * Regulations (output-contract.md, Regulation): every title in 《》, with the action the text takes on it, read
+ * from the verb just before the title (or before the first title of a chain 《A》《B》, 《A》和《B》, which shares
+ * the verb). Each rule's pattern is anchored at the end of the clause before the title; the first rule that
+ * matches wins, so the mixed rule stands before made and revised.
+ *
+ * Decisions:
+ * - 新建和修订了《A》等10项 (one verb phrase naming both actions) gives action null: the text does not say which
+ *   of the titles were made and which revised.
+ * - A title followed by a noun modifies that noun (对照《…规划》中期评估结果, 完成《…规划》实施情况中期报告): the
+ *   verb acts on the noun, not on the regulation, so the action is null. Followers that name the regulation's
+ *   content (要求, 规定, 精神, 有关规定) keep the action.
+ */
+import type { Rule } from './ruleTypes.js';
+
+/** What the text does with a regulation. */
+export type RegulationAction = 'made' | 'revised' | 'cited' | null;
+
+/** Value of an action rule. */
+export interface ActionValue {
+  action: RegulationAction;
+}
+
+/** Words that may stand between the verb and the title: 了, and the owner of the regulation (修订学校《…》). */
+const OWNER = '(?:了|过)?(?:新修订的|新制定的|学校的?|本校|我校|全校|本单位|单位|医院|集团公司|集团|公司|本局|我局|本委|我委|全县|全市|全区|全省)?';
+
+const action = (verbs: string) => new RegExp(`(?:${verbs})${OWNER}$`, 'u');
+
+/** Action rules, tried in order on the clause before a title (chain). */
+export const REGULATION_ACTION_RULES: readonly Rule<ActionValue>[] = [
+  {
+    id: 'regulation/mixed',
+    description: 'one verb phrase naming both making and revising: 新建和修订了《A》 → null',
+    pattern: action('(?:新建|制定|新制定|出台)(?:和|及|与|、)(?:修订|修改)|(?:修订|修改)(?:和|及|与|、)(?:新建|制定|新制定)|制修订|制定修订|立改废'),
+    extract: () => ({ action: null }),
+    examples: [{ text: '新建和修订了《南海区档案馆领导班子会议议事规则》等10项规章制度', match: '南海区档案馆领导班子会议议事规则', value: { action: null } }],
+  },
+  {
+    id: 'regulation/made',
+    description: 'made: 制定/出台/新建/建立/印发/起草/编制/发布/制发 《…》',
+    pattern: action('制定并印发|制定并实施|制定实施|制定出台|研究制定|新制定|制定|出台|新建|建立|印发|起草|编制|发布|制发|颁布|新增'),
+    extract: () => ({ action: 'made' }),
+    examples: [
+      { text: '逐条研究制定《局党组落实市委巡察反馈意见整改工作方案》，细化整改措施', match: '局党组落实市委巡察反馈意见整改工作方案', value: { action: 'made' } },
+      { text: '新建《A办法》《B规程》，实现', match: 'B规程', value: { action: 'made' } },
+      { text: '出台学校《深化党政管理部门机构改革指导意见》，印发', match: '深化党政管理部门机构改革指导意见', value: { action: 'made' } },
+    ],
+  },
+  {
+    id: 'regulation/revised',
+    description: 'revised: 修订/修改/完善/重新修订 《…》',
+    pattern: action('启动修订|重新修订|修订完善|修改完善|及时修订|修订|修改|完善'),
+    extract: () => ({ action: 'revised' }),
+    examples: [
+      { text: '一是修订《云渡市人民医院党委会议议事规则》和《云渡市人民医院院长办公会议议事规则》，明确', match: '云渡市人民医院院长办公会议议事规则', value: { action: 'revised' } },
+      { text: '学校修订《研究生学位论文质量保障办法》，实行', match: '研究生学位论文质量保障办法', value: { action: 'revised' } },
+    ],
+  },
+  {
+    id: 'regulation/cited',
+    description: 'cited: 根据/按照/依据/依照/对照/贯彻/学习/执行/落实 《…》',
+    pattern: action('严格按照|严格执行|严格落实|贯彻落实|深入贯彻|深入落实|全面落实|深化落实|根据|按照|依据|依照|遵照|遵循|参照|对照|贯彻|学习|执行|落实|实施'),
+    extract: () => ({ action: 'cited' }),
+    examples: [
+      { text: '根据《中国共产党巡视工作条例》和《中国共产党党内监督条例》有关规定', match: '中国共产党党内监督条例', value: { action: 'cited' } },
+      { text: '严格按照《党务工作流程及参考范例》开展党总支建设', match: '党务工作流程及参考范例', value: { action: 'cited' } },
+      { text: '二是按照《中共云渡市委组织部关于加强公立医院党的建设工作的实施意见》要求', match: '中共云渡市委组织部关于加强公立医院党的建设工作的实施意见', value: { action: 'cited' } },
+      {
+        text: '对照《云岭理工大学“十四五”事业发展规划》中期评估结果，调整',
+        match: '云岭理工大学“十四五”事业发展规划',
+        value: { action: null },
+      },
+    ],
+  },
+  {
+    id: 'regulation/none',
+    description: 'no action verb before the title: 《…规划》已于2024年1月经省政府批复实施 → null',
+    pattern: /$/u,
+    extract: () => ({ action: null }),
+    examples: [{ text: '《鹭川市国土空间总体规划（2021—2035年）》已于2024年1月经省政府批复实施', match: '鹭川市国土空间总体规划（2021—2035年）', value: { action: null } }],
+  },
+];
+
+/** Tags of a first token after 》 that make the title a modifier of a noun (对照《规划》中期评估结果). */
+export const MODIFIED_NOUN_TAGS: ReadonlySet<string> = new Set(['n', 'nz', 'nt', 't', 'ng', 'j', 'l', 'vn']);
+
+/** Nouns after 》 that name the regulation's own content and keep the action (按照《…》要求, 有关规定). */
+export const CONTENT_FOLLOWERS: ReadonlySet<string> = new Set(['要求', '规定', '精神', '有关', '相关', '部署', '内容', '条款', '标准', '原则', '各项']);
+
+/** Words joining titles that share one verb: 《A》《B》, 《A》、《B》, 《A》和《B》. */
+export const TITLE_JOINERS = /^(?:|、|和|及|与|以及|,)$/u;

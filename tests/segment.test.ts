@@ -1,0 +1,69 @@
+/** The jieba adapter: offsets as running sums, tokens joining back to the input, one instance per process. */
+import { describe, expect, it } from 'vitest';
+import { DOMAIN_WORDS, domainDictText } from '../rules/domainDict.js';
+import { SegmentationError, segmenter, withOffsets } from '../pipeline/segment/segmenter.js';
+
+const joinsBack = (text: string, tokens: ReadonlyArray<{ word: string; start: number; end: number }>, base = 0) => {
+  expect(tokens.map((t) => t.word).join('')).toBe(text);
+  for (const t of tokens) expect(text.slice(t.start - base, t.end - base)).toBe(t.word);
+  for (let i = 1; i < tokens.length; i++) expect(tokens[i]!.start).toBe(tokens[i - 1]!.end);
+};
+
+describe('segmenter', () => {
+  it('is built once and shared: two calls return the same instance', () => {
+    expect(segmenter()).toBe(segmenter());
+  });
+
+  it('cut tokens join back to the input and carry running-sum offsets', () => {
+    const text = '2023年6月7日至7月28日，区委第四巡察组对区档案馆进行了巡察。';
+    joinsBack(text, segmenter().cut(text));
+  });
+
+  it('tag tokens join back too, offsets shifted by the base offset', () => {
+    const text = '新建和修订了10项规章制度';
+    const tokens = segmenter().tag(text, 100);
+    expect(tokens.map((t) => t.word).join('')).toBe(text);
+    expect(tokens[0]!.start).toBe(100);
+    expect(tokens.at(-1)!.end).toBe(100 + text.length);
+  });
+
+  it('keeps spaces, tabs, line breaks, full-width and astral characters (UTF-16 offsets)', () => {
+    const text = 'a b\t中文 😀測試\n2023 年 6 月\r\n组对区委　全角ＡＢ';
+    joinsBack(text, segmenter().cut(text));
+    joinsBack(text, segmenter().tag(text));
+  });
+
+  it('runs with HMM off: an out-of-vocabulary stretch does not glue to its neighbours (7/月, not 日至/7)', () => {
+    const words = segmenter().cut('6月7日至7月28日').map((t) => t.word);
+    expect(words).not.toContain('日至');
+    expect(words).toEqual(expect.arrayContaining(['至']));
+  });
+
+  it('knows the domain dictionary: 工作专班, 问题线索, 整改措施 are one word each, tagged as nouns', () => {
+    const tags = segmenter().tag('下设2个工作专班，移交问题线索3件，细化整改措施87条');
+    for (const w of ['工作专班', '问题线索', '整改措施']) expect(tags.find((t) => t.word === w)?.tag).toBe('n');
+  });
+
+  it('tags POS: 修订 is a verb, 规章制度 a noun, 10 a numeral', () => {
+    const tags = Object.fromEntries(segmenter().tag('修订了10项规章制度').map((t) => [t.word, t.tag]));
+    expect(tags['修订']).toBe('v');
+    expect(tags['规章制度']).toBe('n');
+    expect(tags['10']).toBe('m');
+  });
+
+  it('gives no tokens for an empty string', () => {
+    expect(segmenter().cut('')).toEqual([]);
+    expect(segmenter().tag('')).toEqual([]);
+  });
+
+  it('withOffsets throws when the words do not rebuild the input', () => {
+    expect(() => withOffsets('巡察整改', [{ word: '巡察', tag: 'v' }, { word: '改', tag: 'v' }])).toThrow(SegmentationError);
+    expect(() => withOffsets('巡察整改', [{ word: '巡察', tag: 'v' }])).toThrow(SegmentationError);
+  });
+
+  it('the domain dictionary has one line per word, each “word freq tag”', () => {
+    const lines = domainDictText().split('\n');
+    expect(lines).toHaveLength(DOMAIN_WORDS.length);
+    for (const l of lines) expect(l).toMatch(/^\S+ \d+ [a-z]+$/u);
+  });
+});
