@@ -8,12 +8,14 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Status } from '../output/schema.js';
 import { TMP_MARK, writeAtomic } from '../output/writeFiles.js';
 import type { ProcessOptions } from '../pipeline/process.js';
 import { formatSeconds, Progress } from './progress.js';
 import { processTask, stoppedTask, type Task, type TaskResult } from './processTask.js';
+import type { WorkerTask } from './processWorker.js';
 import { inShard, type Shard } from './shard.js';
 import { type InputFile, walkInputs } from './walkInputs.js';
 
@@ -75,6 +77,11 @@ interface Executor {
   close(): Promise<void>;
 }
 
+/**
+ * Worker-pool executor. A file's time limit runs from the moment a worker takes the task up (the worker says so
+ * on a MessagePort sent with the task), so a worker's start-up — module loading, the segmenter's dictionary —
+ * and time spent waiting in the queue never count against a file.
+ */
 function poolExecutor(jobs: number, timeoutMs: number): Executor {
   const pool = new Piscina({
     filename: WORKER.href,
@@ -86,9 +93,14 @@ function poolExecutor(jobs: number, timeoutMs: number): Executor {
   return {
     async run(task) {
       const ac = new AbortController();
-      const timer = setTimeout(() => ac.abort(), timeoutMs);
+      const { port1, port2 } = new MessageChannel();
+      let timer: NodeJS.Timeout | undefined;
+      port1.once('message', () => {
+        timer = setTimeout(() => ac.abort(), timeoutMs);
+      });
       try {
-        return (await pool.run(task, { signal: ac.signal })) as TaskResult;
+        const message: WorkerTask = { task, started: port2 };
+        return (await pool.run(message, { signal: ac.signal, transferList: [port2] })) as TaskResult;
       } catch (e) {
         if (ac.signal.aborted) {
           return stoppedTask(task, 'limit/timeout', `processing took longer than ${timeoutMs / 1000} s and was stopped (raise the limit with --timeout)`);
@@ -100,6 +112,7 @@ function poolExecutor(jobs: number, timeoutMs: number): Executor {
         return stoppedTask(task, 'internal/worker-crash', `the worker processing this file stopped: ${err.message ?? String(e)}`);
       } finally {
         clearTimeout(timer);
+        port1.close();
       }
     },
     close: () => pool.destroy(),
