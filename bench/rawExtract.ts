@@ -1,18 +1,50 @@
 /**
- * Raw text extraction alone — what pdf.js and mammoth cost without the pipeline — over a folder, on N worker
- * threads like the pipeline: the denominator of the pipeline's overhead ratio in `npm run bench`.
- * Usage (compiled): node dist/bench/rawExtract.js <dir> <threads>
+ * Raw text extraction alone — what pdf.js (or PDFium) and mammoth cost without the pipeline — over a folder, on N
+ * worker threads like the pipeline: the denominator of the pipeline's overhead ratio in `npm run bench`.
+ * PDFium's raw extraction is its plain text call per page (FPDFText_LoadPage + FPDFText_GetText), no positions.
+ * Usage (compiled): node dist/bench/rawExtract.js <dir> <threads> [pdfjs|pdfium]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import mammoth from 'mammoth';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { decodeText } from '../pipeline/load/decodeText.js';
+import { getPdfium } from '../pipeline/load/pdfiumModule.js';
+import { pdfjs } from '../pipeline/load/pdfjsModule.js';
 
-async function extract(path: string): Promise<number> {
+type PdfEngine = 'pdfjs' | 'pdfium';
+
+/** PDFium's plain text of every page; the number of characters read. */
+async function pdfiumText(bytes: Uint8Array): Promise<number> {
+  const { x } = await getPdfium();
+  const data = x.malloc(bytes.length);
+  new Uint8Array(x.memory.buffer, data, bytes.length).set(bytes);
+  const doc = x.FPDF_LoadMemDocument(data, bytes.length, 0);
+  let n = 0;
+  try {
+    if (doc === 0) throw new Error(`PDFium cannot open the file (error ${x.FPDF_GetLastError()})`);
+    for (let p = 0; p < x.FPDF_GetPageCount(doc); p++) {
+      const page = x.FPDF_LoadPage(doc, p);
+      const text = x.FPDFText_LoadPage(page);
+      const count = x.FPDFText_CountChars(text);
+      const buf = x.malloc(2 * (count + 1));
+      n += x.FPDFText_GetText(text, 0, count, buf);
+      x.free(buf);
+      x.FPDFText_ClosePage(text);
+      x.FPDF_ClosePage(page);
+    }
+  } finally {
+    if (doc !== 0) x.FPDF_CloseDocument(doc);
+    x.free(data);
+  }
+  return n;
+}
+
+async function extract(path: string, engine: PdfEngine): Promise<number> {
   const bytes = readFileSync(path);
+  if (path.endsWith('.pdf') && engine === 'pdfium') return pdfiumText(new Uint8Array(bytes));
   if (path.endsWith('.pdf')) {
+    const { getDocument } = await pdfjs();
     const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true }).promise;
     let n = 0;
     for (let p = 1; p <= doc.numPages; p++) {
@@ -29,7 +61,8 @@ async function extract(path: string): Promise<number> {
 }
 
 if (isMainThread) {
-  const [dir, threadsArg] = process.argv.slice(2);
+  const [dir, threadsArg, engineArg] = process.argv.slice(2);
+  const engine: PdfEngine = engineArg === 'pdfium' ? 'pdfium' : 'pdfjs';
   const files = readdirSync(dir!, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith('.'))
     .map((e) => join(e.parentPath, e.name))
@@ -41,7 +74,7 @@ if (isMainThread) {
     shares.map(
       (share) =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(new URL(import.meta.url), { workerData: share });
+          const w = new Worker(new URL(import.meta.url), { workerData: { share, engine } });
           w.on('message', () => resolve());
           w.on('error', reject);
         }),
@@ -49,6 +82,7 @@ if (isMainThread) {
   );
   process.stdout.write(`${JSON.stringify({ files: files.length, seconds: (performance.now() - started) / 1000 })}\n`);
 } else {
-  for (const f of workerData as string[]) await extract(f);
+  const { share, engine } = workerData as { share: string[]; engine: PdfEngine };
+  for (const f of share) await extract(f, engine);
   parentPort!.postMessage('done');
 }

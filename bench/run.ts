@@ -89,8 +89,8 @@ function runPipeline(input: string, label: string): RunSummary {
   return s;
 }
 
-function rawExtraction(input: string): number {
-  const r = execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'bench', 'rawExtract.js'), input, String(JOBS)], { encoding: 'utf8' });
+function rawExtraction(input: string, pdfEngine: 'pdfjs' | 'pdfium' = 'pdfjs'): number {
+  const r = execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'bench', 'rawExtract.js'), input, String(JOBS), pdfEngine], { encoding: 'utf8' });
   return (JSON.parse(r) as { seconds: number }).seconds;
 }
 
@@ -129,7 +129,11 @@ async function main(): Promise<void> {
 
   const pdf = runPipeline(join(batch, 'pdf'), 'pdf');
   const rawPdf = rawExtraction(join(batch, 'pdf'));
-  line(`pipeline, .pdf only: ${pdf.files} notices, ${pdf.pages} pages in ${pdf.seconds.toFixed(2)} s → ${f1(pdf.pages / pdf.seconds)} pages/s; raw pdf.js text extraction alone ${rawPdf.toFixed(2)} s → overhead ×${(pdf.seconds / rawPdf).toFixed(2)} (${f1(100 * (pdf.seconds / rawPdf - 1))}%)`);
+  const rawPdfium = rawExtraction(join(batch, 'pdf'), 'pdfium');
+  const overhead = (raw: number) => `×${(pdf.seconds / raw).toFixed(2)} (${f1(100 * (pdf.seconds / raw - 1))}%)`;
+  line(`pipeline, .pdf only: ${pdf.files} notices, ${pdf.pages} pages in ${pdf.seconds.toFixed(2)} s → ${f1(pdf.pages / pdf.seconds)} pages/s`);
+  line(`  raw pdf.js text extraction alone ${rawPdf.toFixed(2)} s → pipeline overhead ${overhead(rawPdf)}`);
+  line(`  raw PDFium plain text alone (the pipeline's engine, without positions) ${rawPdfium.toFixed(2)} s → pipeline overhead ${overhead(rawPdfium)}`);
 
   const docx = runPipeline(join(batch, 'docx'), 'docx');
   const rawDocx = rawExtraction(join(batch, 'docx'));

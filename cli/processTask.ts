@@ -1,13 +1,14 @@
 /**
  * One unit of batch work: read an input file, process it, write its JSON atomically, and return the small record
- * the main thread needs (index line, totals, diagnostics for stderr). Runs inside a worker thread
+ * the main thread needs (index line, totals, diagnostics for stderr). File reads and writes are synchronous: a
+ * task is the only work of its thread, and asynchronous I/O would leave the thread idle while it completes. Runs inside a worker thread
  * (cli/processWorker.ts) or in-process; with `resume`, an existing output with the same input sha256 and rules
  * version is kept instead of being recomputed.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type IndexRecord, NoticeDocument, type Status } from '../output/schema.js';
-import { indexRecord, serializeDocument, writeAtomic } from '../output/writeFiles.js';
+import { indexRecord, serializeDocument, writeAtomicSync } from '../output/writeFiles.js';
 import { failedDocument, processBytes, type ProcessOptions, sha256Hex } from '../pipeline/process.js';
 import { rulesVersion } from '../rules/index.js';
 import { formatDiagnostic } from './formatDiagnostic.js';
@@ -70,7 +71,7 @@ function result(doc: NoticeDocument, task: Task, reused: boolean): TaskResult {
 async function reusable(outPath: string, sha256: string): Promise<NoticeDocument | null> {
   let raw: string;
   try {
-    raw = await readFile(outPath, 'utf8');
+    raw = readFileSync(outPath, 'utf8');
   } catch {
     return null;
   }
@@ -87,10 +88,10 @@ export async function processTask(task: Task): Promise<TaskResult> {
   const outPath = join(task.outDir, outputName(task.relPath));
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(task.diskPath);
+    bytes = readFileSync(task.diskPath);
   } catch (e) {
     const doc = failedDocument({ path: task.relPath, sha256: sha256Hex(new Uint8Array()), bytes: 0 }, null, 'input/unreadable', `cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
-    await writeAtomic(outPath, serializeDocument(doc));
+    writeAtomicSync(outPath, serializeDocument(doc));
     return result(doc, task, false);
   }
   if (task.resume) {
@@ -98,7 +99,7 @@ export async function processTask(task: Task): Promise<TaskResult> {
     if (kept) return result(kept, task, true);
   }
   const doc = await processBytes(bytes, task.relPath, task.options);
-  await writeAtomic(outPath, serializeDocument(doc));
+  writeAtomicSync(outPath, serializeDocument(doc));
   return result(doc, task, false);
 }
 
@@ -106,11 +107,11 @@ export async function processTask(task: Task): Promise<TaskResult> {
 export async function stoppedTask(task: Task, code: string, message: string): Promise<TaskResult> {
   let bytes: Uint8Array = new Uint8Array();
   try {
-    bytes = await readFile(task.diskPath);
+    bytes = readFileSync(task.diskPath);
   } catch {
     /* the record still says what happened */
   }
   const doc = failedDocument({ path: task.relPath, sha256: sha256Hex(bytes), bytes: bytes.length }, null, code, message);
-  await writeAtomic(join(task.outDir, outputName(task.relPath)), serializeDocument(doc));
+  writeAtomicSync(join(task.outDir, outputName(task.relPath)), serializeDocument(doc));
   return result(doc, task, false);
 }

@@ -156,7 +156,8 @@ export async function runCommand(inputs: readonly string[], options: RunOptions)
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, jobs) }, lane));
+    // Two tasks in flight per worker, so that a worker never waits for the main thread to hand it the next file.
+    await Promise.all(Array.from({ length: Math.max(1, 2 * jobs) }, lane));
   } finally {
     await executor.close();
     progress.end();

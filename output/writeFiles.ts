@@ -1,4 +1,5 @@
 /** Writers: per-file JSON (atomic) and index.jsonl records. */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -23,6 +24,17 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   const tmp = `${path}${TMP_MARK}${process.pid}-${threadId}-${tmpCounter++}`;
   await writeFile(tmp, data);
   await rename(tmp, path);
+}
+
+/**
+ * writeAtomic, synchronously: for worker threads, where a document's write is the last step of its task and an
+ * asynchronous write would only leave the thread idle until the thread pool has done it.
+ */
+export function writeAtomicSync(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}${TMP_MARK}${process.pid}-${threadId}-${tmpCounter++}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
 }
 
 /** One index.jsonl line for a document. */

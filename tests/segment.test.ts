@@ -1,7 +1,21 @@
 /** The jieba adapter: offsets as running sums, tokens joining back to the input, one instance per process. */
 import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DOMAIN_WORDS, domainDictText } from '../rules/domainDict.js';
-import { SegmentationError, segmenter, withOffsets } from '../pipeline/segment/segmenter.js';
+import { decodeText } from '../pipeline/load/decodeText.js';
+import { normalizeText } from '../pipeline/normalize/charMap.js';
+import { DictionaryTags, defaultDictionary, SegmentationError, segmenter, withOffsets } from '../pipeline/segment/segmenter.js';
+import { ROOT, SHARED } from './helpers.js';
+
+/** Every paragraph of the corpus notices (normalized, as the extractors see them), and of the seed if present. */
+function corpusParagraphs(): string[] {
+  const dir = join(ROOT, 'corpus');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
+  const seed = join(SHARED, 'seeds', 'seed.txt');
+  if (existsSync(seed)) files.push(seed);
+  return files.flatMap((f) => normalizeText(decodeText(readFileSync(f)).text).split('\n')).filter((p) => p.trim() !== '');
+}
 
 const joinsBack = (text: string, tokens: ReadonlyArray<{ word: string; start: number; end: number }>, base = 0) => {
   expect(tokens.map((t) => t.word).join('')).toBe(text);
@@ -59,6 +73,28 @@ describe('segmenter', () => {
   it('withOffsets throws when the words do not rebuild the input', () => {
     expect(() => withOffsets('巡察整改', [{ word: '巡察', tag: 'v' }, { word: '改', tag: 'v' }])).toThrow(SegmentationError);
     expect(() => withOffsets('巡察整改', [{ word: '巡察', tag: 'v' }])).toThrow(SegmentationError);
+  });
+
+  it('jieba’s default dictionary is sorted by the bytes of its words (the tag lookup’s binary search relies on it)', () => {
+    expect(new DictionaryTags(defaultDictionary()).firstUnsorted()).toBe(-1);
+  });
+
+  it('tag gives exactly jieba’s own words and tags on every paragraph of the corpus', () => {
+    const seg = segmenter();
+    const paragraphs = corpusParagraphs();
+    expect(paragraphs.length).toBeGreaterThan(300);
+    for (const p of paragraphs) expect(seg.tag(p).map((t) => [t.word, t.tag])).toEqual(seg.jiebaTag(p).map((t) => [t.word, t.tag]));
+  });
+
+  it('tagMany gives the same tokens as tagging each text alone, offsets shifted by each base', () => {
+    const seg = segmenter();
+    const paragraphs = corpusParagraphs();
+    // Windows of the sizes the count extractor tags (clauses of up to 16 characters), empty ones included.
+    const texts = paragraphs.flatMap((p) => [p.slice(0, 16), '', p.slice(5, 9), p.slice(-12)]);
+    const bases = texts.map((_, i) => i * 100);
+    expect(seg.tagMany(texts, bases)).toEqual(texts.map((t, i) => seg.tag(t, bases[i])));
+    expect(seg.tagMany([], [])).toEqual([]);
+    expect(seg.tagMany(['', ''], [0, 0])).toEqual([[], []]);
   });
 
   it('the domain dictionary has one line per word, each “word freq tag”', () => {

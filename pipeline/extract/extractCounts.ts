@@ -56,11 +56,19 @@ function clauseStart(view: string, to: number, max: number): number {
 
 const isTag = (t: Token, tags: ReadonlySet<string>) => tags.has(t.tag);
 
-/** The object after a classifier: skip listed modifiers, then take a run of nominal tokens. */
-function objectAfter(view: string, end: number, seg: Segmenter): { object: string; end: number } | null {
-  const stop = clauseEnd(view, end, WINDOW);
-  if (stop <= end) return null;
-  const tokens = seg.tag(view.slice(end, stop), end);
+/** The clause after a count's classifier, where its object may stand: [end, stop). */
+function afterWindow(view: string, end: number): { start: number; end: number } {
+  return { start: end, end: clauseEnd(view, end, WINDOW) };
+}
+
+/** The clause before a number, where its object may stand: [from, start). */
+function beforeWindow(view: string, start: number): { start: number; end: number } {
+  return { start: clauseStart(view, start, WINDOW), end: start };
+}
+
+/** The object after a classifier, from the tagged window after it: skip listed modifiers, then take a run of
+ *  nominal tokens. */
+function objectAfter(view: string, tokens: readonly Token[]): { object: string; end: number } | null {
   const r = OBJECT_RULES.after;
   let i = 0;
   while (i < tokens.length && r.skip.has(tokens[i]!.word)) i++;
@@ -76,17 +84,23 @@ function objectAfter(view: string, end: number, seg: Segmenter): { object: strin
   return { object: view.slice(from, to), end: to };
 }
 
-/** The object before a number: the last nominal token of the clause, skipping linking words (共, 累计, 达到). */
-function objectBefore(view: string, start: number, seg: Segmenter): string | null {
-  const from = clauseStart(view, start, WINDOW);
-  if (from >= start) return null;
-  const tokens = seg.tag(view.slice(from, start), from);
+/** The object before a number, from the tagged clause before it: the last nominal token, skipping linking
+ *  words (共, 累计, 达到). */
+function objectBefore(tokens: readonly Token[]): string | null {
   const r = OBJECT_RULES.before;
   let i = tokens.length - 1;
   while (i >= 0 && r.skip.has(tokens[i]!.word)) i--;
   if (i < 0) return null;
   const t = tokens[i]!;
   return isTag(t, r.tags) && !r.stop.has(t.word) ? t.word : null;
+}
+
+/** Tag the windows of `view` in one call into the segmenter. */
+function tagWindows(view: string, windows: ReadonlyArray<{ start: number; end: number }>, seg: Segmenter): Token[][] {
+  return seg.tagMany(
+    windows.map((w) => view.slice(w.start, w.end)),
+    windows.map((w) => w.start),
+  );
 }
 
 /** Find the counts of a text (`view` is its normalized form; spans address both). */
@@ -96,35 +110,41 @@ export function extractCounts(view: string, text: string, ctx: CountContext = {}
   const hits = removeOverlaps(runRules(COUNT_RULES, view, undefined), RULE_ORDER).filter(
     (h) => !blocked.some((b) => overlaps(h, b)),
   );
+  // Objects: first after the classifier (the windows of all counts tagged in one call), then, for the counts
+  // that need one and have none, before the number (again in one call).
+  const afterTokens = tagWindows(
+    view,
+    hits.map((h) => (h.value.object === 'before' ? { start: h.end, end: h.end } : afterWindow(view, h.end))),
+    seg,
+  );
+  const found = hits.map((h, i) => {
+    const after = h.value.object === 'before' ? null : objectAfter(view, afterTokens[i]!);
+    return { hit: h, object: after?.object ?? null, end: after?.end ?? h.end };
+  });
+  const kept = found.filter((f) => !(f.hit.value.object === 'after-required' && f.object === null));
+  // 问题5个方面21个: the object of 21个 stands before the count just before it.
+  const anchors = kept.map((f, i) => {
+    const prev = kept[i - 1];
+    return prev && prev.end === f.hit.start ? prev.hit.start : f.hit.start;
+  });
+  const beforeTokens = tagWindows(
+    view,
+    kept.map((f, i) => (f.object === null ? beforeWindow(view, anchors[i]!) : { start: anchors[i]!, end: anchors[i]! })),
+    seg,
+  );
   const out: CountItem[] = [];
-  let prev: Span | null = null;
-  for (const h of hits) {
-    const c = h.value;
-    let end = h.end;
-    let object: string | null = null;
-    if (c.object !== 'before') {
-      const after = objectAfter(view, h.end, seg);
-      if (after) {
-        object = after.object;
-        end = after.end;
-      }
-    }
-    if (c.object === 'after-required' && object === null) continue;
-    if (object === null) {
-      // 问题5个方面21个: the object of 21个 stands before the count just before it.
-      const anchor = prev && prev.end === h.start ? prev.start : h.start;
-      object = objectBefore(view, anchor, seg);
-    }
+  kept.forEach((f, i) => {
+    const c = f.hit.value;
+    const object = f.object ?? objectBefore(beforeTokens[i]!);
     out.push({
-      text: text.slice(h.start, end),
-      span: { start: h.start, end },
-      rule: h.rule,
+      text: text.slice(f.hit.start, f.end),
+      span: { start: f.hit.start, end: f.end },
+      rule: f.hit.rule,
       value: c.value,
       unit: c.unit,
       object,
       approx: c.approx,
     });
-    prev = { start: h.start, end };
-  }
+  });
   return out;
 }

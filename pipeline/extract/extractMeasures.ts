@@ -110,12 +110,23 @@ function paragraphPieces(view: string, start: number, end: number, seg: Segmente
   return actionSentences(view, start, end, seg);
 }
 
-/** One piece per sentence that has a verb. */
+/** One piece per sentence that has a verb. The range is tagged once: sentence ends are never inside a word. */
 function actionSentences(view: string, start: number, end: number, seg: Segmenter): Piece[] {
-  return sentences(view, start, end)
-    .filter((s) => s.end - s.start >= ACTION_SENTENCE.minLength)
-    .filter((s) => seg.tag(view.slice(s.start, s.end)).some((t) => ACTION_SENTENCE.verbTags.has(t.tag)))
-    .map((s) => ({ ...s, rule: ACTION_SENTENCE.id }));
+  const tokens = seg.tag(view.slice(start, end), start);
+  let t = 0;
+  const out: Piece[] = [];
+  for (const s of sentences(view, start, end)) {
+    while (t < tokens.length && tokens[t]!.start < s.start) t++;
+    let verb = false;
+    for (let u = t; u < tokens.length && tokens[u]!.end <= s.end; u++) {
+      if (ACTION_SENTENCE.verbTags.has(tokens[u]!.tag)) {
+        verb = true;
+        break;
+      }
+    }
+    if (s.end - s.start >= ACTION_SENTENCE.minLength && verb) out.push({ ...s, rule: ACTION_SENTENCE.id });
+  }
+  return out;
 }
 
 /** Where a section's own body starts: after its title (and the 。 ending a run-in title). */

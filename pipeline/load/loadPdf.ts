@@ -8,7 +8,7 @@
  * and pdf.js. A file PDFium cannot open, or whose characters it cannot map to Unicode, is read by pdf.js, with
  * an info diagnostic `pdf/engine-fallback`; the choice depends only on the bytes, so output stays deterministic.
  */
-import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Diagnostic } from '../../output/schema.js';
 import { type Loaded, LoadError, type LoadOptions } from './loaded.js';
 import { openPdf, pdfError } from './pdfDocument.js';
@@ -16,21 +16,22 @@ import { removeFurniture } from './pdfFurniture.js';
 import { linesFromPieces, piecesFromItems, type PdfLine, type PdfPageLines, type TextPiece } from './pdfLines.js';
 import { createOcrWorker, ocrPageLines, renderPagePng } from './pdfOcr.js';
 import { openPdfium, type PdfiumDocument } from './pdfiumText.js';
+import { loadedPdfjs, pdfjs } from './pdfjsModule.js';
 import { buildParagraphs, paragraphsToText } from './pdfParagraphs.js';
 
 /** A page with fewer non-space characters than this has no usable text layer. */
 const MIN_PAGE_CHARS = 10;
 
-/** Operators that paint an image: a page made of them and (almost) no text is a scan. */
-const IMAGE_OPS: ReadonlySet<number> = new Set([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintInlineImageXObjectGroup,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageMaskXObjectGroup,
-  OPS.paintImageMaskXObjectRepeat,
-]);
+/** Names of the pdf.js operators that paint an image: a page made of them and (almost) no text is a scan. */
+const IMAGE_OPS = [
+  'paintImageXObject',
+  'paintInlineImageXObject',
+  'paintImageXObjectRepeat',
+  'paintInlineImageXObjectGroup',
+  'paintImageMaskXObject',
+  'paintImageMaskXObjectGroup',
+  'paintImageMaskXObjectRepeat',
+] as const;
 
 /** Throw when the caller's per-file time limit has fired (checked between pages). */
 function checkAborted(signal: AbortSignal | undefined): void {
@@ -102,7 +103,9 @@ class PageCollector {
 /** True when the pdf.js page paints at least one image. */
 async function paintsImages(page: PDFPageProxy): Promise<boolean> {
   const ops = await page.getOperatorList();
-  return ops.fnArray.some((fn) => IMAGE_OPS.has(fn));
+  const { OPS } = loadedPdfjs();
+  const image = new Set<number>(IMAGE_OPS.map((name) => OPS[name]));
+  return ops.fnArray.some((fn) => image.has(fn));
 }
 
 /** Read the text layer with pdf.js. */
@@ -225,6 +228,7 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions): Promise<
   if (bytes.length === 0) throw new LoadError('input/empty', 'the file is empty (0 bytes)');
   checkEnvelope(bytes);
   checkAborted(options.signal);
+  await pdfjs(); // both engines use it (PDFium's pieces get pdf.js's Unicode normalization)
   const diagnostics: Diagnostic[] = [];
   const layer = await readTextLayer(bytes, options, diagnostics);
   try {

@@ -5,8 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { LoadError } from './loaded.js';
+import { pdfjs } from './pdfjsModule.js';
 
 const require = createRequire(import.meta.url);
 const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
@@ -52,6 +53,7 @@ export function pdfError(error: unknown): LoadError {
 
 /** Open PDF bytes with pdf.js (a private copy of the bytes is handed over, as pdf.js may detach it). */
 export async function openPdf(bytes: Uint8Array): Promise<OpenPdf> {
+  const { getDocument } = await pdfjs();
   const task = getDocument({
     data: new Uint8Array(bytes),
     ...PDFJS_ASSETS,

@@ -35,6 +35,8 @@ export interface PdfiumExports {
   FPDFText_LoadPage(page: number): number;
   FPDFText_ClosePage(textPage: number): void;
   FPDFText_CountChars(textPage: number): number;
+  /** Writes `count` characters from `start` as UTF-16LE plus a NUL; returns the number of code units written. */
+  FPDFText_GetText(textPage: number, start: number, count: number, buffer: number): number;
   FPDFText_IsGenerated(textPage: number, index: number): number;
   FPDFText_IsHyphen(textPage: number, index: number): number;
   FPDFText_HasUnicodeMapError(textPage: number, index: number): number;

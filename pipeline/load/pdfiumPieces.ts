@@ -15,7 +15,7 @@
  * The same decisions are taken here over PDFium's characters; item strings get pdf.js's normalizeUnicode (the
  * NFKC of ligatures and compatibility spaces) so that both engines give the same characters.
  */
-import { normalizeUnicode } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadedPdfjs } from './pdfjsModule.js';
 import type { TextPiece } from './pdfLines.js';
 
 /** How a character takes part in grouping (pdf.js's unicode categories). */
@@ -79,7 +79,7 @@ export function piecesFromGlyphs(glyphs: readonly PdfiumGlyph[], view: readonly 
 
   const flush = (): void => {
     if (parts.length === 0) return;
-    pieces.push({ str: normalizeUnicode(parts.join('')), x: startX - x0, y: y1 - startY, width: Math.abs(end - startX), size });
+    pieces.push({ str: loadedPdfjs().normalizeUnicode(parts.join('')), x: startX - x0, y: y1 - startY, width: Math.abs(end - startX), size });
     parts = [];
   };
   const whitespace = (width: number): void => {

@@ -24,6 +24,13 @@ export interface Segmenter {
   cut(text: string, base?: number): Token[];
   /** Words of `text` with part-of-speech tags and offsets shifted by `base`. */
   tag(text: string, base?: number): Token[];
+  /**
+   * `tag` of many short texts in one call into jieba (the texts joined by newlines, which jieba never joins to a
+   * neighbour); the same tokens as tagging each text alone. `bases[i]` shifts the offsets of text i.
+   */
+  tagMany(texts: readonly string[], bases: readonly number[]): Token[][];
+  /** jieba's own tagging (slower), for the test that `tag` gives the same words and tags. */
+  jiebaTag(text: string): Array<{ word: string; tag: string }>;
 }
 
 /** Thrown when tokens do not join back to the input: an internal error, never expected. */
@@ -47,27 +54,145 @@ export function withOffsets(text: string, words: ReadonlyArray<{ word: string; t
   return out;
 }
 
-/** Build a segmenter over a fresh jieba instance (default dictionary + domain dictionary). */
+/**
+ * Part-of-speech tags of jieba's default dictionary, looked up without building a map of its 349k words: the
+ * dictionary is sorted by the UTF-8 bytes of its words (checked when the index is built), so a word is found by
+ * binary search over its line starts (tests/segment.test.ts checks the order). Lookups are cached (a notice uses a few thousand distinct words).
+ */
+export class DictionaryTags {
+  private readonly lineStarts: Uint32Array;
+  private readonly cache = new Map<string, string | null>();
+
+  constructor(private readonly bytes: Buffer) {
+    let n = 1;
+    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+    const starts = new Uint32Array(n);
+    let k = 1;
+    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) starts[k++] = i + 1;
+    // A trailing newline leaves an empty last line: drop it.
+    this.lineStarts = starts[n - 1] === bytes.length ? starts.subarray(0, n - 1) : starts;
+  }
+
+  /** Index of the first line whose word is not in byte order after the previous one, or -1 (tests check the
+   *  installed dictionary with this: the lookup relies on the order, and checking it costs ~0.1 s a thread). */
+  firstUnsorted(): number {
+    for (let j = 1; j < this.lineStarts.length; j++) if (Buffer.compare(this.word(j - 1), this.word(j)) >= 0) return j;
+    return -1;
+  }
+
+  /** The word of line `j` (up to its first space). */
+  private word(j: number): Buffer {
+    const s = this.lineStarts[j]!;
+    const sp = this.bytes.indexOf(32, s);
+    return this.bytes.subarray(s, sp);
+  }
+
+  /** The tag of line `j` (its third field), or null when the line has none. */
+  private tagAt(j: number): string | null {
+    const s = this.lineStarts[j]!;
+    const e = j + 1 < this.lineStarts.length ? this.lineStarts[j + 1]! - 1 : this.bytes.length;
+    const sp2 = this.bytes.indexOf(32, this.bytes.indexOf(32, s) + 1);
+    return sp2 === -1 || sp2 >= e ? null : this.bytes.toString('latin1', sp2 + 1, e).trim() || null;
+  }
+
+  /** The dictionary tag of `word`, or null when the word is not in the dictionary. */
+  get(word: string): string | null {
+    const hit = this.cache.get(word);
+    if (hit !== undefined) return hit;
+    const key = Buffer.from(word, 'utf8');
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    let tag: string | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = Buffer.compare(this.word(mid), key);
+      if (c === 0) {
+        tag = this.tagAt(mid);
+        break;
+      }
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (this.cache.size >= 200_000) this.cache.clear();
+    this.cache.set(word, tag);
+    return tag;
+  }
+}
+
+const ASCII_ALNUM = /^[0-9A-Za-z]+$/u;
+const ASCII_DIGITS = /^[0-9]+$/u;
+
+/** jieba's tag for a word outside every dictionary: m for digits, eng for ASCII letters and digits, x otherwise. */
+function fallbackTag(word: string): string {
+  return ASCII_DIGITS.test(word) ? 'm' : ASCII_ALNUM.test(word) ? 'eng' : 'x';
+}
+
+/** jieba's default dictionary (word freq tag lines), as installed. */
+export function defaultDictionary(): Buffer {
+  return Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength);
+}
+
+/**
+ * Build a segmenter over a fresh jieba instance (default dictionary + domain dictionary).
+ *
+ * Tagging is `cut` plus a dictionary lookup in JavaScript, as jieba's own `tag` does in Rust: the same words and
+ * tags (tests/segment.test.ts compares the two over the corpus), at a third of the cost, because jieba's `tag`
+ * spends most of its time building one JS object per word across the native boundary.
+ */
 export function createSegmenter(extraDict = ''): Segmenter {
   const jieba = Jieba.withDict(dict);
   jieba.loadDict(Buffer.from(domainDictText(), 'utf8'));
   if (extraDict) jieba.loadDict(Buffer.from(extraDict, 'utf8'));
+  const dictionary = new DictionaryTags(defaultDictionary());
   // loadDict changes the frequency of a word jieba already knows but keeps its old tag (严格执行 stays nr, a
-  // person's name): the domain dictionary's tag is applied after tagging.
-  const tagOf = new Map<string, string>(DOMAIN_WORDS);
+  // person's name): the domain dictionary's tag is applied over jieba's.
+  const own = new Map<string, string>(DOMAIN_WORDS);
+  for (const line of extraDict.split('\n')) {
+    const [w, , t] = line.trim().split(/\s+/u);
+    if (w && t && !own.has(w) && dictionary.get(w) === null) own.set(w, t);
+  }
+  const tagOf = (word: string) => own.get(word) ?? dictionary.get(word) ?? fallbackTag(word);
+  const tag = (text: string, base = 0): Token[] =>
+    text.length === 0 ? [] : withOffsets(text, jieba.cut(text, false).map((word) => ({ word, tag: tagOf(word) })), base);
   return {
     cut(text, base = 0) {
       if (text.length === 0) return [];
       return withOffsets(text, jieba.cut(text, false).map((word) => ({ word, tag: '' })), base);
     },
-    tag(text, base = 0) {
-      if (text.length === 0) return [];
-      const tagged = jieba.tag(text, false);
-      for (const t of tagged) {
-        const own = tagOf.get(t.word);
-        if (own !== undefined) t.tag = own;
+    tag,
+    tagMany(texts, bases) {
+      const alone = () => texts.map((t, k) => tag(t, bases[k]));
+      const out: Token[][] = texts.map(() => []);
+      const joined = texts.join('\n');
+      if (joined.length === 0) return out;
+      const starts: number[] = [];
+      let pos = 0;
+      for (const t of texts) {
+        starts.push(pos);
+        pos += t.length + 1;
       }
-      return withOffsets(text, tagged, base);
+      let k = 0;
+      let at = 0;
+      for (const word of jieba.cut(joined, false)) {
+        if (!joined.startsWith(word, at)) throw new SegmentationError(`token “${word}” does not continue the input at offset ${at}`);
+        const end = at + word.length;
+        while (k < texts.length && at > starts[k]! + texts[k]!.length) k++;
+        const textEnd = starts[k]! + texts[k]!.length;
+        if (at === textEnd) {
+          if (word !== '\n') return alone(); // the separator did not stand alone
+          k++;
+        } else if (end > textEnd) {
+          return alone(); // a word across a separator
+        } else {
+          out[k]!.push({ word, start: bases[k]! + at - starts[k]!, end: bases[k]! + end - starts[k]!, tag: tagOf(word) });
+        }
+        at = end;
+      }
+      if (at !== joined.length) throw new SegmentationError(`tokens cover ${at} of ${joined.length} characters`);
+      return out;
+    },
+    jiebaTag(text) {
+      return jieba.tag(text, false).map((t) => ({ word: t.word, tag: own.get(t.word) ?? t.tag }));
     },
   };
 }
