@@ -8,7 +8,7 @@ import { z } from 'zod';
 /** Schema name written into every document. */
 export const SCHEMA_NAME = 'zhenggai.notice';
 /** Version of the output contract; bumped when fields are added. */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 const isoDate = z
   .string()
@@ -160,6 +160,71 @@ export const Meta = z
   .meta({ id: 'Meta' });
 export type Meta = z.infer<typeof Meta>;
 
+/** A figure used to compare units: read from one count of the text, or computed from other figures. */
+export const Indicator = z
+  .object({
+    value: z.number().finite(),
+    unit: z.string().nullable().meta({ description: 'as the count gives it (个, 项, 人, 件, 次, 元, %); 天 for day counts' }),
+    text: z.string().nullable().meta({ description: 'the mention the value was read from (exactly text.slice(span)); null when computed' }),
+    span: Span.nullable(),
+    section: z.string().nullable().meta({ description: 'innermost section of the mention; null for preamble/closing or when computed' }),
+    rule: z.string().meta({ description: 'id of the indicator rule (rules/indicators.ts) or of the computation' }),
+    inputs: z
+      .array(z.object({ text: z.string(), span: Span }))
+      .meta({ description: 'computed values: the mentions they were computed from; [] for a value read from the text' }),
+    others: z.array(Span).meta({ description: 'other mentions of the same indicator that were not chosen (a total or the largest wins)' }),
+  })
+  .meta({ id: 'Indicator' });
+export type Indicator = z.infer<typeof Indicator>;
+
+const figure = (description: string) => Indicator.nullable().meta({ description });
+
+/**
+ * Normalized figures for comparing units (added in schema 1.1.0). Names are those of units.csv. Figures the
+ * notice does not state are null; nothing is guessed.
+ */
+export const Indicators = z
+  .object({
+    problemsFound: figure('problems fed back (反馈的N个问题)'),
+    problemsCompleted: figure('problems whose rectification is complete (已完成整改N个)'),
+    problemsBasicallyCompleted: figure('problems basically completed (基本完成N个)'),
+    problemsNotCompleted: figure('problems not yet completed (尚未完成/正在整改/其余N个问题)'),
+    completionRateStated: figure('completion rate as the notice states it (完成率N%)'),
+    completionRateComputed: figure('problemsCompleted / problemsFound × 100, rounded to 2 decimals'),
+    completionRateMismatch: z
+      .boolean()
+      .nullable()
+      .meta({ description: 'true when the stated rate differs from the computed one by more than the stated rate’s rounding; null when either is missing' }),
+    measuresDone: z.number().int().nonnegative(),
+    measuresOngoing: z.number().int().nonnegative(),
+    measuresPlanned: z.number().int().nonnegative(),
+    measuresUnclassified: z.number().int().nonnegative().meta({ description: 'measures in sections that name no status' }),
+    regulationsStated: figure('regulations made and revised together (新建和修订制度N项)'),
+    regulationsMade: figure('regulations made: the stated figure (新建制度N项), else the number of distinct titles made'),
+    regulationsRevised: figure('regulations revised: the stated figure (修订制度N项), else the number of distinct titles revised'),
+    regulationsMadeTitles: z.array(z.string()).meta({ description: 'distinct 《》 titles made, in document order' }),
+    regulationsRevisedTitles: z.array(z.string()).meta({ description: 'distinct 《》 titles revised, in document order' }),
+    cluesTransferred: figure('problem clues transferred (移交问题线索N件)'),
+    casesFiled: figure('cases filed (立案N件)'),
+    peopleDisciplined: figure('people given Party or government discipline (党纪政务处分N人)'),
+    admonished: figure('admonishment talks (诫勉谈话N人/人次)'),
+    heldAccountable: figure('people held accountable (问责N人)'),
+    moneyRefundedYuan: figure('money refunded, in yuan (清退/退还N元)'),
+    moneyRecoveredYuan: figure('money recovered, in yuan (追回N元; 收回/追缴 of irregular funds)'),
+    lossesRecoveredYuan: figure('losses retrieved, in yuan (挽回损失N元)'),
+    democraticLifeMeetings: figure('special democratic life meetings held (民主生活会N次)'),
+    partyLectures: figure('Party lectures given (讲党课N次)'),
+    studySessions: figure('study sessions (专题学习N次)'),
+    inspectionDays: figure('days of the inspection period, first and last day included'),
+    daysFeedbackToPublished: figure('days from the feedback date to the publication date'),
+    publishedWithinTwoMonths: z
+      .boolean()
+      .nullable()
+      .meta({ description: 'published no later than two calendar months after the feedback (巡视工作条例); null when a date is missing' }),
+  })
+  .meta({ id: 'Indicators' });
+export type Indicators = z.infer<typeof Indicators>;
+
 export const Format = z.enum(['txt', 'docx', 'doc', 'pdf', 'html']);
 export type Format = z.infer<typeof Format>;
 
@@ -198,6 +263,7 @@ export const NoticeDocument = z
     counts: z.array(Count),
     dates: z.array(DateMention),
     regulations: z.array(Regulation),
+    indicators: Indicators.nullable().meta({ description: 'figures for comparing units; null for a failed file' }),
     diagnostics: z.array(Diagnostic),
   })
   .meta({ id: 'NoticeDocument', title: 'zhenggai notice', description: 'One rectification-progress notice, structured' });

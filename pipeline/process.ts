@@ -15,6 +15,7 @@ import {
 import { rulesVersion } from '../rules/index.js';
 import { extractCounts } from './extract/extractCounts.js';
 import { extractDates } from './extract/extractDates.js';
+import { extractIndicators } from './extract/extractIndicators.js';
 import { extractMeasures } from './extract/extractMeasures.js';
 import { extractMeta } from './extract/extractMeta.js';
 import { extractRegulations } from './extract/extractRegulations.js';
@@ -80,6 +81,13 @@ export function processLoaded(loaded: Loaded, source: SourceInfo, options: Proce
     throw new LoadError('input/no-text', 'the file holds no text');
   }
 
+  const located = {
+    measures: measures.map((m) => ({ ...m, section: locator.locate(m.span) })),
+    counts: counts.map((c) => ({ ...c, section: locator.locate(c.span) })),
+    regulations: regulations.map((r) => ({ ...r, section: locator.locate(r.span) })),
+  };
+  const indicators = extractIndicators({ view, meta, ...located });
+
   const doc: NoticeDocument = {
     schema: SCHEMA_NAME,
     schemaVersion: SCHEMA_VERSION,
@@ -97,10 +105,11 @@ export function processLoaded(loaded: Loaded, source: SourceInfo, options: Proce
     parts: structure.parts,
     meta,
     sections: structure.sections,
-    measures: measures.map((m) => ({ ...m, section: locator.locate(m.span) })),
-    counts: counts.map((c) => ({ ...c, section: locator.locate(c.span) })),
+    measures: located.measures,
+    counts: located.counts,
     dates: dates.map((d) => ({ ...d, section: locator.locate(d.span) })),
-    regulations: regulations.map((r) => ({ ...r, section: locator.locate(r.span) })),
+    regulations: located.regulations,
+    indicators,
     diagnostics,
   };
   const violations = spanViolations(doc);
@@ -139,6 +148,7 @@ export function failedDocument(source: SourceInfo, format: Format | null, code: 
     counts: [],
     dates: [],
     regulations: [],
+    indicators: null,
     diagnostics: [{ severity: 'error', code, message, span: null }],
   });
 }

@@ -5,12 +5,14 @@ import { DATE_RULES } from '../rules/dates.js';
 import { MARKER_RULES } from '../rules/markers.js';
 import { ACTION_SENTENCE, ENUMERATOR_RULES, LEAD_SENTENCE, STATUS_RULES } from '../rules/measures.js';
 import { META_PATTERNS, type MetaPattern } from '../rules/meta.js';
+import { INDICATOR_RULES } from '../rules/indicators.js';
 import { PDF_FURNITURE_TABLE } from '../rules/pdfFurniture.js';
 import { REGULATION_ACTION_RULES } from '../rules/regulations.js';
 import type { Hit, RuleTable } from '../rules/ruleTypes.js';
 import { SLOGAN_RULES } from '../rules/slogans.js';
 import { extractCounts } from './extract/extractCounts.js';
 import { extractDates } from './extract/extractDates.js';
+import { indicatorHits } from './extract/extractIndicators.js';
 import { extractMeasures, statusOf } from './extract/extractMeasures.js';
 import { extractRegulations } from './extract/extractRegulations.js';
 import { runRules } from './extract/runRules.js';
@@ -126,6 +128,18 @@ const regulationTable: RuleTable = {
   },
 };
 
+/** Indicators: every count a rule maps to an indicator; the hit is the count, the value {indicator, value}. */
+const indicatorTable: RuleTable = {
+  name: 'indicators',
+  rules: INDICATOR_RULES,
+  run(text) {
+    const view = normalizeText(text);
+    const blocked = extractDates(view, text).dates.map((d) => d.span);
+    const counts = extractCounts(view, text, { blocked }).map((c) => ({ ...c, section: null }));
+    return indicatorHits(view, counts).map((h) => ({ start: h.count.span.start, end: h.count.span.end, rule: h.rule, value: { indicator: h.indicator, value: h.count.value } }));
+  },
+};
+
 /** All tables. A new table is added here (and its data to rules/index.ts for rulesVersion). */
 export const RULE_TABLES: readonly RuleTable[] = [
   markerTable,
@@ -138,4 +152,5 @@ export const RULE_TABLES: readonly RuleTable[] = [
   measureTable,
   statusTable,
   regulationTable,
+  indicatorTable,
 ];

@@ -10,6 +10,7 @@ import { OBJECT_RULES } from './countObjects.js';
 import { APPROX_WORDS, COUNT_RULES } from './counts.js';
 import { DATE_RULES } from './dates.js';
 import { DOMAIN_WORD_FREQUENCY, DOMAIN_WORDS } from './domainDict.js';
+import { CLAUSE_BREAK, INDICATOR_CHOICE, INDICATOR_RULES, PLANNED, SENTENCE_BREAK, TOTAL_WORDS } from './indicators.js';
 import { MARKER_RULES, NESTING_FAMILY } from './markers.js';
 import { ACTION_SENTENCE, ENUMERATOR_RULES, LEAD_SENTENCE, STATUS_RULES } from './measures.js';
 import { META_PATTERNS, TITLE_LINE } from './meta.js';
@@ -43,6 +44,7 @@ const VERSIONED: unknown[] = [
   patterns(STATUS_RULES),
   patterns(REGULATION_ACTION_RULES),
   sets({ CONTENT_FOLLOWERS, MODIFIED_NOUN_TAGS, TITLE_JOINERS }),
+  sets({ INDICATOR_RULES, INDICATOR_CHOICE, CLAUSE_BREAK, PLANNED, SENTENCE_BREAK, TOTAL_WORDS }),
 ];
 
 /** Rules series: bumped by hand whenever extraction code (not only a table) changes what is produced. */

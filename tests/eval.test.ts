@@ -17,5 +17,15 @@ describe('accuracy on the corpus gold', () => {
   it('section F1 ≥ 0.98', () => expect(f.sectionF1).toBeGreaterThanOrEqual(0.98));
   it('metadata accuracy ≥ 0.95', () => expect(f.metaAccuracy).toBeGreaterThanOrEqual(0.95));
   it('dates F1 ≥ 0.95', () => expect(f.datesF1).toBeGreaterThanOrEqual(0.95));
+  it('counts F1 ≥ 0.93', () => expect(f.countsF1).toBeGreaterThanOrEqual(0.93));
+  it('measure anchors recall ≥ 0.95 with status accuracy ≥ 0.9', () => {
+    expect(f.measureRecall).toBeGreaterThanOrEqual(0.95);
+    expect(f.measureStatusAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+  it('regulations recall ≥ 0.95', () => expect(f.regulationRecall).toBeGreaterThanOrEqual(0.95));
+  it('every indicator figure the gold states is given with its exact value', () => {
+    expect(f.indicatorFigures).toBeGreaterThanOrEqual(100);
+    expect(f.indicatorAccuracy).toBe(1);
+  });
   it('expected diagnostics (ordinal gaps, repeats) are all reported', () => expect(f.diagnosticsAccuracy).toBe(1));
 });

@@ -64,6 +64,7 @@ export interface GroupTotals {
   measures: { found: number; total: number; statusRight: number; statusTotal: number };
   regulations: { found: number; total: number; actionRight: number; actionTotal: number };
   diagnostics: { right: number; total: number };
+  indicators: { correct: number; total: number };
 }
 
 function emptyTotals(): GroupTotals {
@@ -78,6 +79,7 @@ function emptyTotals(): GroupTotals {
     measures: { found: 0, total: 0, statusRight: 0, statusTotal: 0 },
     regulations: { found: 0, total: 0, actionRight: 0, actionTotal: 0 },
     diagnostics: { right: 0, total: 0 },
+    indicators: { correct: 0, total: 0 },
   };
 }
 
@@ -94,6 +96,8 @@ export function accumulate(t: GroupTotals, s: DocScore, doc: NoticeDocument): vo
   for (const k of ['found', 'total', 'actionRight', 'actionTotal'] as const) t.regulations[k] += s.regulations[k];
   t.diagnostics.right += s.diagnostics.right;
   t.diagnostics.total += s.diagnostics.total;
+  t.indicators.correct += s.indicators.correct;
+  t.indicators.total += s.indicators.total;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -113,6 +117,8 @@ export function figures(t: GroupTotals) {
     regulationRecall: ratio(t.regulations.found, t.regulations.total),
     regulationActionAccuracy: ratio(t.regulations.actionRight, t.regulations.actionTotal),
     diagnosticsAccuracy: ratio(t.diagnostics.right, t.diagnostics.total),
+    indicatorAccuracy: ratio(t.indicators.correct, t.indicators.total),
+    indicatorFigures: t.indicators.total,
   };
 }
 
@@ -143,12 +149,12 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(Object.fromEntries(Object.entries(totals).map(([k, t]) => [k, figures(t)])), null, 2)}\n`);
     return;
   }
-  const head = `${'notice'.padEnd(44)} ${'sec F1'.padStart(6)} ${'meta'.padStart(6)} ${'date F1'.padStart(7)} ${'cnt F1'.padStart(6)} ${'meas R'.padStart(6)} ${'status'.padStart(6)} ${'regs R'.padStart(6)}`;
+  const head = `${'notice'.padEnd(44)} ${'sec F1'.padStart(6)} ${'meta'.padStart(6)} ${'date F1'.padStart(7)} ${'cnt F1'.padStart(6)} ${'meas R'.padStart(6)} ${'status'.padStart(6)} ${'regs R'.padStart(6)} ${'indic'.padStart(6)}`;
   process.stdout.write(`${head}\n`);
   for (const { c, doc, score: s } of rows) {
     const name = `${c.group === 'corpus' ? 'corpus/' : c.group === 'seeds' ? 'seeds/' : 'fmt/'}${basename(c.file)}${doc.status === 'failed' ? ' FAILED' : ''}`;
     process.stdout.write(
-      `${name.padEnd(44)} ${f3(prf(s.sections).f1).padStart(6)} ${f3(ratio(s.meta.correct, s.meta.total)).padStart(6)} ${f3(prf(s.dates).f1).padStart(7)} ${f3(prf(s.counts).f1).padStart(6)} ${f3(ratio(s.measures.found, s.measures.total)).padStart(6)} ${f3(ratio(s.measures.statusRight, s.measures.statusTotal)).padStart(6)} ${f3(ratio(s.regulations.found, s.regulations.total)).padStart(6)}\n`,
+      `${name.padEnd(44)} ${f3(prf(s.sections).f1).padStart(6)} ${f3(ratio(s.meta.correct, s.meta.total)).padStart(6)} ${f3(prf(s.dates).f1).padStart(7)} ${f3(prf(s.counts).f1).padStart(6)} ${f3(ratio(s.measures.found, s.measures.total)).padStart(6)} ${f3(ratio(s.measures.statusRight, s.measures.statusTotal)).padStart(6)} ${f3(ratio(s.regulations.found, s.regulations.total)).padStart(6)} ${f3(ratio(s.indicators.correct, s.indicators.total)).padStart(6)}\n`,
     );
     if (verbose) for (const p of s.problems) process.stdout.write(`    ${p}\n`);
   }
@@ -157,7 +163,7 @@ async function main(argv: string[]): Promise<void> {
     if (t.notices === 0) continue;
     const f = figures(t);
     process.stdout.write(
-      `${group} (${f.notices} files${f.failed ? `, ${f.failed} failed` : ''}): sections F1 ${f3(f.sectionF1)} · meta accuracy ${f3(f.metaAccuracy)} · dates F1 ${f3(f.datesF1)} · counts F1 ${f3(f.countsF1)} · measure anchors recall ${f3(f.measureRecall)} (status accuracy ${f3(f.measureStatusAccuracy)}) · regulations recall ${f3(f.regulationRecall)} (action ${f3(f.regulationActionAccuracy)}) · diagnostics ${f3(f.diagnosticsAccuracy)}\n`,
+      `${group} (${f.notices} files${f.failed ? `, ${f.failed} failed` : ''}): sections F1 ${f3(f.sectionF1)} · meta accuracy ${f3(f.metaAccuracy)} · dates F1 ${f3(f.datesF1)} · counts F1 ${f3(f.countsF1)} · measure anchors recall ${f3(f.measureRecall)} (status accuracy ${f3(f.measureStatusAccuracy)}) · regulations recall ${f3(f.regulationRecall)} (action ${f3(f.regulationActionAccuracy)}) · diagnostics ${f3(f.diagnosticsAccuracy)} · indicators ${f3(f.indicatorAccuracy)} (${f.indicatorFigures} gold figures)\n`,
     );
   }
 }

@@ -44,6 +44,8 @@ export interface DocScore {
   measures: { found: number; total: number; statusRight: number; statusTotal: number; missing: string[] };
   regulations: { found: number; total: number; actionRight: number; actionTotal: number; missing: string[] };
   diagnostics: { right: number; total: number; wrong: string[] };
+  /** Gold indicator figures (only those the gold states) and how many the document gives exactly. */
+  indicators: { correct: number; total: number };
   /** Items reported that the gold forbids, and other notes for people. */
   problems: string[];
 }
@@ -203,6 +205,24 @@ function stripEnumerator(s: string): string {
   return s.replace(/^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[,，、]?|[\u2460-\u2473]|\(\d+\)|\d+[.、])/u, '');
 }
 
+/** The value of one indicator of a document (null when absent or not a figure). */
+export function indicatorValue(doc: NoticeDocument, name: string): number | null {
+  const v = (doc.indicators as Record<string, unknown> | null)?.[name];
+  return typeof v === 'object' && v !== null && 'value' in v && typeof v.value === 'number' ? v.value : null;
+}
+
+/** Every indicator figure the gold states must be given with exactly that value. */
+function indicatorScore(gold: Record<string, number> | undefined, doc: NoticeDocument, problems: string[]): { correct: number; total: number } {
+  const out = { correct: 0, total: 0 };
+  for (const [name, want] of Object.entries(gold ?? {})) {
+    out.total++;
+    const got = indicatorValue(doc, name);
+    if (got !== null && Math.abs(got - want) < 1e-9) out.correct++;
+    else problems.push(`indicator ${name}: want ${want} got ${got}`);
+  }
+  return out;
+}
+
 /** Score one document against its gold. */
 export function scoreDocument(doc: NoticeDocument, gold: Record<string, unknown>): DocScore {
   const problems: string[] = [];
@@ -273,5 +293,6 @@ export function scoreDocument(doc: NoticeDocument, gold: Record<string, unknown>
   problems.push(...diagnostics.wrong);
   const meta = metaScore(gold['meta'] as Record<string, unknown> | undefined, doc);
   problems.push(...meta.wrong.map((w) => `meta ${w}`));
-  return { sections: sec, meta, dates, counts, measures, regulations: regs, diagnostics, problems };
+  const indicators = indicatorScore(gold['indicators'] as Record<string, number> | undefined, doc, problems);
+  return { sections: sec, meta, dates, counts, measures, regulations: regs, diagnostics, indicators, problems };
 }

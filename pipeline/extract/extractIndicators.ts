@@ -1,0 +1,214 @@
+/**
+ * Indicators (output/schema.ts, Indicators): the figures for comparing units. Figures read from the text come
+ * from counts, mapped by the rule table rules/indicators.ts on the words around each count; the rest is
+ * computed — the completion rate from problems found and completed, the measures by status, regulations from
+ * their titles when no figure is stated, and the timeline from the metadata's dates. Every figure keeps the
+ * span it was read from (or, computed, the spans of its inputs) and the id of its rule.
+ */
+import type { Count, Indicator, Indicators, Measure, Meta, Regulation, Span } from '../../output/schema.js';
+import {
+  CLAUSE_BREAK,
+  type CountContext,
+  INDICATOR_CHOICE,
+  INDICATOR_RULES,
+  type IndicatorRule,
+  PLANNED,
+  type ReadIndicator,
+  SENTENCE_BREAK,
+  TOTAL_WORDS,
+} from '../../rules/indicators.js';
+
+/** One count taken as a mention of an indicator. */
+export interface IndicatorHit {
+  indicator: ReadIndicator;
+  rule: string;
+  count: Count;
+  /** True when the clause before the count marks it as a total (共计, 累计…). */
+  total: boolean;
+}
+
+/** Start of the stretch ending at `at` that contains no `stop` character. */
+function backTo(view: string, at: number, stop: RegExp): number {
+  let i = at - 1;
+  while (i >= 0 && !stop.test(view[i]!)) i--;
+  return i + 1;
+}
+
+/** End of the stretch starting at `at` that contains no `stop` character. */
+function forwardTo(view: string, at: number, stop: RegExp): number {
+  let i = at;
+  while (i < view.length && !stop.test(view[i]!)) i++;
+  return i;
+}
+
+/** The clause before a count, the rest of its clause after it, and its sentence (in the normalized view). */
+export function countContext(view: string, span: Span): CountContext {
+  const sentenceStart = backTo(view, span.start, SENTENCE_BREAK);
+  return {
+    before: view.slice(backTo(view, span.start, CLAUSE_BREAK), span.start),
+    after: view.slice(span.end, forwardTo(view, span.end, CLAUSE_BREAK)),
+    lead: view.slice(sentenceStart, span.start),
+    sentence: view.slice(sentenceStart, forwardTo(view, span.end, SENTENCE_BREAK)),
+  };
+}
+
+/** True when the rule accepts the count in its context. */
+function accepts(rule: IndicatorRule, count: Count, ctx: CountContext): boolean {
+  if (count.unit === null || !rule.units.includes(count.unit)) return false;
+  if (rule.object) {
+    if (count.object === null ? !rule.objectOptional : !rule.object.test(count.object)) return false;
+  }
+  if (rule.before && !rule.before.test(ctx.before)) return false;
+  if (rule.leadNot?.test(ctx.lead)) return false;
+  if (rule.after && !rule.after.test(ctx.after)) return false;
+  if (rule.sentence && !rule.sentence.test(ctx.sentence)) return false;
+  if (rule.sentenceNot?.test(ctx.sentence)) return false;
+  return true;
+}
+
+/** Every count that a rule maps to an indicator, in document order (the first matching rule decides). */
+export function indicatorHits(view: string, counts: readonly Count[]): IndicatorHit[] {
+  const hits: IndicatorHit[] = [];
+  for (const count of counts) {
+    const ctx = countContext(view, count.span);
+    if (PLANNED.test(ctx.before)) continue;
+    const rule = INDICATOR_RULES.find((r) => accepts(r, count, ctx));
+    if (!rule) continue;
+    for (const indicator of rule.indicators) hits.push({ indicator, rule: rule.id, count, total: TOTAL_WORDS.test(ctx.before) });
+  }
+  return hits;
+}
+
+/** The figure of one mention (the others listed beside it). */
+function readFigure(chosen: IndicatorHit, all: readonly IndicatorHit[]): Indicator {
+  const c = chosen.count;
+  return {
+    value: c.value,
+    unit: c.unit,
+    text: c.text,
+    span: c.span,
+    section: c.section,
+    rule: chosen.rule,
+    inputs: [],
+    others: all.filter((h) => h !== chosen).map((h) => h.count.span),
+  };
+}
+
+/** Reduce the mentions of one indicator to its figure (rules/indicators.ts, INDICATOR_CHOICE). */
+function choose(indicator: ReadIndicator, hits: readonly IndicatorHit[]): Indicator | null {
+  const mine = hits.filter((h) => h.indicator === indicator);
+  if (mine.length === 0) return null;
+  if (INDICATOR_CHOICE[indicator] === 'first') return readFigure(mine[0]!, mine);
+  const totals = mine.filter((h) => h.total);
+  const pool = totals.length > 0 ? totals : mine;
+  const best = pool.reduce((a, b) => (b.count.value > a.count.value ? b : a));
+  return readFigure(best, mine);
+}
+
+/** A computed figure. */
+function computed(value: number, unit: string | null, rule: string, inputs: ReadonlyArray<{ text: string | null; span: Span | null } | undefined>): Indicator {
+  const known = inputs.flatMap((i) => (i?.text != null && i.span != null ? [{ text: i.text, span: i.span }] : []));
+  return { value, unit, text: null, span: null, section: null, rule, inputs: known, others: [] };
+}
+
+/** Decimal places written in a figure's text (95.8% → 1, 95% → 0, 百分之九十八点七一 → 2). */
+function decimals(text: string): number {
+  const m = /[.点]([0-9〇零一二三四五六七八九]+)/u.exec(text);
+  return m ? m[1]!.length : 0;
+}
+
+const DAY_MS = 86_400_000;
+const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
+
+/** The ISO date two calendar months after `iso` (the 31st of a shorter month becomes its last day). */
+export function twoMonthsAfter(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const month = m - 1 + 2;
+  const year = y + Math.floor(month / 12);
+  const mm = month % 12;
+  const last = new Date(Date.UTC(year, mm + 1, 0)).getUTCDate();
+  return `${year}-${String(mm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Distinct titles with one action, in document order. */
+function titles(regulations: readonly Regulation[], action: Regulation['action']): Regulation[] {
+  const seen = new Set<string>();
+  return regulations.filter((r) => r.action === action && !seen.has(r.title) && seen.add(r.title));
+}
+
+/** What the indicators are computed from. */
+export interface IndicatorInput {
+  view: string;
+  counts: readonly Count[];
+  measures: readonly Measure[];
+  regulations: readonly Regulation[];
+  meta: Meta;
+}
+
+/** Every indicator of one document. */
+export function extractIndicators(input: IndicatorInput): Indicators {
+  const hits = indicatorHits(input.view, input.counts);
+  const read = (k: ReadIndicator) => choose(k, hits);
+  const problemsFound = read('problemsFound');
+  const problemsCompleted = read('problemsCompleted');
+  const completionRateStated = read('completionRateStated');
+
+  let completionRateComputed: Indicator | null = null;
+  let completionRateMismatch: boolean | null = null;
+  if (problemsFound && problemsCompleted && problemsFound.value > 0) {
+    const rate = Math.round((10_000 * problemsCompleted.value) / problemsFound.value) / 100;
+    completionRateComputed = computed(rate, '%', 'indicator/completion-rate-computed', [problemsCompleted, problemsFound]);
+    if (completionRateStated) {
+      // The stated rate is rounded to the places it writes: 95.8% stands for [95.75, 95.85).
+      const tolerance = 0.5 * 10 ** -decimals(completionRateStated.text ?? '') + 1e-9;
+      completionRateMismatch = Math.abs((100 * problemsCompleted.value) / problemsFound.value - completionRateStated.value) > tolerance;
+    }
+  }
+
+  const byStatus = (s: Measure['status']) => input.measures.filter((m) => m.status === s).length;
+  const madeTitles = titles(input.regulations, 'made');
+  const revisedTitles = titles(input.regulations, 'revised');
+  const fromTitles = (list: Regulation[], rule: string) => (list.length > 0 ? computed(list.length, '项', rule, list) : null);
+
+  const { meta } = input;
+  const evidence = (field: string) => meta.evidence[field];
+  const period = meta.inspectionPeriod;
+  const inspectionDays = period ? computed(days(period.start, period.end) + 1, '天', 'indicator/inspection-days', [evidence('inspectionPeriod')]) : null;
+  const bothDates = meta.feedbackDate !== null && meta.publishedDate !== null;
+  const daysFeedbackToPublished = bothDates
+    ? computed(days(meta.feedbackDate!, meta.publishedDate!), '天', 'indicator/days-feedback-to-published', [evidence('feedbackDate'), evidence('publishedDate')])
+    : null;
+
+  return {
+    problemsFound,
+    problemsCompleted,
+    problemsBasicallyCompleted: read('problemsBasicallyCompleted'),
+    problemsNotCompleted: read('problemsNotCompleted'),
+    completionRateStated,
+    completionRateComputed,
+    completionRateMismatch,
+    measuresDone: byStatus('done'),
+    measuresOngoing: byStatus('ongoing'),
+    measuresPlanned: byStatus('planned'),
+    measuresUnclassified: byStatus(null),
+    regulationsStated: read('regulationsStated'),
+    regulationsMade: read('regulationsMade') ?? fromTitles(madeTitles, 'indicator/regulations-made-titles'),
+    regulationsRevised: read('regulationsRevised') ?? fromTitles(revisedTitles, 'indicator/regulations-revised-titles'),
+    regulationsMadeTitles: madeTitles.map((r) => r.title),
+    regulationsRevisedTitles: revisedTitles.map((r) => r.title),
+    cluesTransferred: read('cluesTransferred'),
+    casesFiled: read('casesFiled'),
+    peopleDisciplined: read('peopleDisciplined'),
+    admonished: read('admonished'),
+    heldAccountable: read('heldAccountable'),
+    moneyRefundedYuan: read('moneyRefundedYuan'),
+    moneyRecoveredYuan: read('moneyRecoveredYuan'),
+    lossesRecoveredYuan: read('lossesRecoveredYuan'),
+    democraticLifeMeetings: read('democraticLifeMeetings'),
+    partyLectures: read('partyLectures'),
+    studySessions: read('studySessions'),
+    inspectionDays,
+    daysFeedbackToPublished,
+    publishedWithinTwoMonths: bothDates ? meta.publishedDate! <= twoMonthsAfter(meta.feedbackDate!) : null,
+  };
+}
