@@ -3,7 +3,7 @@
  * per kind of item, one row per item, each row carrying the document's path and unit. Tables are data: a column
  * list (name, DuckDB type, how to read it) and a function giving a document's rows.
  */
-import type { NoticeDocument, Section } from '../output/schema.js';
+import type { Indicator, Indicators, NoticeDocument, Section } from '../output/schema.js';
 import type { ResultEntry } from './readResults.js';
 
 /** A column: SQL name, DuckDB type, value of a row. */
@@ -85,6 +85,8 @@ export const documentsTable: TableSpec<DocRow> = {
     { name: 'n_dates', type: 'BIGINT', get: (r) => r.d?.dates.length ?? 0 },
     { name: 'n_regulations', type: 'BIGINT', get: (r) => r.d?.regulations.length ?? 0 },
     { name: 'n_diagnostics', type: 'BIGINT', get: (r) => r.d?.diagnostics.length ?? 0 },
+    { name: 'completion_rate_mismatch', type: 'BOOLEAN', get: (r) => r.d?.indicators?.completionRateMismatch ?? null },
+    { name: 'published_within_two_months', type: 'BOOLEAN', get: (r) => r.d?.indicators?.publishedWithinTwoMonths ?? null },
   ],
   rows: (e) => [{ ...ctx(e), e, d: e.doc }],
 };
@@ -178,6 +180,35 @@ export const diagnosticsTable: TableSpec<DiagnosticRow> = {
   rows: items((d) => d.diagnostics),
 };
 
+/** One indicator figure of a document, by name. */
+type IndicatorRow = Ctx & { name: string; f: Indicator };
+
+/** The figures of a document's indicators (null ones left out), as name → figure, in schema order. */
+export function indicatorFigures(ind: Indicators | null): Array<{ name: string; f: Indicator }> {
+  if (!ind) return [];
+  return Object.entries(ind).flatMap(([name, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [{ name, f: v as Indicator }] : []));
+}
+
+/** indicators: one row per figure a document gives (read from the text or computed). */
+export const indicatorsTable: TableSpec<IndicatorRow> = {
+  name: 'indicators',
+  description: 'one row per indicator figure (problems, rates, regulations, discipline, money, meetings, timeline)',
+  columns: [
+    ...base<IndicatorRow>(),
+    { name: 'name', type: 'VARCHAR', get: (r) => r.name },
+    { name: 'value', type: 'DOUBLE', get: (r) => r.f.value },
+    { name: 'value_unit', type: 'VARCHAR', get: (r) => r.f.unit },
+    { name: 'computed', type: 'BOOLEAN', get: (r) => r.f.span === null },
+    { name: 'text', type: 'VARCHAR', get: (r) => r.f.text },
+    { name: 'section', type: 'VARCHAR', get: (r) => r.f.section },
+    { name: 'span_start', type: 'BIGINT', get: (r) => r.f.span?.start ?? null },
+    { name: 'span_end', type: 'BIGINT', get: (r) => r.f.span?.end ?? null },
+    { name: 'rule', type: 'VARCHAR', get: (r) => r.f.rule },
+    { name: 'inputs', type: 'VARCHAR[]', get: (r) => r.f.inputs.map((i) => i.text) },
+  ],
+  rows: (e) => (e.doc ? indicatorFigures(e.doc.indicators).map(({ name, f }) => ({ ...ctx(e), name, f })) : []),
+};
+
 /** Every table, in the order they are created. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const TABLES: ReadonlyArray<TableSpec<any>> = [documentsTable, sectionsTable, measuresTable, countsTable, datesTable, regulationsTable, diagnosticsTable];
+export const TABLES: ReadonlyArray<TableSpec<any>> = [documentsTable, sectionsTable, measuresTable, countsTable, datesTable, regulationsTable, indicatorsTable, diagnosticsTable];

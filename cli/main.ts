@@ -6,6 +6,7 @@ import { noticeJsonSchema } from '../output/schema.js';
 import { treeText } from '../output/treeText.js';
 import { DEFAULT_LIMITS } from '../pipeline/load/loaded.js';
 import { processBytes } from '../pipeline/process.js';
+import { compareCommand } from './compareCommand.js';
 import { formatDiagnostic } from './formatDiagnostic.js';
 import { mergeCommand } from './mergeCommand.js';
 import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, runCommand } from './runCommand.js';
@@ -127,6 +128,25 @@ Examples:
       process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : treeText(doc));
       for (const d of doc.diagnostics) process.stderr.write(`${formatDiagnostic(file, doc.text, d)}\n`);
       exit(doc.status === 'failed' ? 1 : 0);
+    });
+
+  program
+    .command('compare')
+    .description('compare units side by side: units.csv, units.json and report.html, one row per unit')
+    .argument('<dirs...>', 'output folders of `zhenggai run`')
+    .requiredOption('-o, --out <dir>', 'folder for units.csv, units.json and report.html (created if missing)')
+    .addHelpText(
+      'after',
+      `
+One row per unit (several notices of one unit: the latest, by publication date, stands for it; the others are
+listed in otherNotices). units.csv is UTF-8 with a BOM so that Excel shows Chinese; report.html works offline
+(sortable table, charts, the sentence behind every figure, shared and distinctive measures).
+
+Example:
+  zhenggai run notices --out out && zhenggai compare out --out comparison`,
+    )
+    .action(async (dirs: string[], opts: { out: string }) => {
+      exit(await compareCommand(dirs, { out: opts.out }));
     });
 
   program

@@ -1,0 +1,181 @@
+/**
+ * One row per unit for comparing units (`zhenggai compare`): the notices of a run grouped by the unit they
+ * concern, the latest notice of each unit standing for it (the others listed), and its figures laid out as the
+ * columns of units.csv. Columns are data: a name, a one-line description and how to read the value (and the
+ * evidence behind it) from a document, so the CSV, units.json and report.html share one definition.
+ */
+import type { Indicator, Indicators, NoticeDocument, Span } from '../output/schema.js';
+import { SENTENCE_BREAK } from '../rules/indicators.js';
+import type { ResultEntry } from './readResults.js';
+
+/** A value of a units.csv cell. */
+export type CellValue = string | number | boolean | null;
+
+/** Where a figure was read: the mention, the sentence around it, and the rule. */
+export interface Evidence {
+  text: string;
+  sentence: string;
+  span: Span;
+  rule: string;
+}
+
+/** One column of units.csv. */
+export interface UnitColumn {
+  name: string;
+  description: string;
+  value(doc: NoticeDocument, path: string): CellValue;
+  /** The mentions behind the value (empty when the value is not read from the text). */
+  evidence?(doc: NoticeDocument): Evidence[];
+}
+
+/** The sentence of `text` around a span (to the nearest sentence breaks). */
+export function sentenceAround(text: string, span: Span): string {
+  let s = span.start;
+  while (s > 0 && !SENTENCE_BREAK.test(text[s - 1]!)) s--;
+  let e = span.end;
+  while (e < text.length && !SENTENCE_BREAK.test(text[e]!)) e++;
+  if (e < text.length && text[e] !== '\n') e++;
+  return text.slice(s, e).trim();
+}
+
+const evidenceOf = (doc: NoticeDocument, text: string, span: Span, rule: string): Evidence => ({ text, sentence: sentenceAround(doc.text, span), span, rule });
+
+/** The evidence of an indicator: its mention, or the mentions it was computed from. */
+export function indicatorEvidence(doc: NoticeDocument, f: Indicator | null): Evidence[] {
+  if (!f) return [];
+  if (f.span && f.text !== null) return [evidenceOf(doc, f.text, f.span, f.rule)];
+  return f.inputs.map((i) => evidenceOf(doc, i.text, i.span, f.rule));
+}
+
+type FigureName = { [K in keyof Indicators]: Indicators[K] extends Indicator | null ? K : never }[keyof Indicators];
+
+/** A column holding an indicator's value. */
+function figure(name: FigureName, description: string): UnitColumn {
+  return {
+    name,
+    description,
+    value: (d) => d.indicators?.[name]?.value ?? null,
+    evidence: (d) => indicatorEvidence(d, d.indicators?.[name] ?? null),
+  };
+}
+
+/** A column read from the metadata, with the evidence the metadata keeps. */
+function metaColumn(name: string, description: string, field: string, read: (d: NoticeDocument) => CellValue): UnitColumn {
+  return {
+    name,
+    description,
+    value: read,
+    evidence: (d) => {
+      const e = d.meta.evidence[field];
+      return e ? [evidenceOf(d, e.text, e.span, e.rule)] : [];
+    },
+  };
+}
+
+/** The columns of units.csv, in order. */
+export const UNIT_COLUMNS: readonly UnitColumn[] = [
+  metaColumn('unit', 'the unit whose rectification the notice reports', 'unit', (d) => d.meta.unit),
+  metaColumn('inspectionKind', '巡视 / 巡察 / 审计', 'inspectionKind', (d) => d.meta.inspectionKind),
+  metaColumn('inspector', 'who inspected (巡视组, 巡察组, 审计机关)', 'inspector', (d) => d.meta.inspector),
+  metaColumn('round', 'the inspection round, when named', 'round', (d) => d.meta.round),
+  metaColumn('inspectionStart', 'first day of the inspection period', 'inspectionPeriod', (d) => d.meta.inspectionPeriod?.start ?? null),
+  metaColumn('inspectionEnd', 'last day of the inspection period', 'inspectionPeriod', (d) => d.meta.inspectionPeriod?.end ?? null),
+  figure('inspectionDays', 'days of the inspection period'),
+  metaColumn('feedbackDate', 'date the inspection fed back', 'feedbackDate', (d) => d.meta.feedbackDate),
+  metaColumn('publishedDate', 'date of the notice (its signature, else the web page)', 'publishedDate', (d) => d.meta.publishedDate),
+  figure('daysFeedbackToPublished', 'days from feedback to publication'),
+  { name: 'publishedWithinTwoMonths', description: 'published within two calendar months of the feedback', value: (d) => d.indicators?.publishedWithinTwoMonths ?? null },
+  figure('problemsFound', 'problems fed back'),
+  figure('problemsCompleted', 'problems completed'),
+  figure('problemsBasicallyCompleted', 'problems basically completed'),
+  figure('problemsNotCompleted', 'problems not completed'),
+  figure('completionRateStated', 'completion rate as stated (%)'),
+  figure('completionRateComputed', 'problemsCompleted / problemsFound (%)'),
+  { name: 'completionRateMismatch', description: 'the stated rate differs from the computed one', value: (d) => d.indicators?.completionRateMismatch ?? null },
+  { name: 'measuresDone', description: 'measures in sections of completed work', value: (d) => d.indicators?.measuresDone ?? null },
+  { name: 'measuresOngoing', description: 'measures in sections of long-term work', value: (d) => d.indicators?.measuresOngoing ?? null },
+  { name: 'measuresPlanned', description: 'measures in sections of planned work', value: (d) => d.indicators?.measuresPlanned ?? null },
+  { name: 'measuresUnclassified', description: 'measures in sections that name no status', value: (d) => d.indicators?.measuresUnclassified ?? null },
+  figure('regulationsStated', 'regulations made and revised, stated together'),
+  figure('regulationsMade', 'regulations made'),
+  figure('regulationsRevised', 'regulations revised'),
+  figure('cluesTransferred', 'problem clues transferred'),
+  figure('casesFiled', 'cases filed'),
+  figure('peopleDisciplined', 'people disciplined'),
+  figure('admonished', 'admonishment talks'),
+  figure('heldAccountable', 'people held accountable'),
+  figure('moneyRefundedYuan', 'money refunded (yuan)'),
+  figure('moneyRecoveredYuan', 'money recovered (yuan)'),
+  figure('lossesRecoveredYuan', 'losses retrieved (yuan)'),
+  figure('democraticLifeMeetings', 'democratic life meetings'),
+  figure('partyLectures', 'Party lectures'),
+  figure('studySessions', 'study sessions'),
+  { name: 'source', description: 'the notice this row is read from (path in the run’s output)', value: (_d, path) => path },
+];
+
+/** A unit with the notices that concern it. */
+export interface UnitGroup {
+  /** Grouping key: the unit name (NFKC, no spaces), or the notice's path when it names no unit. */
+  key: string;
+  latest: ResultEntry & { doc: NoticeDocument };
+  others: Array<ResultEntry & { doc: NoticeDocument }>;
+}
+
+/** The grouping key of a unit name. */
+export function unitKey(unit: string): string {
+  return unit.normalize('NFKC').replace(/\s+/gu, '');
+}
+
+/** A notice's date for picking the latest: publication, else feedback, else the end of the inspection. */
+const noticeDate = (d: NoticeDocument) => d.meta.publishedDate ?? d.meta.feedbackDate ?? d.meta.inspectionPeriod?.end ?? '';
+
+/** Group the processed notices (failed ones left out) by unit; groups in order of first appearance. */
+export function groupUnits(entries: readonly ResultEntry[]): UnitGroup[] {
+  const groups = new Map<string, Array<ResultEntry & { doc: NoticeDocument }>>();
+  for (const e of entries) {
+    if (!e.doc || e.doc.status === 'failed') continue;
+    const key = e.doc.meta.unit ? unitKey(e.doc.meta.unit) : `path:${e.dir}/${e.record.path}`;
+    const list = groups.get(key) ?? [];
+    list.push(e as ResultEntry & { doc: NoticeDocument });
+    groups.set(key, list);
+  }
+  return [...groups.entries()].map(([key, list]) => {
+    const sorted = [...list].sort((a, b) => noticeDate(b.doc).localeCompare(noticeDate(a.doc)) || a.record.path.localeCompare(b.record.path));
+    return { key, latest: sorted[0]!, others: sorted.slice(1) };
+  });
+}
+
+/** A row of units.csv with its evidence. */
+export interface UnitRow {
+  values: Record<string, CellValue>;
+  evidence: Record<string, Evidence[]>;
+  /** Paths of the unit's other (older) notices. */
+  otherNotices: string[];
+}
+
+/** The row of one unit. */
+export function unitRow(g: UnitGroup): UnitRow {
+  const doc = g.latest.doc;
+  const values: Record<string, CellValue> = {};
+  const evidence: Record<string, Evidence[]> = {};
+  for (const c of UNIT_COLUMNS) {
+    values[c.name] = c.value(doc, g.latest.record.path);
+    const ev = c.evidence?.(doc) ?? [];
+    if (ev.length > 0) evidence[c.name] = ev;
+  }
+  values['otherNotices'] = g.others.map((o) => o.record.path).join('; ');
+  return { values, evidence, otherNotices: g.others.map((o) => o.record.path) };
+}
+
+/** Column names of units.csv (the unit columns, then otherNotices). */
+export const CSV_COLUMNS: readonly string[] = [...UNIT_COLUMNS.map((c) => c.name), 'otherNotices'];
+
+/** units.csv: UTF-8 with a BOM (so that Excel shows Chinese), RFC 4180 quoting, CRLF line ends. */
+export function unitsCsv(rows: readonly UnitRow[]): string {
+  const cell = (v: CellValue) => {
+    const s = v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
+    return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
+  };
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r.values[c] ?? null)).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,30 @@
+/** `zhenggai compare <out-dir>... --out <dir>`: units.csv, units.json and report.html, one row per unit. */
+import { join } from 'node:path';
+import { buildUnits } from '../analyze/compare.js';
+import { readResults, ResultsError } from '../analyze/readResults.js';
+import { reportHtml } from '../analyze/report.js';
+import { unitsCsv } from '../analyze/units.js';
+import { writeAtomic } from '../output/writeFiles.js';
+import { UsageError } from './walkInputs.js';
+
+/** Compare the units of one or more run outputs; resolves to the exit code. */
+export async function compareCommand(dirs: readonly string[], options: { out: string; log?: (line: string) => void }): Promise<number> {
+  const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  let entries;
+  try {
+    entries = await readResults(dirs);
+  } catch (e) {
+    if (e instanceof ResultsError) throw new UsageError(e.message);
+    throw e;
+  }
+  const { doc, rows } = buildUnits(entries);
+  await writeAtomic(join(options.out, 'units.csv'), unitsCsv(rows));
+  await writeAtomic(join(options.out, 'units.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  await writeAtomic(join(options.out, 'report.html'), reportHtml(doc));
+  const pairs = doc.sharedMeasures.reduce((n, p) => n + p.count, 0);
+  log(
+    `zhenggai compare: ${doc.notices} notice(s)${doc.failed ? ` (${doc.failed} failed, left out)` : ''} → ${doc.units.length} unit(s), ${doc.sharedMeasures.length} pair(s) of units sharing ${pairs} measure pair(s) → ${join(options.out, 'units.csv')}, units.json, report.html`,
+  );
+  if (doc.units.length === 0) log('zhenggai compare: no processed notices to compare (run `zhenggai run` first, then give its --out folder)');
+  return 0;
+}

@@ -1,0 +1,278 @@
+/** `zhenggai compare`: units.csv against the corpus gold, units.json, and report.html in headless Chromium. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../analyze/units.js';
+import { UnitsDocument } from '../output/unitsSchema.js';
+import { corpusNotices, hasShared, noteSkipped, ROOT, SHARED } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'zhenggai.js');
+const zhenggai = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const tmp = (p: string) => mkdtempSync(join(tmpdir(), `zhenggai-${p}-`));
+
+/** Parse RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field.replace(/\r$/u, ''));
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+const corpus = join(ROOT, 'corpus');
+const run = tmp('compare-run');
+const cmp = tmp('compare-out');
+let csvText = '';
+let header: string[] = [];
+let rows: Array<Record<string, string>> = [];
+
+beforeAll(() => {
+  // The .txt notices only: one notice per unit (the format copies are checked for grouping below).
+  const input = tmp('compare-in');
+  for (const n of corpusNotices()) copyFileSync(n.path, join(input, n.name));
+  expect(zhenggai('run', input, '--out', run, '-q').status).toBe(0);
+  const r = zhenggai('compare', run, '--out', cmp);
+  expect(r.status, r.stderr).toBe(0);
+  csvText = readFileSync(join(cmp, 'units.csv'), 'utf8');
+  const table = parseCsv(csvText.replace(/^\uFEFF/u, ''));
+  header = table[0]!;
+  rows = table.slice(1).map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
+});
+
+describe('zhenggai compare: units.csv over the corpus', () => {
+  it('is UTF-8 with a BOM and has the required columns', () => {
+    expect(csvText.startsWith('\uFEFF')).toBe(true);
+    expect(header).toEqual([...CSV_COLUMNS]);
+    for (const c of [
+      'unit', 'inspectionKind', 'inspector', 'inspectionStart', 'inspectionEnd', 'feedbackDate', 'publishedDate', 'daysFeedbackToPublished',
+      'problemsFound', 'problemsCompleted', 'completionRateStated', 'completionRateComputed', 'measuresDone', 'measuresOngoing', 'measuresPlanned',
+      'regulationsMade', 'regulationsRevised', 'peopleDisciplined', 'moneyRecoveredYuan', 'source',
+    ]) {
+      expect(header, c).toContain(c);
+    }
+  });
+
+  it('has one row per unit', () => {
+    const notices = corpusNotices();
+    expect(rows).toHaveLength(notices.length);
+    expect(new Set(rows.map((r) => r['unit'])).size).toBe(notices.length);
+  });
+
+  it('equals the gold wherever the gold states a value (metadata and every indicator figure)', () => {
+    let compared = 0;
+    for (const n of corpusNotices()) {
+      const row = rows.find((r) => r['source'] === n.name);
+      expect(row, n.name).toBeDefined();
+      const meta = n.gold['meta'] as Record<string, unknown>;
+      const period = meta['inspectionPeriod'] as { start: string; end: string } | null;
+      const want: Record<string, unknown> = {
+        inspectionKind: meta['inspectionKind'],
+        inspector: meta['inspector'],
+        feedbackDate: meta['feedbackDate'],
+        publishedDate: meta['publishedDate'],
+        inspectionStart: period?.start ?? null,
+        inspectionEnd: period?.end ?? null,
+        ...(n.gold['indicators'] as Record<string, number>),
+      };
+      const units = [meta['unit'], ...((meta['unit_aliases'] as string[] | undefined) ?? [])];
+      expect(units, `${n.name} unit`).toContain(row!['unit']);
+      for (const [k, v] of Object.entries(want)) {
+        if (v === undefined) continue;
+        const got = row![k];
+        if (typeof v === 'number') expect(Number(got), `${n.name} ${k}`).toBeCloseTo(v, 9);
+        else expect(got, `${n.name} ${k}`).toBe(v === null ? '' : String(v));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(200);
+  });
+
+  it('flags the corpus notice whose stated rate the figures do not give (45 of 48 is not 95%)', () => {
+    const row = rows.find((r) => r['source'] === '008-yunling-agriculture-dept.txt')!;
+    expect(row['completionRateStated']).toBe('95');
+    expect(row['completionRateComputed']).toBe('93.75');
+    expect(row['completionRateMismatch']).toBe('true');
+    expect(rows.filter((r) => r['completionRateMismatch'] === 'true').map((r) => r['source'])).toEqual(['008-yunling-agriculture-dept.txt']);
+  });
+
+  it('units.json validates, matches the CSV and keeps the sentence behind each figure', () => {
+    const doc = UnitsDocument.parse(JSON.parse(readFileSync(join(cmp, 'units.json'), 'utf8')));
+    expect(doc.units).toHaveLength(rows.length);
+    const u = doc.units.find((x) => x.values['source'] === '001-luchuan-natural-resources.txt')!;
+    expect(u.values['problemsFound']).toBe(24);
+    const ev = u.evidence['problemsFound']![0]!;
+    expect(ev.sentence).toContain(ev.text);
+    expect(ev.sentence).toContain('反馈的4个方面24个问题');
+    expect(ev.rule).toBe('indicator/problems-found');
+  });
+
+  it('finds measures two units share and measures only one unit has', () => {
+    const doc = UnitsDocument.parse(JSON.parse(readFileSync(join(cmp, 'units.json'), 'utf8')));
+    expect(doc.sharedMeasures.length).toBeGreaterThan(0);
+    for (const p of doc.sharedMeasures) {
+      expect(p.a).toBeLessThan(p.b);
+      for (const s of p.shared) expect(s.similarity).toBeGreaterThanOrEqual(0.5);
+    }
+    expect(doc.distinctiveMeasures.some((d) => d.count > 0)).toBe(true);
+  });
+
+  it('gives byte-identical files when run again', () => {
+    const again = tmp('compare-again');
+    expect(zhenggai('compare', run, '--out', again).status).toBe(0);
+    for (const f of ['units.csv', 'units.json', 'report.html']) expect(readFileSync(join(again, f)).equals(readFileSync(join(cmp, f))), f).toBe(true);
+  });
+
+  it('groups the notices of one unit: the latest stands for it, the others are listed', () => {
+    const out = tmp('compare-formats-run');
+    expect(zhenggai('run', corpus, '--out', out, '-q').status).toBe(0);
+    const dest = tmp('compare-formats');
+    expect(zhenggai('compare', out, '--out', dest).status).toBe(0);
+    const doc = UnitsDocument.parse(JSON.parse(readFileSync(join(dest, 'units.json'), 'utf8')));
+    expect(doc.units).toHaveLength(corpusNotices().length);
+    const u = doc.units.find((x) => x.values['source'] === '012-liuan-community.txt')!;
+    expect(u.otherNotices.sort()).toEqual(['formats/012-liuan-community.html', 'formats/012-liuan-community.pdf']);
+  });
+
+  it('a folder that is not a run’s output is a usage error (exit 2) that says what to give', () => {
+    const r = zhenggai('compare', corpus, '--out', tmp('compare-bad'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no index\.jsonl: give the --out folder of `zhenggai run`/u);
+  });
+});
+
+describe.skipIf(!hasShared)('zhenggai compare on the seed', () => {
+  noteSkipped('compare on seed.txt');
+  it('seed.txt: feedback 2023-09-11, published 2024-03-25, 196 days between, at least 13 measures done', () => {
+    const out = tmp('compare-seed-run');
+    expect(zhenggai('run', join(SHARED, 'seeds', 'seed.txt'), '--out', out, '-q').status).toBe(0);
+    const dest = tmp('compare-seed');
+    expect(zhenggai('compare', out, '--out', dest).status).toBe(0);
+    const [head, row] = parseCsv(readFileSync(join(dest, 'units.csv'), 'utf8').replace(/^\uFEFF/u, ''));
+    const r = Object.fromEntries(head!.map((h, i) => [h, row![i]]));
+    expect(r['feedbackDate']).toBe('2023-09-11');
+    expect(r['publishedDate']).toBe('2024-03-25');
+    expect(r['daysFeedbackToPublished']).toBe('196');
+    expect(Number(r['measuresDone'])).toBeGreaterThanOrEqual(13);
+    expect(r['publishedWithinTwoMonths']).toBe('false');
+  });
+});
+
+describe('report.html', () => {
+  /** A run whose notice carries markup in its unit name and text (untrusted input). */
+  function hostileRun(): string {
+    const input = tmp('compare-hostile-in');
+    const text = readFileSync(join(corpus, '001-luchuan-natural-resources.txt'), 'utf8')
+      .replace(/中共鹭川市自然资源和规划局党组/gu, '中共<script>alert(1)</script>“测试”局党组')
+      .replace('追回资金126.4万元', '追回资金126.4万元<img src=x onerror=alert(2)>');
+    writeFileSync(join(input, 'hostile.txt'), text);
+    const out = tmp('compare-hostile-run');
+    expect(zhenggai('run', input, '--out', out, '-q').status).toBe(0);
+    const dest = tmp('compare-hostile');
+    expect(zhenggai('compare', out, '--out', dest).status).toBe(0);
+    return join(dest, 'report.html');
+  }
+
+  it('is self-contained: no external URL, a CSP that forbids loading anything, notice text escaped', () => {
+    const html = readFileSync(join(cmp, 'report.html'), 'utf8');
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/u);
+    expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//u);
+    const hostile = readFileSync(hostileRun(), 'utf8');
+    expect(hostile).not.toContain('<script>alert(1)');
+    expect(hostile).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(hostile).not.toContain('<img src=x');
+    expect(hostile.match(/<script>/gu)).toHaveLength(1); // the page's own sorting script only
+  });
+
+  const chromium = '/usr/bin/chromium';
+  const haveChromium = existsSync(chromium);
+  if (!haveChromium) console.warn(`[skipped] report.html in headless Chromium: ${chromium} is absent (apt-get install chromium; .ci/run installs it)`);
+
+  describe.skipIf(!haveChromium)('in headless Chromium', () => {
+    let browser: import('playwright-core').Browser;
+    beforeAll(async () => {
+      const { chromium: pw } = await import('playwright-core');
+      browser = await pw.launch({
+        executablePath: chromium,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+    }, 60_000);
+    afterAll(async () => browser?.close());
+
+    /** Open a report, collecting console errors, page errors and any request that is not the file itself. */
+    async function open(file: string) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('dialog', (d) => {
+        problems.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      page.on('request', (r) => {
+        if (r.url() !== pathToFileURL(file).href) problems.push(`request: ${r.url()}`);
+      });
+      await page.goto(pathToFileURL(file).href);
+      return { page, problems };
+    }
+
+    it('renders one row per unit, sorts by a column, opens a figure’s sentence, with no console errors or requests', async () => {
+      const file = join(cmp, 'report.html');
+      const { page, problems } = await open(file);
+      expect(await page.locator('#units tbody tr').count()).toBe(rows.length);
+      expect(await page.locator('#charts svg').count()).toBe(3);
+      // Sort by problems found (descending after two clicks) and check the order.
+      const th = page.locator('#units th', { hasText: '问题数' });
+      await th.locator('button').click();
+      await th.locator('button').click();
+      expect(await th.getAttribute('aria-sort')).toBe('descending');
+      const k = Number(await th.getAttribute('data-k'));
+      const values = await page.locator(`#units tbody tr td:nth-child(${k + 1})`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-v'))));
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      // Clicking a figure opens the evidence with its sentence.
+      const link = page.locator(`#units tbody tr:first-child td:nth-child(${k + 1}) a`);
+      const target = (await link.getAttribute('href'))!;
+      expect(target).toMatch(/^#ev-\d+-problemsFound$/u);
+      await link.click();
+      const row = page.locator(`tr${target}`);
+      await expect.poll(async () => row.isVisible()).toBe(true);
+      expect(await row.locator('mark').textContent()).toMatch(/^\d+个/u);
+      mkdirSync(join(ROOT, 'tmp'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'tmp', 'report.png'), fullPage: false });
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 60_000);
+
+    it('runs no script from the notices (a hostile unit name stays text)', async () => {
+      const { page, problems } = await open(hostileRun());
+      expect(await page.locator('#units tbody tr').count()).toBe(1);
+      expect(await page.locator('#units tbody tr td').first().textContent()).toContain('<script>alert(1)</script>');
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 60_000);
+  });
+});
