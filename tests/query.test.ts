@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { indicatorFigures } from '../analyze/tables.js';
 import { NoticeDocument } from '../output/schema.js';
 import { ROOT } from './helpers.js';
 
@@ -30,6 +31,7 @@ describe('zhenggai query', () => {
     ['counts', () => docs.reduce((n, d) => n + d.counts.length, 0)],
     ['measures', () => docs.reduce((n, d) => n + d.measures.length, 0)],
     ['regulations', () => docs.reduce((n, d) => n + d.regulations.length, 0)],
+    ['indicators', () => docs.reduce((n, d) => n + indicatorFigures(d.indicators).length, 0)],
   ])('SELECT count(*) FROM %s equals the number of items in the JSON files', (table, expected) => {
     expect(q(`SELECT count(*) AS n FROM ${table}`)[0]!['n']).toBe(expected());
   });
@@ -61,7 +63,7 @@ describe('zhenggai export --parquet', () => {
   it('writes one Parquet file per table that reads back with the same row counts', () => {
     const pq = mkdtempSync(join(tmpdir(), 'zhenggai-parquet-'));
     expect(zhenggai('export', out, '--parquet', pq).status).toBe(0);
-    for (const table of ['documents', 'sections', 'measures', 'counts', 'dates', 'regulations']) {
+    for (const table of ['documents', 'sections', 'measures', 'counts', 'dates', 'regulations', 'indicators', 'diagnostics']) {
       const sql = `SELECT (SELECT count(*) FROM read_parquet('${join(pq, `${table}.parquet`)}')) = (SELECT count(*) FROM ${table}) AS same`;
       expect(q(sql)[0]!['same'], table).toBe(true);
     }
