@@ -14,7 +14,7 @@
  */
 import { classifierSource } from './classifiers.js';
 import type { Rule } from './ruleTypes.js';
-import { parseChineseNumber } from '../pipeline/extract/parseChineseNumber.js';
+import { parseChineseNumber, round15 } from '../pipeline/extract/parseChineseNumber.js';
 
 /** How approximate a figure is (output-contract.md). */
 export type Approx = 'about' | 'under' | 'over';
@@ -69,6 +69,11 @@ const PRE = `(?<pre>${words('pre')
 const MID = `(?<mid>${words('mid').join('|')})?`;
 const POST = `(?<post>${words('post').join('|')})?`;
 
+/** Words a count pattern may read before its approximation word and number (人民币) or before its number
+ *  (百分之); `countStarts` looks for them. */
+const CURRENCY = '人民币';
+const PERCENT_WORDS = '百分之';
+
 const ARABIC = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const CN_CHARS = '〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩';
 const CN = `[${CN_CHARS}]+(?:点[〇零一二三四五六七八九]+)?`;
@@ -76,6 +81,61 @@ const CN = `[${CN_CHARS}]+(?:点[〇零一二三四五六七八九]+)?`;
  *  数/几/若 (数十家: an indefinite number), or another Chinese numeral. */
 const GUARD = `(?<![\\d.A-Za-z第数几若${CN_CHARS}]|\\d,)`;
 const NUM = `${GUARD}(?<num>${ARABIC}(?:[十百千万亿萬億]{1,2})?|${CN})`;
+
+/** Characters a number of a count starts with, and that numeral runs are made of: ASCII digits (the view is
+ *  normalized) and CN_CHARS. */
+const NUMERAL_CHAR = new Uint8Array(0x10000);
+for (const c of `0123456789${CN_CHARS}`) NUMERAL_CHAR[c.charCodeAt(0)] = 1;
+/** The words that may stand before a number (pre words, longest first) and their last characters. */
+const PRE_WORDS = words('pre');
+const PRE_LAST = new Set(PRE_WORDS.map((w) => w.charCodeAt(w.length - 1)));
+const CURRENCY_LAST = CURRENCY.charCodeAt(CURRENCY.length - 1);
+
+/** Push the positions where a match reaching a number (or 百分之) at `at` can begin: after an optional 人民币 and
+ *  an optional pre word, or at `at` itself. */
+function pushStarts(view: string, at: number, out: number[]): void {
+  const withCurrency = (p: number) => {
+    if (p >= CURRENCY.length && view.charCodeAt(p - 1) === CURRENCY_LAST && view.startsWith(CURRENCY, p - CURRENCY.length)) out.push(p - CURRENCY.length);
+  };
+  if (at > 0 && PRE_LAST.has(view.charCodeAt(at - 1))) {
+    for (const w of PRE_WORDS) {
+      if (at >= w.length && view.startsWith(w, at - w.length)) {
+        withCurrency(at - w.length);
+        out.push(at - w.length);
+      }
+    }
+  }
+  withCurrency(at);
+  out.push(at);
+}
+
+/**
+ * The positions where a match of COUNT_RULES can begin, ascending: pipeline/extract/runRules.ts `runRulesAt` tries
+ * the rules there only, not at every character of the text. Every count pattern reads an optional 人民币 and an
+ * optional pre word, then its number, and the number starts a run of numeral characters: the guard (NUM), or
+ * the lookbehind of count/years and count/total, forbids a numeral before it. count/percent-words begins at an
+ * optional pre word and 百分之 instead (百 may sit inside a run: 一百分之). tests/perf-counts.test.ts checks that
+ * runRulesAt over these positions finds exactly the hits of a scan of the whole text.
+ */
+export function countStarts(view: string): number[] {
+  const out: number[] = [];
+  let prevNumeral = false;
+  for (let i = 0; i < view.length; i++) {
+    const numeral = NUMERAL_CHAR[view.charCodeAt(i)] === 1;
+    if (numeral && !prevNumeral) pushStarts(view, i, out);
+    prevNumeral = numeral;
+  }
+  for (let at = view.indexOf(PERCENT_WORDS); at !== -1; at = view.indexOf(PERCENT_WORDS, at + 1)) pushStarts(view, at, out);
+  // Candidates come out nearly sorted (a prefix never reaches back past the run before it); make them strictly so.
+  let ordered = true;
+  for (let i = 1; i < out.length && ordered; i++) if (out[i - 1]! >= out[i]!) ordered = false;
+  if (ordered) return out;
+  out.sort((a, b) => a - b);
+  let k = 0;
+  for (let i = 0; i < out.length; i++) if (k === 0 || out[i] !== out[k - 1]) out[k++] = out[i]!;
+  out.length = k;
+  return out;
+}
 
 /** Approximation of a match from its pre/mid/post words. */
 function approxOf(g: Record<string, string | undefined>): Approx | null {
@@ -99,7 +159,7 @@ export function countNumber(num: string | undefined, options: { article?: boolea
 const MAGNITUDE: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, 亿: 1e8 };
 
 function scaled(n: number, mag: string | undefined): number {
-  return Number((n * (mag ? MAGNITUDE[mag]! : 1)).toPrecision(15));
+  return round15(n * (mag ? MAGNITUDE[mag]! : 1));
 }
 
 /** Count rules, most specific first (the longer match wins an overlap). */
@@ -107,7 +167,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
   {
     id: 'count/money',
     description: 'an amount of money in yuan: 126.4万元, 1.25亿元, 3,560.8万元, 人民币壹拾贰万元整, 5000余万元',
-    pattern: new RegExp(`(?:人民币)?${PRE}${NUM}${MID}(?<mag>[万亿])?元(?<tail>整)?${POST}`, 'u'),
+    pattern: new RegExp(`(?:${CURRENCY})?${PRE}${NUM}${MID}(?<mag>[万亿])?元(?<tail>整)?${POST}`, 'u'),
     extract: (m) => {
       const g = m.groups!;
       const n = countNumber(g['num']);
@@ -144,7 +204,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
   {
     id: 'count/percent-words',
     description: 'a percentage in words: 百分之九十八点七一',
-    pattern: new RegExp(`${PRE}百分之(?<num>${ARABIC}|${CN})${POST}`, 'u'),
+    pattern: new RegExp(`${PRE}${PERCENT_WORDS}(?<num>${ARABIC}|${CN})${POST}`, 'u'),
     extract: (m) => {
       const n = countNumber(m.groups!['num']);
       return n === null ? null : { value: n, unit: '%', approx: approxOf(m.groups!), object: 'before' };

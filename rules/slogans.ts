@@ -22,7 +22,9 @@ export interface SloganSpan {
   kind: 'lexicon' | 'quoted' | 'formula';
 }
 
-const NUMERAL = '[一二三四五六七八九十两双〇零百千0-9]';
+/** Numeral characters of formulas, besides the ASCII digits. */
+const NUMERAL_CHARS = '一二三四五六七八九十两双〇零百千';
+const NUMERAL = `[${NUMERAL_CHARS}0-9]`;
 const NUMERAL_CHAR = /[一二三四五六七八九十两双〇零百千万0-9]/u;
 /** A filler character of a formula: a Han character that is neither a numeral nor the first character of a
  *  classifier (so 两个问题三个方面 and 第三中学两所学校 are not formulas). */
@@ -44,7 +46,7 @@ export const SLOGAN_RULES: readonly Rule<SloganSpan>[] = [
   {
     id: 'slogan/formula',
     description: 'two numerals each followed by one to three non-numeral characters: 三会一课, 一岗双责, 四不两直, 一报告两评议',
-    pattern: new RegExp(`(?<![一二三四五六七八九十两双〇零百千万0-9第])${NUMERAL}${FILLER}{1,3}${NUMERAL}${FILLER}{1,3}`, 'v'),
+    pattern: new RegExp(`(?<![${NUMERAL_CHARS}万0-9第])${NUMERAL}${FILLER}{1,3}${NUMERAL}${FILLER}{1,3}`, 'v'),
     extract: () => ({ kind: 'formula' }),
     examples: [
       { text: '严格落实三会一课制度', match: '三会一课制度' },
@@ -53,3 +55,26 @@ export const SLOGAN_RULES: readonly Rule<SloganSpan>[] = [
     negatives: [{ text: '反馈的4个方面24个问题', why: 'classifiers, not a formula' }],
   },
 ];
+
+/** Code units that open a quotation (slogan/quoted), start a formula (NUMERAL), or forbid a formula after them. */
+const QUOTE_OPEN = new Set(['“', '"'].map((c) => c.charCodeAt(0)));
+const FORMULA_FIRST = new Uint8Array(0x10000);
+for (const c of `${NUMERAL_CHARS}0123456789`) FORMULA_FIRST[c.charCodeAt(0)] = 1;
+const FORMULA_NOT_AFTER = new Uint8Array(FORMULA_FIRST);
+for (const c of '万第') FORMULA_NOT_AFTER[c.charCodeAt(0)] = 1;
+
+/**
+ * The positions where a match of SLOGAN_RULES can begin, ascending (pipeline/extract/runRules.ts `runRulesAt` tries
+ * the rules there only): an opening quotation mark (slogan/quoted), or a numeral that its lookbehind allows
+ * (slogan/formula). tests/perf-counts.test.ts checks that this finds exactly the hits of a scan of the whole text.
+ */
+export function sloganStarts(view: string): number[] {
+  const out: number[] = [];
+  let prev = 0;
+  for (let i = 0; i < view.length; i++) {
+    const c = view.charCodeAt(i);
+    if (QUOTE_OPEN.has(c) || (FORMULA_FIRST[c] === 1 && FORMULA_NOT_AFTER[prev] !== 1)) out.push(i);
+    prev = c;
+  }
+  return out;
+}

@@ -6,11 +6,11 @@
  * around each count are segmented, so jieba stays off the hot path.
  */
 import type { Count, Span } from '../../output/schema.js';
-import { COUNT_RULES } from '../../rules/counts.js';
+import { COUNT_RULES, countStarts } from '../../rules/counts.js';
 import { OBJECT_RULES } from '../../rules/countObjects.js';
-import { SLOGAN_RULES, SLOGANS } from '../../rules/slogans.js';
+import { SLOGAN_RULES, SLOGANS, sloganStarts } from '../../rules/slogans.js';
 import { type Segmenter, segmenter as sharedSegmenter, type Token } from '../segment/segmenter.js';
-import { removeOverlaps, runRules } from './runRules.js';
+import { removeOverlaps, runRulesAt } from './runRules.js';
 
 /** A count before its section is known. */
 export type CountItem = Omit<Count, 'section'>;
@@ -27,12 +27,39 @@ const RULE_ORDER = COUNT_RULES.map((r) => r.id);
 const CLAUSE_END = /[,，。;；:：、!！?？()（）“”"《》\n]/u;
 const WINDOW = 16;
 
+/** The lexicon's slogans by their first code unit (indexes into SLOGANS), and a table of those first units. */
+const SLOGANS_BY_FIRST = new Map<number, number[]>();
+const SLOGAN_FIRST = new Uint8Array(0x10000);
+SLOGANS.forEach((s, k) => {
+  const c = s.charCodeAt(0);
+  SLOGAN_FIRST[c] = 1;
+  const list = SLOGANS_BY_FIRST.get(c);
+  if (list) list.push(k);
+  else SLOGANS_BY_FIRST.set(c, [k]);
+});
+
+/** Occurrences of the lexicon's slogans, in lexicon order, each slogan's left to right without overlapping itself
+ *  (as repeated indexOf calls find them), found in one pass over the view. */
+function lexiconSpans(view: string, spans: Span[]): void {
+  const found: Array<Span[] | undefined> = new Array(SLOGANS.length);
+  const nextFree = new Int32Array(SLOGANS.length);
+  for (let i = 0; i < view.length; i++) {
+    const c = view.charCodeAt(i);
+    if (SLOGAN_FIRST[c] !== 1) continue;
+    for (const k of SLOGANS_BY_FIRST.get(c)!) {
+      const s = SLOGANS[k]!;
+      if (i < nextFree[k]! || !view.startsWith(s, i)) continue;
+      (found[k] ??= []).push({ start: i, end: i + s.length });
+      nextFree[k] = i + s.length;
+    }
+  }
+  for (const list of found) if (list) spans.push(...list);
+}
+
 /** Spans of slogans, formulas, short numeral quotations and 《titles》 in the view. */
 export function sloganSpans(view: string): Span[] {
-  const spans: Span[] = runRules(SLOGAN_RULES, view, undefined).map((h) => ({ start: h.start, end: h.end }));
-  for (const s of SLOGANS) {
-    for (let at = view.indexOf(s); at !== -1; at = view.indexOf(s, at + s.length)) spans.push({ start: at, end: at + s.length });
-  }
+  const spans: Span[] = runRulesAt(SLOGAN_RULES, view, undefined, sloganStarts(view)).map((h) => ({ start: h.start, end: h.end }));
+  lexiconSpans(view, spans);
   const title = /《[^《》\n]{1,120}》/gu;
   for (let m = title.exec(view); m; m = title.exec(view)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
@@ -107,7 +134,7 @@ function tagWindows(view: string, windows: ReadonlyArray<{ start: number; end: n
 export function extractCounts(view: string, text: string, ctx: CountContext = {}): CountItem[] {
   const seg = ctx.segmenter ?? sharedSegmenter();
   const blocked = [...(ctx.blocked ?? []), ...sloganSpans(view)];
-  const hits = removeOverlaps(runRules(COUNT_RULES, view, undefined), RULE_ORDER).filter(
+  const hits = removeOverlaps(runRulesAt(COUNT_RULES, view, undefined, countStarts(view)), RULE_ORDER).filter(
     (h) => !blocked.some((b) => overlaps(h, b)),
   );
   // Objects: first after the classifier (the windows of all counts tagged in one call), then, for the counts

@@ -8,12 +8,34 @@
 import { normalizeText } from '../normalize/charMap.js';
 import { BIG_UNITS, DIGITS, POINTS, SMALL_UNITS } from '../../rules/numerals.js';
 
-const ARABIC = /^(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)/u;
+/** An Arabic number at lastIndex (sticky); it starts with a digit or '.'. */
+const ARABIC = /(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)/uy;
 const SPACES = /[\s\u00a0]+/gu;
 const FRACTION = /^[〇○零一二三四五六七八九壹贰叁肆伍陆柒捌玖兩两]+/u;
 
+/** `x` rounded to 15 significant digits: `Number(x.toPrecision(15))`, without the slow string round trip for
+ *  integers below 10^15, which have at most 15 digits and so are already exact (+ 0 turns -0 into 0 as it does). */
+export function round15(x: number): number {
+  return Number.isInteger(x) && Math.abs(x) < 1e15 ? x + 0 : Number(x.toPrecision(15));
+}
+
+/** True when `s` is one or more ASCII digits. */
+function isAsciiDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /** Parse a written number; null when `text` is not entirely a number. */
 export function parseChineseNumber(text: string): number | null {
+  if (isAsciiDigits(text)) {
+    // The common case, and what the loop below computes for it: one Arabic run, the whole value.
+    const n = Number(text);
+    return Number.isFinite(n) ? round15(n) : null;
+  }
   const s = normalizeText(text).replace(SPACES, '');
   if (s.length === 0) return null;
   let total = 0; // completed 亿/万 groups
@@ -32,8 +54,12 @@ export function parseChineseNumber(text: string): number | null {
     return num;
   };
   while (i < s.length) {
-    const rest = s.slice(i);
-    const ar = ARABIC.exec(rest);
+    const c0 = s.charCodeAt(i);
+    let ar: RegExpExecArray | null = null;
+    if ((c0 >= 0x30 && c0 <= 0x39) || c0 === 0x2e) {
+      ARABIC.lastIndex = i;
+      ar = ARABIC.exec(s);
+    }
     if (ar) {
       if ((num !== null && !zeroPending) || (digitRun > 0 && !zeroPending)) return null;
       if (ar[0].startsWith('.') && (i > 0 || sawAny)) return null;
@@ -96,7 +122,7 @@ export function parseChineseNumber(text: string): number | null {
         j++;
       }
       if (j !== s.length) return null;
-      return Number(value.toPrecision(15));
+      return round15(value);
     } else {
       return null;
     }
@@ -104,5 +130,5 @@ export function parseChineseNumber(text: string): number | null {
   }
   if (!sawAny) return null;
   const value = total + section + pendingValue();
-  return Number(value.toPrecision(15));
+  return round15(value);
 }

@@ -2,6 +2,7 @@
 import type { Hit, Rule } from '../../rules/ruleTypes.js';
 
 const globalCache = new WeakMap<RegExp, RegExp>();
+const stickyCache = new WeakMap<RegExp, RegExp>();
 
 /** The rule's pattern with the g flag (compiled once per pattern). */
 function globalPattern(p: RegExp): RegExp {
@@ -11,6 +12,37 @@ function globalPattern(p: RegExp): RegExp {
     globalCache.set(p, g);
   }
   return g;
+}
+
+/** The rule's pattern with the y flag and without g (compiled once per pattern): it matches only at lastIndex. */
+function stickyPattern(p: RegExp): RegExp {
+  let y = stickyCache.get(p);
+  if (!y) {
+    y = new RegExp(p.source, `${p.flags.replace(/[gy]/gu, '')}y`);
+    stickyCache.set(p, y);
+  }
+  return y;
+}
+
+/** Which code units a one-character pattern matches, remembered per code unit: a table lookup in a loop over a
+ *  text instead of a RegExp test on a new one-character string at every position. */
+export class CharClass {
+  /** 0: not asked yet, 1: matches, 2: does not. */
+  private readonly memo = new Uint8Array(0x10000);
+
+  constructor(private readonly pattern: RegExp) {
+    if (pattern.global || pattern.sticky) throw new Error(`CharClass needs a pattern without g or y: /${pattern.source}/${pattern.flags}`);
+  }
+
+  /** True when the pattern matches the one-character string of code unit `code`. */
+  has(code: number): boolean {
+    let m = this.memo[code]!;
+    if (m === 0) {
+      m = this.pattern.test(String.fromCharCode(code)) ? 1 : 2;
+      this.memo[code] = m;
+    }
+    return m === 1;
+  }
 }
 
 /** Run every rule over `view` (optionally only inside [from, to)); hits carry offsets into `view`. */
@@ -28,6 +60,33 @@ export function runRules<V, C>(rules: readonly Rule<V, C>[], view: string, ctx: 
       }
       const value = rule.extract(m, ctx);
       if (value !== null) hits.push({ start: from + m.index, end: from + m.index + m[0].length, rule: rule.id, value });
+    }
+  }
+  return hits;
+}
+
+/**
+ * `runRules` over the whole view, trying each rule only at the candidate positions `starts` (ascending): the same
+ * hits, in the same order, provided every match of every rule starts at a candidate — the caller's guarantee
+ * (a table states where its matches can begin, e.g. rules/counts.ts `countStarts`). A global scan tries every
+ * position left to right and resumes after each match; this does the same over the candidates only, so a table
+ * whose matches need a rare anchor is not run over the whole text. Hits are offset by `base` (when `view` is a
+ * slice of a longer text).
+ */
+export function runRulesAt<V, C>(rules: readonly Rule<V, C>[], view: string, ctx: C, starts: readonly number[], base = 0): Hit<V>[] {
+  const hits: Hit<V>[] = [];
+  for (const rule of rules) {
+    const re = stickyPattern(rule.pattern);
+    let resume = 0;
+    for (let k = 0; k < starts.length; k++) {
+      const at = starts[k]!;
+      if (at < resume) continue;
+      re.lastIndex = at;
+      const m = re.exec(view);
+      if (m === null || m[0].length === 0) continue;
+      resume = at + m[0].length;
+      const value = rule.extract(m, ctx);
+      if (value !== null) hits.push({ start: base + at, end: base + resume, rule: rule.id, value });
     }
   }
   return hits;

@@ -46,15 +46,14 @@ const REPAIR = table(ideographRepairs());
 const NORMALIZE = table([...ideographRepairs(), ...styleFolds()]);
 
 function mapUnits(s: string, t: Uint16Array): string {
+  // Most short strings map to themselves: find the first unit that changes before allocating anything.
+  let first = 0;
+  while (first < s.length && t[s.charCodeAt(first)] === s.charCodeAt(first)) first++;
+  if (first === s.length) return s;
   const out = new Uint16Array(s.length);
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const m = t[c]!;
-    out[i] = m;
-    if (m !== c) changed = true;
-  }
-  return changed ? Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le') : s;
+  for (let i = 0; i < first; i++) out[i] = s.charCodeAt(i);
+  for (let i = first; i < s.length; i++) out[i] = t[s.charCodeAt(i)]!;
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
 }
 
 /** Repair characters that are wrong rather than stylistic (Kangxi radicals → ideographs); applied to the
