@@ -14,6 +14,7 @@
  */
 import type { NegativeExample, PositiveExample, Rule } from './ruleTypes.js';
 import { parseChineseNumber } from '../pipeline/extract/parseChineseNumber.js';
+import { CharClass } from '../pipeline/extract/runRules.js';
 
 /** An enumerator found inside a paragraph. */
 export interface EnumeratorValue {
@@ -25,7 +26,9 @@ export interface EnumeratorValue {
 }
 
 /** Where an inline enumerator may stand: paragraph start or after a punctuation mark. */
-const AFTER = '(?<=^|[。；;，,：:！!？?\\s])';
+/** Marks after which an inline enumerator may stand (besides the paragraph start). */
+const AFTER_MARKS = '[。；;，,：:！!？?\\s]';
+const AFTER = `(?<=^|${AFTER_MARKS})`;
 const CN = '[一二三四五六七八九十]{1,3}';
 
 const enumerator = (family: EnumeratorValue['family'], ordinalOf: (s: string) => number | null) => (m: RegExpExecArray): EnumeratorValue | null => {
@@ -80,6 +83,28 @@ export const ENUMERATOR_RULES: readonly Rule<EnumeratorValue>[] = [
     examples: [{ text: '一、整改情况\n重点抓好两项工作：1.完善制度建设；2.强化监督检查。', match: '完善制度建设；' }],
   },
 ];
+
+/** Code units an enumerator of a family other than circled starts with: a Chinese numeral (一是), 第, '(' or ⑴–⒇,
+ *  an ASCII digit. */
+const ENUM_FIRST = new Uint8Array(0x10000);
+for (const c of '一二三四五六七八九十第(0123456789') ENUM_FIRST[c.charCodeAt(0)] = 1;
+for (let c = 0x2474; c <= 0x2487; c++) ENUM_FIRST[c] = 1;
+const AFTER_MARK = new CharClass(new RegExp(AFTER_MARKS, 'u'));
+
+/**
+ * The positions in a paragraph where a match of ENUMERATOR_RULES can begin, ascending (pipeline/extract/runRules.ts
+ * `runRulesAt` tries the rules there only): a circled number anywhere; any other enumerator at the paragraph start
+ * or after one of AFTER_MARKS (the lookbehinds of enum-paren and enum-arabic allow fewer marks still).
+ * tests/perf-measures.test.ts checks that this finds exactly the hits of a scan of the whole paragraph.
+ */
+export function enumeratorStarts(paragraph: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < paragraph.length; i++) {
+    const c = paragraph.charCodeAt(i);
+    if ((c >= 0x2460 && c <= 0x2473) || (ENUM_FIRST[c] === 1 && (i === 0 || AFTER_MARK.has(paragraph.charCodeAt(i - 1))))) out.push(i);
+  }
+  return out;
+}
 
 /** A measure shape that is not a single pattern: its parameters and its runnable examples. */
 export interface MeasureShape {

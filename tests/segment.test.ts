@@ -97,6 +97,15 @@ describe('segmenter', () => {
     expect(seg.tagMany(['', ''], [0, 0])).toEqual([[], []]);
   });
 
+  it('words and tagOf give the words and tags of tag on every paragraph of the corpus', () => {
+    const seg = segmenter();
+    for (const p of corpusParagraphs()) {
+      const words = seg.words(p);
+      expect(words.map((w) => [w, seg.tagOf(w)])).toEqual(seg.tag(p).map((t) => [t.word, t.tag]));
+    }
+    expect(seg.words('')).toEqual([]);
+  });
+
   it('the domain dictionary has one line per word, each “word freq tag”', () => {
     const lines = domainDictText().split('\n');
     expect(lines).toHaveLength(DOMAIN_WORDS.length);

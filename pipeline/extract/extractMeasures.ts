@@ -5,10 +5,10 @@
  * Measure ids m1, m2… follow document order.
  */
 import type { Measure, Section } from '../../output/schema.js';
-import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, LEAD_SENTENCE, STATUS_RULES } from '../../rules/measures.js';
+import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, enumeratorStarts, LEAD_SENTENCE, STATUS_RULES } from '../../rules/measures.js';
 import type { Hit } from '../../rules/ruleTypes.js';
 import { type Segmenter, segmenter as sharedSegmenter } from '../segment/segmenter.js';
-import { runRules } from './runRules.js';
+import { CharClass, runRulesAt } from './runRules.js';
 
 /** A measure before its section id is attached. */
 export type MeasureItem = Omit<Measure, 'section'>;
@@ -47,12 +47,14 @@ function trimPiece(view: string, p: Piece): Piece | null {
   return end - start >= 2 ? { start, end, rule: p.rule } : null;
 }
 
+const SENTENCE_END = new CharClass(ACTION_SENTENCE.end);
+
 /** Sentences of [start, end): each ends after a sentence-ending mark, the last at `end`. */
 function sentences(view: string, start: number, end: number): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let s = start;
   for (let i = start; i < end; i++) {
-    if (ACTION_SENTENCE.end.test(view[i]!)) {
+    if (SENTENCE_END.has(view.charCodeAt(i))) {
       out.push({ start: s, end: i + 1 });
       s = i + 1;
     }
@@ -63,7 +65,10 @@ function sentences(view: string, start: number, end: number): Array<{ start: num
 
 /** Enumerators of a paragraph that continue a sequence: the first of a family is 1, each next one +1. */
 function enumerators(view: string, start: number, end: number): Hit<EnumeratorValue>[] {
-  const hits = runRules(ENUMERATOR_RULES, view, undefined, start, end).sort((a, b) => a.start - b.start);
+  const paragraph = view.slice(start, end);
+  const starts = enumeratorStarts(paragraph);
+  if (starts.length === 0) return [];
+  const hits = runRulesAt(ENUMERATOR_RULES, paragraph, undefined, starts, start).sort((a, b) => a.start - b.start);
   const last = new Map<string, number>();
   return hits.filter((h) => {
     const prev = last.get(h.value.family) ?? 0;
@@ -110,21 +115,28 @@ function paragraphPieces(view: string, start: number, end: number, seg: Segmente
   return actionSentences(view, start, end, seg);
 }
 
-/** One piece per sentence that has a verb. The range is tagged once: sentence ends are never inside a word. */
+/** One piece per sentence that has a verb. The range is segmented once: sentence ends are never inside a word.
+ *  Only the words of sentences long enough to be measures are tagged, up to the first verb. */
 function actionSentences(view: string, start: number, end: number, seg: Segmenter): Piece[] {
-  const tokens = seg.tag(view.slice(start, end), start);
-  let t = 0;
+  const words = seg.words(view.slice(start, end));
+  let w = 0; // the first word that does not start before the current sentence
+  let wStart = start; // where words[w] starts
   const out: Piece[] = [];
   for (const s of sentences(view, start, end)) {
-    while (t < tokens.length && tokens[t]!.start < s.start) t++;
+    while (w < words.length && wStart < s.start) wStart += words[w++]!.length;
+    if (s.end - s.start < ACTION_SENTENCE.minLength) continue;
     let verb = false;
-    for (let u = t; u < tokens.length && tokens[u]!.end <= s.end; u++) {
-      if (ACTION_SENTENCE.verbTags.has(tokens[u]!.tag)) {
+    let at = wStart;
+    for (let u = w; u < words.length; u++) {
+      const word = words[u]!;
+      at += word.length;
+      if (at > s.end) break;
+      if (ACTION_SENTENCE.verbTags.has(seg.tagOf(word))) {
         verb = true;
         break;
       }
     }
-    if (s.end - s.start >= ACTION_SENTENCE.minLength && verb) out.push({ ...s, rule: ACTION_SENTENCE.id });
+    if (verb) out.push({ ...s, rule: ACTION_SENTENCE.id });
   }
   return out;
 }

@@ -29,6 +29,11 @@ export interface Segmenter {
    * neighbour); the same tokens as tagging each text alone. `bases[i]` shifts the offsets of text i.
    */
   tagMany(texts: readonly string[], bases: readonly number[]): Token[][];
+  /** The words of `text` alone (checked to join back to it), for a caller that walks them itself and looks up
+   *  only the tags it needs with `tagOf`: `tag(text)` is these words with running offsets and their `tagOf`. */
+  words(text: string): string[];
+  /** The tag `tag` gives a word: the domain dictionary's, else jieba's dictionary's, else jieba's fallback. */
+  tagOf(word: string): string;
   /** jieba's own tagging (slower), for the test that `tag` gives the same words and tags. */
   jiebaTag(text: string): Array<{ word: string; tag: string }>;
 }
@@ -160,6 +165,19 @@ export function createSegmenter(extraDict = ''): Segmenter {
       return withOffsets(text, jieba.cut(text, false).map((word) => ({ word, tag: '' })), base);
     },
     tag,
+    words(text) {
+      if (text.length === 0) return [];
+      const words = jieba.cut(text, false);
+      let at = 0;
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i]!;
+        if (!text.startsWith(word, at)) throw new SegmentationError(`token ${i} “${word}” does not continue the input at offset ${at}`);
+        at += word.length;
+      }
+      if (at !== text.length) throw new SegmentationError(`tokens cover ${at} of ${text.length} characters`);
+      return words;
+    },
+    tagOf,
     tagMany(texts, bases) {
       const alone = () => texts.map((t, k) => tag(t, bases[k]));
       const out: Token[][] = texts.map(() => []);
