@@ -4,9 +4,9 @@
  * (chrono's assign/imply). The clock is never read: what the text cannot anchor comes from `referenceDate`.
  */
 import type { DateMention } from '../../output/schema.js';
-import { DATE_RULES, type DateCandidate, daysInMonth } from '../../rules/dates.js';
+import { DATE_RULES, type DateCandidate, dateStarts, daysInMonth } from '../../rules/dates.js';
 import type { Hit } from '../../rules/ruleTypes.js';
-import { removeOverlaps, runRules } from './runRules.js';
+import { removeOverlaps, runRulesAt } from './runRules.js';
 
 /** A date mention before its section is known. */
 export type DateItem = Omit<DateMention, 'section'>;
@@ -126,7 +126,7 @@ function monthOf(c: DateCandidate): number | undefined {
 
 /** Find, merge, extend and resolve the date mentions of a text (a normalized view). */
 export function extractDates(view: string, text: string, options: DateOptions = {}): { dates: DateItem[]; unresolved: Array<{ start: number; end: number }> } {
-  const hits = removeOverlaps(runRules(DATE_RULES, view, undefined), RULE_ORDER);
+  const hits = removeOverlaps(runRulesAt(DATE_RULES, view, undefined, dateStarts(view)), RULE_ORDER);
   const mentions = mergeRanges(hits, view);
   markDeadlines(mentions, view);
 

@@ -66,27 +66,39 @@ export function runRules<V, C>(rules: readonly Rule<V, C>[], view: string, ctx: 
 }
 
 /**
- * `runRules` over the whole view, trying each rule only at the candidate positions `starts` (ascending): the same
- * hits, in the same order, provided every match of every rule starts at a candidate — the caller's guarantee
- * (a table states where its matches can begin, e.g. rules/counts.ts `countStarts`). A global scan tries every
- * position left to right and resumes after each match; this does the same over the candidates only, so a table
- * whose matches need a rare anchor is not run over the whole text. Hits are offset by `base` (when `view` is a
- * slice of a longer text).
+ * `runRules` over the whole view, trying each rule only at candidate positions (ascending): the same hits, in the
+ * same order, provided every match of a rule starts at one of its candidates — the caller's guarantee (a table
+ * states where its matches can begin, e.g. rules/counts.ts `countStarts`). `starts` is one list for every rule,
+ * or a function giving a rule's own list, or null for a rule to be scanned over the whole view. A global scan
+ * tries every position left to right and resumes after each match; this does the same over the candidates only,
+ * so a rule whose matches need a rare anchor is not run at every character. Hits are offset by `base` (when
+ * `view` is a slice of a longer text).
  */
-export function runRulesAt<V, C>(rules: readonly Rule<V, C>[], view: string, ctx: C, starts: readonly number[], base = 0): Hit<V>[] {
+export function runRulesAt<V, C>(
+  rules: readonly Rule<V, C>[],
+  view: string,
+  ctx: C,
+  starts: readonly number[] | ((rule: Rule<V, C>) => readonly number[] | null),
+  base = 0,
+): Hit<V>[] {
   const hits: Hit<V>[] = [];
   for (const rule of rules) {
+    const at = typeof starts === 'function' ? starts(rule) : starts;
+    if (at === null) {
+      for (const h of runRules([rule], view, ctx)) hits.push(base === 0 ? h : { ...h, start: base + h.start, end: base + h.end });
+      continue;
+    }
     const re = stickyPattern(rule.pattern);
     let resume = 0;
-    for (let k = 0; k < starts.length; k++) {
-      const at = starts[k]!;
-      if (at < resume) continue;
-      re.lastIndex = at;
+    for (let k = 0; k < at.length; k++) {
+      const p = at[k]!;
+      if (p < resume) continue;
+      re.lastIndex = p;
       const m = re.exec(view);
       if (m === null || m[0].length === 0) continue;
-      resume = at + m[0].length;
+      resume = p + m[0].length;
       const value = rule.extract(m, ctx);
-      if (value !== null) hits.push({ start: base + at, end: base + resume, rule: rule.id, value });
+      if (value !== null) hits.push({ start: base + p, end: base + resume, rule: rule.id, value });
     }
   }
   return hits;

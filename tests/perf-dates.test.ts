@@ -1,0 +1,66 @@
+/** Date extraction's shortcut finds exactly what the plain engine finds: the date rules tried only where
+ *  `dateStarts` says their matches can begin give the hits of a scan of the whole text, on the corpus and on
+ *  generated texts. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runRules, runRulesAt } from '../pipeline/extract/runRules.js';
+import { normalizeText } from '../pipeline/normalize/charMap.js';
+import { DATE_RULES, dateStarts } from '../rules/dates.js';
+import { ROOT } from './helpers.js';
+
+/** A small deterministic generator (mulberry32), so a failure reproduces. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Pieces date patterns react to, and plain text between them. */
+const PIECES = [
+  ...'0123456789〇○零一二三四五六七八九十年月日号季度半上下第每今本底末内前后至到~-./、 \t',
+  '2023', '2024', '1999', '二〇二三', '二〇二四', '12', '31', '三十一', '二十五', '十二', '十四五', '年度', '月份', '季度',
+  '半年', '上半年', '下半年', '年底', '年末', '年内', '今年', '本年', '每季度', '第一季度', '三、四月份', '规划', '以来',
+  '2023年6月7日', '二〇二四年三月二十五日', '2023 年 6 月 7 日', '2024年3月', '二〇二三年十二月', '2024年第一季度', '2024年下半年',
+  '，', '。', '\n', '“', '”', '个', '项', '整改', '召开', '完成',
+];
+
+function generated(n: number, seed: number): string[] {
+  const rnd = random(seed);
+  return Array.from({ length: n }, () => {
+    const k = 1 + Math.floor(rnd() * 40);
+    let s = '';
+    for (let i = 0; i < k; i++) s += PIECES[Math.floor(rnd() * PIECES.length)]!;
+    return s;
+  });
+}
+
+function corpusViews(): string[] {
+  const dir = join(ROOT, 'corpus');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => normalizeText(readFileSync(join(dir, f), 'utf8')));
+}
+
+describe('date rules at dateStarts', () => {
+  it('find the same hits as a scan of the whole text on every corpus notice', () => {
+    for (const view of corpusViews()) expect(runRulesAt(DATE_RULES, view, undefined, dateStarts(view))).toEqual(runRules(DATE_RULES, view, undefined));
+  });
+
+  it('find the same hits as a scan of the whole text on 8,000 generated texts', () => {
+    const byRule = new Map<string, number>();
+    for (const view of generated(8000, 2024)) {
+      const whole = runRules(DATE_RULES, view, undefined);
+      for (const h of whole) byRule.set(h.rule, (byRule.get(h.rule) ?? 0) + 1);
+      expect(runRulesAt(DATE_RULES, view, undefined, dateStarts(view)), view).toEqual(whole);
+    }
+    // The generated texts exercise every rule that dateStarts narrows.
+    for (const id of ['date/ymd', 'date/ym', 'date/year', 'date/quarter', 'date/half']) expect(byRule.get(id) ?? 0, id).toBeGreaterThan(20);
+  });
+});
