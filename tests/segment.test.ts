@@ -106,6 +106,16 @@ describe('segmenter', () => {
     expect(seg.words('')).toEqual([]);
   });
 
+  it('wordsMany gives the words of tagMany, text by text', () => {
+    const seg = segmenter();
+    const texts = corpusParagraphs().flatMap((p) => [p.slice(0, 16), '', p.slice(5, 9), p.slice(-12)]);
+    const bases = texts.map((_, i) => i * 100);
+    expect(seg.wordsMany(texts)).toEqual(seg.tagMany(texts, bases).map((ts) => ts.map((t) => t.word)));
+    expect(seg.wordsMany(texts)).toEqual(texts.map((t) => seg.words(t)));
+    expect(seg.wordsMany([])).toEqual([]);
+    expect(seg.wordsMany(['', ''])).toEqual([[], []]);
+  });
+
   it('the domain dictionary has one line per word, each “word freq tag”', () => {
     const lines = domainDictText().split('\n');
     expect(lines).toHaveLength(DOMAIN_WORDS.length);

@@ -3,14 +3,14 @@
  * count (numbers inside date mentions, 《titles》, slogans and formulas: rules/slogans.ts), then find the object
  * counted from part-of-speech tags — the noun phrase right after the classifier (10项规章制度), else the noun
  * right before the number (反馈问题688个; skipping a count just before: 问题5个方面21个). Only the few characters
- * around each count are segmented, so jieba stays off the hot path.
+ * around each count are segmented, so jieba stays off the hot path, and only the words looked at are tagged.
  */
 import type { Count, Span } from '../../output/schema.js';
 import { COUNT_RULES, countStarts } from '../../rules/counts.js';
 import { OBJECT_RULES } from '../../rules/countObjects.js';
 import { SLOGAN_RULES, SLOGANS, sloganStarts } from '../../rules/slogans.js';
-import { type Segmenter, segmenter as sharedSegmenter, type Token } from '../segment/segmenter.js';
-import { removeOverlaps, runRulesAt } from './runRules.js';
+import { type Segmenter, segmenter as sharedSegmenter } from '../segment/segmenter.js';
+import { CharClass, removeOverlaps, runRulesAt } from './runRules.js';
 
 /** A count before its section is known. */
 export type CountItem = Omit<Count, 'section'>;
@@ -67,21 +67,21 @@ export function sloganSpans(view: string): Span[] {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+const CLAUSE_END_CHAR = new CharClass(CLAUSE_END);
+
 /** End of the clause starting at `from` (at most `max` characters on). */
 function clauseEnd(view: string, from: number, max: number): number {
   const stop = Math.min(view.length, from + max);
-  for (let i = from; i < stop; i++) if (CLAUSE_END.test(view[i]!)) return i;
+  for (let i = from; i < stop; i++) if (CLAUSE_END_CHAR.has(view.charCodeAt(i))) return i;
   return stop;
 }
 
 /** Start of the clause ending at `to` (at most `max` characters back). */
 function clauseStart(view: string, to: number, max: number): number {
   const stop = Math.max(0, to - max);
-  for (let i = to - 1; i >= stop; i--) if (CLAUSE_END.test(view[i]!)) return i + 1;
+  for (let i = to - 1; i >= stop; i--) if (CLAUSE_END_CHAR.has(view.charCodeAt(i))) return i + 1;
   return stop;
 }
-
-const isTag = (t: Token, tags: ReadonlySet<string>) => tags.has(t.tag);
 
 /** The clause after a count's classifier, where its object may stand: [end, stop). */
 function afterWindow(view: string, end: number): { start: number; end: number } {
@@ -93,41 +93,38 @@ function beforeWindow(view: string, start: number): { start: number; end: number
   return { start: clauseStart(view, start, WINDOW), end: start };
 }
 
-/** The object after a classifier, from the tagged window after it: skip listed modifiers, then take a run of
- *  nominal tokens. */
-function objectAfter(view: string, tokens: readonly Token[]): { object: string; end: number } | null {
+/** The object after a classifier, from the words of the window after it (which starts at `start`): skip listed
+ *  modifiers, then take a run of nominal words. Only the words looked at are tagged. */
+function objectAfter(view: string, start: number, words: readonly string[], seg: Segmenter): { object: string; end: number } | null {
   const r = OBJECT_RULES.after;
   let i = 0;
-  while (i < tokens.length && r.skip.has(tokens[i]!.word)) i++;
+  let at = start; // where words[i] starts
+  while (i < words.length && r.skip.has(words[i]!)) at += words[i++]!.length;
   const first = i;
-  const nominal = (t: Token | undefined) => t !== undefined && isTag(t, r.tags) && !r.stop.has(t.word);
-  if (!nominal(tokens[i])) return null;
-  i++;
+  const from = at;
+  const nominal = (k: number) => k < words.length && r.tags.has(seg.tagOf(words[k]!)) && !r.stop.has(words[k]!);
+  if (!nominal(i)) return null;
+  at += words[i++]!.length;
   // Extend only past a modifier (春耕生产|督导组, 审批|事项): a plain noun is the head; what follows it is not
   // part of what is counted (学生党员|档案, 群众|办理).
-  while (i - first < r.maxTokens && r.modifierTags.has(tokens[i - 1]!.tag) && nominal(tokens[i])) i++;
-  const from = tokens[first]!.start;
-  const to = tokens[i - 1]!.end;
-  return { object: view.slice(from, to), end: to };
+  while (i - first < r.maxTokens && r.modifierTags.has(seg.tagOf(words[i - 1]!)) && nominal(i)) at += words[i++]!.length;
+  return { object: view.slice(from, at), end: at };
 }
 
-/** The object before a number, from the tagged clause before it: the last nominal token, skipping linking
+/** The object before a number, from the words of the clause before it: the last nominal word, skipping linking
  *  words (共, 累计, 达到). */
-function objectBefore(tokens: readonly Token[]): string | null {
+function objectBefore(words: readonly string[], seg: Segmenter): string | null {
   const r = OBJECT_RULES.before;
-  let i = tokens.length - 1;
-  while (i >= 0 && r.skip.has(tokens[i]!.word)) i--;
+  let i = words.length - 1;
+  while (i >= 0 && r.skip.has(words[i]!)) i--;
   if (i < 0) return null;
-  const t = tokens[i]!;
-  return isTag(t, r.tags) && !r.stop.has(t.word) ? t.word : null;
+  const w = words[i]!;
+  return r.tags.has(seg.tagOf(w)) && !r.stop.has(w) ? w : null;
 }
 
-/** Tag the windows of `view` in one call into the segmenter. */
-function tagWindows(view: string, windows: ReadonlyArray<{ start: number; end: number }>, seg: Segmenter): Token[][] {
-  return seg.tagMany(
-    windows.map((w) => view.slice(w.start, w.end)),
-    windows.map((w) => w.start),
-  );
+/** The words of the windows of `view`, segmented in one call into the segmenter. */
+function windowWords(view: string, windows: ReadonlyArray<{ start: number; end: number }>, seg: Segmenter): string[][] {
+  return seg.wordsMany(windows.map((w) => view.slice(w.start, w.end)));
 }
 
 /** Find the counts of a text (`view` is its normalized form; spans address both). */
@@ -139,13 +136,10 @@ export function extractCounts(view: string, text: string, ctx: CountContext = {}
   );
   // Objects: first after the classifier (the windows of all counts tagged in one call), then, for the counts
   // that need one and have none, before the number (again in one call).
-  const afterTokens = tagWindows(
-    view,
-    hits.map((h) => (h.value.object === 'before' ? { start: h.end, end: h.end } : afterWindow(view, h.end))),
-    seg,
-  );
+  const afterWindows = hits.map((h) => (h.value.object === 'before' ? { start: h.end, end: h.end } : afterWindow(view, h.end)));
+  const afterWords = windowWords(view, afterWindows, seg);
   const found = hits.map((h, i) => {
-    const after = h.value.object === 'before' ? null : objectAfter(view, afterTokens[i]!);
+    const after = h.value.object === 'before' ? null : objectAfter(view, afterWindows[i]!.start, afterWords[i]!, seg);
     return { hit: h, object: after?.object ?? null, end: after?.end ?? h.end };
   });
   const kept = found.filter((f) => !(f.hit.value.object === 'after-required' && f.object === null));
@@ -154,7 +148,7 @@ export function extractCounts(view: string, text: string, ctx: CountContext = {}
     const prev = kept[i - 1];
     return prev && prev.end === f.hit.start ? prev.hit.start : f.hit.start;
   });
-  const beforeTokens = tagWindows(
+  const beforeWords = windowWords(
     view,
     kept.map((f, i) => (f.object === null ? beforeWindow(view, anchors[i]!) : { start: anchors[i]!, end: anchors[i]! })),
     seg,
@@ -162,7 +156,7 @@ export function extractCounts(view: string, text: string, ctx: CountContext = {}
   const out: CountItem[] = [];
   kept.forEach((f, i) => {
     const c = f.hit.value;
-    const object = f.object ?? objectBefore(beforeTokens[i]!);
+    const object = f.object ?? objectBefore(beforeWords[i]!, seg);
     out.push({
       text: text.slice(f.hit.start, f.end),
       span: { start: f.hit.start, end: f.end },

@@ -34,6 +34,9 @@ export interface Segmenter {
   words(text: string): string[];
   /** The tag `tag` gives a word: the domain dictionary's, else jieba's dictionary's, else jieba's fallback. */
   tagOf(word: string): string;
+  /** `words` of many short texts in one call into jieba, as `tagMany` segments them (`tagMany` is these words
+   *  with running offsets from each base and their `tagOf`). */
+  wordsMany(texts: readonly string[]): string[][];
   /** jieba's own tagging (slower), for the test that `tag` gives the same words and tags. */
   jiebaTag(text: string): Array<{ word: string; tag: string }>;
 }
@@ -156,58 +159,84 @@ export function createSegmenter(extraDict = ''): Segmenter {
     const [w, , t] = line.trim().split(/\s+/u);
     if (w && t && !own.has(w) && dictionary.get(w) === null) own.set(w, t);
   }
-  const tagOf = (word: string) => own.get(word) ?? dictionary.get(word) ?? fallbackTag(word);
+  // One lookup per word seen before (the answer is fixed: both dictionaries are read-only from here on).
+  const tags = new Map<string, string>();
+  const tagOf = (word: string): string => {
+    let t = tags.get(word);
+    if (t === undefined) {
+      t = own.get(word) ?? dictionary.get(word) ?? fallbackTag(word);
+      if (tags.size >= 200_000) tags.clear();
+      tags.set(word, t);
+    }
+    return t;
+  };
   const tag = (text: string, base = 0): Token[] =>
     text.length === 0 ? [] : withOffsets(text, jieba.cut(text, false).map((word) => ({ word, tag: tagOf(word) })), base);
+  const words = (text: string): string[] => {
+    if (text.length === 0) return [];
+    const ws = jieba.cut(text, false);
+    let at = 0;
+    for (let i = 0; i < ws.length; i++) {
+      const word = ws[i]!;
+      if (!text.startsWith(word, at)) throw new SegmentationError(`token ${i} “${word}” does not continue the input at offset ${at}`);
+      at += word.length;
+    }
+    if (at !== text.length) throw new SegmentationError(`tokens cover ${at} of ${text.length} characters`);
+    return ws;
+  };
+  // The texts joined by newlines, which jieba never joins to a neighbour; should a word ever cross a separator,
+  // each text is segmented alone.
+  const wordsMany = (texts: readonly string[]): string[][] => {
+    const alone = () => texts.map((t) => words(t));
+    const out: string[][] = texts.map(() => []);
+    const joined = texts.join('\n');
+    if (joined.length === 0) return out;
+    const starts: number[] = [];
+    let pos = 0;
+    for (const t of texts) {
+      starts.push(pos);
+      pos += t.length + 1;
+    }
+    let k = 0;
+    let at = 0;
+    for (const word of jieba.cut(joined, false)) {
+      if (!joined.startsWith(word, at)) throw new SegmentationError(`token “${word}” does not continue the input at offset ${at}`);
+      const end = at + word.length;
+      while (k < texts.length && at > starts[k]! + texts[k]!.length) k++;
+      const textEnd = starts[k]! + texts[k]!.length;
+      if (at === textEnd) {
+        if (word !== '\n') return alone(); // the separator did not stand alone
+        k++;
+      } else if (end > textEnd) {
+        return alone(); // a word across a separator
+      } else {
+        out[k]!.push(word);
+      }
+      at = end;
+    }
+    if (at !== joined.length) throw new SegmentationError(`tokens cover ${at} of ${joined.length} characters`);
+    return out;
+  };
   return {
     cut(text, base = 0) {
       if (text.length === 0) return [];
       return withOffsets(text, jieba.cut(text, false).map((word) => ({ word, tag: '' })), base);
     },
     tag,
-    words(text) {
-      if (text.length === 0) return [];
-      const words = jieba.cut(text, false);
-      let at = 0;
-      for (let i = 0; i < words.length; i++) {
-        const word = words[i]!;
-        if (!text.startsWith(word, at)) throw new SegmentationError(`token ${i} “${word}” does not continue the input at offset ${at}`);
-        at += word.length;
-      }
-      if (at !== text.length) throw new SegmentationError(`tokens cover ${at} of ${text.length} characters`);
-      return words;
-    },
+    words,
     tagOf,
+    wordsMany,
     tagMany(texts, bases) {
-      const alone = () => texts.map((t, k) => tag(t, bases[k]));
-      const out: Token[][] = texts.map(() => []);
-      const joined = texts.join('\n');
-      if (joined.length === 0) return out;
-      const starts: number[] = [];
-      let pos = 0;
-      for (const t of texts) {
-        starts.push(pos);
-        pos += t.length + 1;
-      }
-      let k = 0;
-      let at = 0;
-      for (const word of jieba.cut(joined, false)) {
-        if (!joined.startsWith(word, at)) throw new SegmentationError(`token “${word}” does not continue the input at offset ${at}`);
-        const end = at + word.length;
-        while (k < texts.length && at > starts[k]! + texts[k]!.length) k++;
-        const textEnd = starts[k]! + texts[k]!.length;
-        if (at === textEnd) {
-          if (word !== '\n') return alone(); // the separator did not stand alone
-          k++;
-        } else if (end > textEnd) {
-          return alone(); // a word across a separator
-        } else {
-          out[k]!.push({ word, start: bases[k]! + at - starts[k]!, end: bases[k]! + end - starts[k]!, tag: tagOf(word) });
+      return wordsMany(texts).map((words, k) => {
+        const tokens: Token[] = new Array<Token>(words.length);
+        let at = bases[k]!;
+        for (let i = 0; i < words.length; i++) {
+          const word = words[i]!;
+          tokens[i] = { word, start: at, end: at + word.length, tag: tagOf(word) };
+          at += word.length;
         }
-        at = end;
-      }
-      if (at !== joined.length) throw new SegmentationError(`tokens cover ${at} of ${joined.length} characters`);
-      return out;
+        return tokens;
+      });
     },
     jiebaTag(text) {
       return jieba.tag(text, false).map((t) => ({ word: t.word, tag: own.get(t.word) ?? t.tag }));
