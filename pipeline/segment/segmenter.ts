@@ -63,42 +63,60 @@ export function withOffsets(text: string, words: ReadonlyArray<{ word: string; t
 }
 
 /**
- * Part-of-speech tags of jieba's default dictionary, looked up without building a map of its 349k words: the
- * dictionary is sorted by the UTF-8 bytes of its words (checked when the index is built), so a word is found by
- * binary search over its line starts (tests/segment.test.ts checks the order). Lookups are cached (a notice uses a few thousand distinct words).
+ * Part-of-speech tags of jieba's default dictionary, looked up without building a map of its 349k words, nor even
+ * an index of its lines (which cost ~30 ms a thread at start-up): the dictionary is sorted by the UTF-8 bytes of
+ * its words (tests/segment.test.ts checks the order), so a word is found by binary search over byte offsets, each
+ * probe moved back to the start of its line. Lookups are cached (a notice uses a few thousand distinct words).
  */
 export class DictionaryTags {
-  private readonly lineStarts: Uint32Array;
   private readonly cache = new Map<string, string | null>();
 
-  constructor(private readonly bytes: Buffer) {
-    let n = 1;
-    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
-    const starts = new Uint32Array(n);
-    let k = 1;
-    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) starts[k++] = i + 1;
-    // A trailing newline leaves an empty last line: drop it.
-    this.lineStarts = starts[n - 1] === bytes.length ? starts.subarray(0, n - 1) : starts;
-  }
+  constructor(private readonly bytes: Buffer) {}
 
   /** Index of the first line whose word is not in byte order after the previous one, or -1 (tests check the
    *  installed dictionary with this: the lookup relies on the order, and checking it costs ~0.1 s a thread). */
   firstUnsorted(): number {
-    for (let j = 1; j < this.lineStarts.length; j++) if (Buffer.compare(this.word(j - 1), this.word(j)) >= 0) return j;
+    let prev: Buffer | null = null;
+    let j = 0;
+    for (let s = 0; s < this.bytes.length; j++) {
+      const w = this.word(s);
+      if (prev !== null && Buffer.compare(prev, w) >= 0) return j;
+      prev = w;
+      s = this.nextLine(s);
+    }
     return -1;
   }
 
-  /** The word of line `j` (up to its first space). */
-  private word(j: number): Buffer {
-    const s = this.lineStarts[j]!;
-    const sp = this.bytes.indexOf(32, s);
-    return this.bytes.subarray(s, sp);
+  /** Where the line after the one starting at `s` starts (the length of the dictionary after the last line). */
+  private nextLine(s: number): number {
+    const nl = this.bytes.indexOf(10, s);
+    return nl === -1 ? this.bytes.length : nl + 1;
   }
 
-  /** The tag of line `j` (its third field), or null when the line has none. */
-  private tagAt(j: number): string | null {
-    const s = this.lineStarts[j]!;
-    const e = j + 1 < this.lineStarts.length ? this.lineStarts[j + 1]! - 1 : this.bytes.length;
+  /** The word of the line starting at `s` (up to its first space). */
+  private word(s: number): Buffer {
+    return this.bytes.subarray(s, this.bytes.indexOf(32, s));
+  }
+
+  /** Buffer.compare(this.word(s), key), without making the subarray. */
+  private compareWord(s: number, key: Buffer): number {
+    const b = this.bytes;
+    const sp = b.indexOf(32, s);
+    const end = sp === -1 ? b.length : sp;
+    if (sp === -1) return Buffer.compare(this.word(s), key); // no space: as word() reads it
+    const n = Math.min(end - s, key.length);
+    for (let i = 0; i < n; i++) {
+      const d = b[s + i]! - key[i]!;
+      if (d !== 0) return d < 0 ? -1 : 1;
+    }
+    const la = end - s;
+    return la === key.length ? 0 : la < key.length ? -1 : 1;
+  }
+
+  /** The tag of the line starting at `s` (its third field), or null when the line has none. */
+  private tagAt(s: number): string | null {
+    const nl = this.bytes.indexOf(10, s);
+    const e = nl === -1 ? this.bytes.length : nl;
     const sp2 = this.bytes.indexOf(32, this.bytes.indexOf(32, s) + 1);
     return sp2 === -1 || sp2 >= e ? null : this.bytes.toString('latin1', sp2 + 1, e).trim() || null;
   }
@@ -108,18 +126,20 @@ export class DictionaryTags {
     const hit = this.cache.get(word);
     if (hit !== undefined) return hit;
     const key = Buffer.from(word, 'utf8');
+    // The word's line, if any, starts in [lo, hi); lo is always a line start.
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = this.bytes.length;
     let tag: string | null = null;
-    while (lo <= hi) {
+    while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = Buffer.compare(this.word(mid), key);
+      const s = mid === 0 ? 0 : this.bytes.lastIndexOf(10, mid - 1) + 1; // the start of mid's line (>= lo)
+      const c = this.compareWord(s, key);
       if (c === 0) {
-        tag = this.tagAt(mid);
+        tag = this.tagAt(s);
         break;
       }
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
+      if (c < 0) lo = this.nextLine(s);
+      else hi = s;
     }
     if (this.cache.size >= 200_000) this.cache.clear();
     this.cache.set(word, tag);
