@@ -94,19 +94,21 @@ const CURRENCY_LAST = CURRENCY.charCodeAt(CURRENCY.length - 1);
 /** Push the positions where a match reaching a number (or 百分之) at `at` can begin: after an optional 人民币 and
  *  an optional pre word, or at `at` itself. */
 function pushStarts(view: string, at: number, out: number[]): void {
-  const withCurrency = (p: number) => {
-    if (p >= CURRENCY.length && view.charCodeAt(p - 1) === CURRENCY_LAST && view.startsWith(CURRENCY, p - CURRENCY.length)) out.push(p - CURRENCY.length);
-  };
   if (at > 0 && PRE_LAST.has(view.charCodeAt(at - 1))) {
     for (const w of PRE_WORDS) {
       if (at >= w.length && view.startsWith(w, at - w.length)) {
-        withCurrency(at - w.length);
+        pushCurrency(view, at - w.length, out);
         out.push(at - w.length);
       }
     }
   }
-  withCurrency(at);
+  pushCurrency(view, at, out);
   out.push(at);
+}
+
+/** Push where 人民币 begins when it stands right before `p`. */
+function pushCurrency(view: string, p: number, out: number[]): void {
+  if (p >= CURRENCY.length && view.charCodeAt(p - 1) === CURRENCY_LAST && view.startsWith(CURRENCY, p - CURRENCY.length)) out.push(p - CURRENCY.length);
 }
 
 /**

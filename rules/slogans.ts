@@ -56,12 +56,11 @@ export const SLOGAN_RULES: readonly Rule<SloganSpan>[] = [
   },
 ];
 
-/** Code units that open a quotation (slogan/quoted), start a formula (NUMERAL), or forbid a formula after them. */
-const QUOTE_OPEN = new Set(['“', '"'].map((c) => c.charCodeAt(0)));
-const FORMULA_FIRST = new Uint8Array(0x10000);
-for (const c of `${NUMERAL_CHARS}0123456789`) FORMULA_FIRST[c.charCodeAt(0)] = 1;
-const FORMULA_NOT_AFTER = new Uint8Array(FORMULA_FIRST);
-for (const c of '万第') FORMULA_NOT_AFTER[c.charCodeAt(0)] = 1;
+/** Per code unit: 1 opens a quotation (slogan/quoted), 2 starts a formula (NUMERAL), 4 forbids a formula after it. */
+const SLOGAN_CHAR = new Uint8Array(0x10000);
+for (const c of '“"') SLOGAN_CHAR[c.charCodeAt(0)]! |= 1;
+for (const c of `${NUMERAL_CHARS}0123456789`) SLOGAN_CHAR[c.charCodeAt(0)]! |= 2 | 4;
+for (const c of '万第') SLOGAN_CHAR[c.charCodeAt(0)]! |= 4;
 
 /**
  * The positions where a match of SLOGAN_RULES can begin, ascending (pipeline/extract/runRules.ts `runRulesAt` tries
@@ -72,9 +71,9 @@ export function sloganStarts(view: string): number[] {
   const out: number[] = [];
   let prev = 0;
   for (let i = 0; i < view.length; i++) {
-    const c = view.charCodeAt(i);
-    if (QUOTE_OPEN.has(c) || (FORMULA_FIRST[c] === 1 && FORMULA_NOT_AFTER[prev] !== 1)) out.push(i);
-    prev = c;
+    const f = SLOGAN_CHAR[view.charCodeAt(i)]!;
+    if ((f & 1) !== 0 || ((f & 2) !== 0 && (prev & 4) === 0)) out.push(i);
+    prev = f;
   }
   return out;
 }
