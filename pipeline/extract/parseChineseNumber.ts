@@ -36,6 +36,12 @@ export function parseChineseNumber(text: string): number | null {
     const n = Number(text);
     return Number.isFinite(n) ? round15(n) : null;
   }
+  const point = text.indexOf('.');
+  if (point > 0 && text.length <= 16 && isAsciiDigits(text.slice(0, point)) && isAsciiDigits(text.slice(point + 1))) {
+    // 98.71: one Arabic run again; with at most 15 digits it is already exact to 15 significant digits, so the
+    // rounding below would give it back unchanged.
+    return Number(text);
+  }
   const s = normalizeText(text).replace(SPACES, '');
   if (s.length === 0) return null;
   let total = 0; // completed 亿/万 groups
