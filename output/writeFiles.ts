@@ -26,14 +26,27 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   await rename(tmp, path);
 }
 
+/** Folders this thread has already created (one mkdir per folder, not per file). */
+const madeDirs = new Set<string>();
+
 /**
  * writeAtomic, synchronously: for worker threads, where a document's write is the last step of its task and an
  * asynchronous write would only leave the thread idle until the thread pool has done it.
  */
 export function writeAtomicSync(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
+  const dir = dirname(path);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
   const tmp = `${path}${TMP_MARK}${process.pid}-${threadId}-${tmpCounter++}`;
-  writeFileSync(tmp, data);
+  try {
+    writeFileSync(tmp, data);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    mkdirSync(dir, { recursive: true }); // the folder was removed since this thread made it
+    writeFileSync(tmp, data);
+  }
   renameSync(tmp, path);
 }
 

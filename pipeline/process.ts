@@ -25,7 +25,7 @@ import { DEFAULT_LIMITS, type Limits, LoadError, type Loaded } from './load/load
 import { normalizeText, repairText } from './normalize/charMap.js';
 import { buildSections } from './structure/buildSections.js';
 import { sectionLocator } from './structure/sectionLocator.js';
-import { spanViolations, validateDocument } from './validate/validateDocument.js';
+import { ValidationError, validateDocument } from './validate/validateDocument.js';
 
 /** Options of the pipeline (all optional). */
 export interface ProcessOptions {
@@ -112,11 +112,9 @@ export function processLoaded(loaded: Loaded, source: SourceInfo, options: Proce
     indicators,
     diagnostics,
   };
-  const violations = spanViolations(doc);
-  for (const v of violations) {
-    diagnostics.push({ severity: 'error', code: 'internal/span-invariant', message: `${v.path}: ${v.message}`, span: null });
-  }
   doc.status = statusOf(diagnostics);
+  // A document that breaks the schema or the span invariants is never written: validateDocument throws, and
+  // processBytes turns that into a failed record (internal/schema, internal/span-invariant).
   return validateDocument(doc);
 }
 
@@ -167,6 +165,7 @@ export async function processBytes(bytes: Uint8Array, path: string, options: Pro
     return processLoaded(loaded, source, options);
   } catch (e) {
     if (e instanceof LoadError) return failedDocument(source, format ?? e.format, e.code, e.message);
+    if (e instanceof ValidationError) return failedDocument(source, format, e.code, `${e.message} (a bug: please report it with the file)`);
     const message = e instanceof Error ? e.message : String(e);
     return failedDocument(source, format, 'internal/error', `unexpected error while processing: ${message}`);
   }

@@ -17,6 +17,7 @@ import {
   SENTENCE_BREAK,
   TOTAL_WORDS,
 } from '../../rules/indicators.js';
+import { CharClass } from './runRules.js';
 
 /** One count taken as a mention of an indicator. */
 export interface IndicatorHit {
@@ -27,28 +28,31 @@ export interface IndicatorHit {
   total: boolean;
 }
 
+const CLAUSE_END = new CharClass(CLAUSE_BREAK);
+const SENTENCE_END = new CharClass(SENTENCE_BREAK);
+
 /** Start of the stretch ending at `at` that contains no `stop` character. */
-function backTo(view: string, at: number, stop: RegExp): number {
+function backTo(view: string, at: number, stop: CharClass): number {
   let i = at - 1;
-  while (i >= 0 && !stop.test(view[i]!)) i--;
+  while (i >= 0 && !stop.has(view.charCodeAt(i))) i--;
   return i + 1;
 }
 
 /** End of the stretch starting at `at` that contains no `stop` character. */
-function forwardTo(view: string, at: number, stop: RegExp): number {
+function forwardTo(view: string, at: number, stop: CharClass): number {
   let i = at;
-  while (i < view.length && !stop.test(view[i]!)) i++;
+  while (i < view.length && !stop.has(view.charCodeAt(i))) i++;
   return i;
 }
 
 /** The clause before a count, the rest of its clause after it, and its sentence (in the normalized view). */
 export function countContext(view: string, span: Span): CountContext {
-  const sentenceStart = backTo(view, span.start, SENTENCE_BREAK);
+  const sentenceStart = backTo(view, span.start, SENTENCE_END);
   return {
-    before: view.slice(backTo(view, span.start, CLAUSE_BREAK), span.start),
-    after: view.slice(span.end, forwardTo(view, span.end, CLAUSE_BREAK)),
+    before: view.slice(backTo(view, span.start, CLAUSE_END), span.start),
+    after: view.slice(span.end, forwardTo(view, span.end, CLAUSE_END)),
     lead: view.slice(sentenceStart, span.start),
-    sentence: view.slice(sentenceStart, forwardTo(view, span.end, SENTENCE_BREAK)),
+    sentence: view.slice(sentenceStart, forwardTo(view, span.end, SENTENCE_END)),
   };
 }
 

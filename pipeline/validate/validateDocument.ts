@@ -63,14 +63,27 @@ export function spanViolations(doc: NoticeDocument): Violation[] {
   return out;
 }
 
-/** Parse a document with the schema and check its spans; throws with every problem listed. */
+/** A document the pipeline made that breaks the contract: a bug, never the input's fault. */
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+  constructor(
+    readonly code: 'internal/schema' | 'internal/span-invariant',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parse a document with the schema and check its spans; throws a ValidationError listing the problems. */
 export function validateDocument(doc: unknown): NoticeDocument {
   const parsed = NoticeDocument.safeParse(doc);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`document does not match the schema: ${issues.join('; ')}`);
+    throw new ValidationError('internal/schema', `the document made for this file does not match the schema: ${issues.join('; ')}`);
   }
   const v = spanViolations(parsed.data);
-  if (v.length > 0) throw new Error(`document violates span invariants: ${v.slice(0, 10).map((x) => `${x.path}: ${x.message}`).join('; ')}`);
+  if (v.length > 0) {
+    throw new ValidationError('internal/span-invariant', `the document made for this file violates span invariants: ${v.slice(0, 10).map((x) => `${x.path}: ${x.message}`).join('; ')}`);
+  }
   return parsed.data;
 }
