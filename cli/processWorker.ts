@@ -1,14 +1,21 @@
 /** The worker-thread entry (piscina): segmenter and rule tables load once per worker, at first import. */
-import type { MessagePort } from 'node:worker_threads';
+import { workerData } from 'piscina';
 import { processText } from '../pipeline/process.js';
 import { processTask, type Task, type TaskResult } from './processTask.js';
 
-/** What the main thread sends a worker: the task, and a port on which the worker says it has begun. */
+/** What every worker gets once: the flags through which it says a task has begun (cli/runCommand.ts). */
+export interface WorkerData {
+  startFlags: Int32Array;
+}
+
+/** What the main thread sends a worker: the task, its slot in the start flags and its number. */
 export interface WorkerTask {
   task: Task;
-  /** Receives one message when the worker takes the task up: the file's time limit starts then. */
-  started: MessagePort;
+  slot: number;
+  id: number;
 }
+
+const { startFlags } = workerData as WorkerData;
 
 /**
  * A short notice run once when the worker starts, before it takes tasks: it builds the segmenter and warms the
@@ -26,8 +33,7 @@ const WARM_UP = [
 processText(WARM_UP, { referenceDate: null, ocr: false });
 
 /** Process one task in this worker. */
-export default function run({ task, started }: WorkerTask): Promise<TaskResult> {
-  started.postMessage(null);
-  started.close();
+export default function run({ task, slot, id }: WorkerTask): Promise<TaskResult> {
+  Atomics.store(startFlags, slot, id); // the file's time limit starts now
   return processTask(task);
 }

@@ -74,6 +74,23 @@ describe('batch runs', () => {
     expect(r.stderr).toMatch(/a-huge\.txt error limit\/timeout processing took longer than 1 s/u);
   });
 
+  it('counts a file’s time limit from when a worker takes it up, not while it waits behind another', () => {
+    const dir = join(tmp(), 'in');
+    mkdirSync(dir);
+    const body = readFileSync(corpusNotices()[0]!.path, 'utf8');
+    writeFileSync(join(dir, 'a-huge.txt'), body.repeat(1500));
+    copyFileSync(corpusNotices()[1]!.path, join(dir, 'b-small.txt'));
+    const out = join(tmp(), 'out');
+    // One worker: b-small waits in the queue while a-huge runs into its limit and its worker is replaced.
+    const r = zhenggai('run', dir, '--out', out, '--timeout', '1', '--jobs', '1');
+    expect(r.code).toBe(1);
+    const index = readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(index.map((x) => [x.path, x.status, x.error?.code ?? null])).toEqual([
+      ['a-huge.txt', 'failed', 'limit/timeout'],
+      ['b-small.txt', 'ok', null],
+    ]);
+  });
+
   it('--resume recomputes only missing or changed outputs and ends identical to a clean run', () => {
     const out = join(tmp(), 'out');
     zhenggai('run', batch, '--out', out, '-q');
