@@ -170,10 +170,14 @@ export function unitRow(g: UnitGroup): UnitRow {
 /** Column names of units.csv (the unit columns, then otherNotices). */
 export const CSV_COLUMNS: readonly string[] = [...UNIT_COLUMNS.map((c) => c.name), 'otherNotices'];
 
-/** units.csv: UTF-8 with a BOM (so that Excel shows Chinese), RFC 4180 quoting, CRLF line ends. */
+/**
+ * units.csv: UTF-8 with a BOM (so that Excel shows Chinese), RFC 4180 quoting, CRLF line ends. Text from a notice
+ * that a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe.
+ */
 export function unitsCsv(rows: readonly UnitRow[]): string {
   const cell = (v: CellValue) => {
-    const s = v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
+    const raw = v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
+    const s = typeof v === 'string' && /^[=+\-@\t\r]/u.test(raw) ? `'${raw}` : raw;
     return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
   };
   const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r.values[c] ?? null)).join(','))];

@@ -276,3 +276,18 @@ describe('report.html', () => {
     }, 60_000);
   });
 });
+
+describe('units.csv cells', () => {
+  it('quotes commas, quotes and line breaks, and defuses text a spreadsheet would run as a formula', async () => {
+    const { unitsCsv } = await import('../analyze/units.js');
+    const csv = unitsCsv([{ values: { unit: '=HYPERLINK("http://x","点击")', inspector: '甲,乙', source: 'a "b".txt', problemsFound: -1 }, evidence: {}, otherNotices: [] }]);
+    const [, row] = parseCsv(csv.replace(/^\uFEFF/u, ''));
+    const header = CSV_COLUMNS;
+    const get = (c: string) => row![header.indexOf(c)];
+    expect(get('unit')).toBe(`'=HYPERLINK("http://x","点击")`);
+    expect(get('inspector')).toBe('甲,乙');
+    expect(get('source')).toBe('a "b".txt');
+    expect(get('problemsFound')).toBe('-1');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});
