@@ -5,7 +5,7 @@
  * evidence behind it) from a document, so the CSV, units.json and report.html share one definition.
  */
 import type { Indicator, Indicators, NoticeDocument, Span } from '../output/schema.js';
-import { SENTENCE_BREAK } from '../rules/indicators.js';
+import { sentenceBounds } from '../pipeline/extract/extractIndicators.js';
 import type { ResultEntry } from './readResults.js';
 
 /** A value of a units.csv cell. */
@@ -28,14 +28,10 @@ export interface UnitColumn {
   evidence?(doc: NoticeDocument): Evidence[];
 }
 
-/** The sentence of `text` around a span (to the nearest sentence breaks). */
+/** The sentence of `text` around a span, with its closing mark (。；…). */
 export function sentenceAround(text: string, span: Span): string {
-  let s = span.start;
-  while (s > 0 && !SENTENCE_BREAK.test(text[s - 1]!)) s--;
-  let e = span.end;
-  while (e < text.length && !SENTENCE_BREAK.test(text[e]!)) e++;
-  if (e < text.length && text[e] !== '\n') e++;
-  return text.slice(s, e).trim();
+  const { start, end } = sentenceBounds(text, span);
+  return text.slice(start, end < text.length && text[end] !== '\n' ? end + 1 : end).trim();
 }
 
 const evidenceOf = (doc: NoticeDocument, text: string, span: Span, rule: string): Evidence => ({ text, sentence: sentenceAround(doc.text, span), span, rule });

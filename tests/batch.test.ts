@@ -57,38 +57,35 @@ describe('batch runs', () => {
     expectSameTree(clean, inproc);
   });
 
-  it('stops a file over the time limit with limit/timeout and processes the rest', () => {
+  /** A huge notice (a-huge.txt, far over a 1 s limit) and a small one (b-small.txt), run with --timeout 1. */
+  function timeoutRun(jobs: string) {
     const dir = join(tmp(), 'in');
     mkdirSync(dir);
     const body = readFileSync(corpusNotices()[0]!.path, 'utf8');
     writeFileSync(join(dir, 'a-huge.txt'), body.repeat(1500));
     copyFileSync(corpusNotices()[1]!.path, join(dir, 'b-small.txt'));
     const out = join(tmp(), 'out');
-    const r = zhenggai('run', dir, '--out', out, '--timeout', '1', '--jobs', '2');
-    expect(r.code).toBe(1);
+    const r = zhenggai('run', dir, '--out', out, '--timeout', '1', '--jobs', jobs);
     const index = readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(index.map((x) => [x.path, x.status, x.error?.code ?? null])).toEqual([
-      ['a-huge.txt', 'failed', 'limit/timeout'],
-      ['b-small.txt', 'ok', null],
-    ]);
+    return { r, records: index.map((x) => [x.path, x.status, x.error?.code ?? null]) };
+  }
+  const timedOut = [
+    ['a-huge.txt', 'failed', 'limit/timeout'],
+    ['b-small.txt', 'ok', null],
+  ];
+
+  it('stops a file over the time limit with limit/timeout and processes the rest', () => {
+    const { r, records } = timeoutRun('2');
+    expect(r.code).toBe(1);
+    expect(records).toEqual(timedOut);
     expect(r.stderr).toMatch(/a-huge\.txt error limit\/timeout processing took longer than 1 s/u);
   });
 
   it('counts a file’s time limit from when a worker takes it up, not while it waits behind another', () => {
-    const dir = join(tmp(), 'in');
-    mkdirSync(dir);
-    const body = readFileSync(corpusNotices()[0]!.path, 'utf8');
-    writeFileSync(join(dir, 'a-huge.txt'), body.repeat(1500));
-    copyFileSync(corpusNotices()[1]!.path, join(dir, 'b-small.txt'));
-    const out = join(tmp(), 'out');
     // One worker: b-small waits in the queue while a-huge runs into its limit and its worker is replaced.
-    const r = zhenggai('run', dir, '--out', out, '--timeout', '1', '--jobs', '1');
+    const { r, records } = timeoutRun('1');
     expect(r.code).toBe(1);
-    const index = readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(index.map((x) => [x.path, x.status, x.error?.code ?? null])).toEqual([
-      ['a-huge.txt', 'failed', 'limit/timeout'],
-      ['b-small.txt', 'ok', null],
-    ]);
+    expect(records).toEqual(timedOut);
   });
 
   it('--resume recomputes only missing or changed outputs and ends identical to a clean run', () => {

@@ -2,6 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeText } from '../pipeline/load/decodeText.js';
+import { normalizeText } from '../pipeline/normalize/charMap.js';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,4 +28,44 @@ export function corpusNotices(): Array<{ name: string; path: string; gold: Recor
       const name = typeof gold['file'] === 'string' ? gold['file'] : g.replace(/\.gold\.json$/u, '.txt');
       return { name, path: join(dir, name), gold };
     });
+}
+
+/** The corpus notices (and the seed, when ../shared is present), decoded and normalized as the extractors see them. */
+export function corpusViews(options: { seed?: boolean } = {}): string[] {
+  const dir = join(ROOT, 'corpus');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(dir, f));
+  const seed = join(SHARED, 'seeds', 'seed.txt');
+  if (options.seed && existsSync(seed)) files.push(seed);
+  return files.map((f) => normalizeText(decodeText(readFileSync(f)).text));
+}
+
+/** The non-blank paragraphs of corpusViews(). */
+export function corpusParagraphs(options: { seed?: boolean } = {}): string[] {
+  return corpusViews(options).flatMap((v) => v.split('\n')).filter((p) => p.trim() !== '');
+}
+
+/** A small deterministic generator (mulberry32), so a failure reproduces. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n texts of 1..maxPieces pieces drawn from `pieces` (deterministic for a seed). */
+export function generatedTexts(pieces: readonly string[], n: number, seed: number, maxPieces: number): string[] {
+  const rnd = random(seed);
+  return Array.from({ length: n }, () => {
+    const k = 1 + Math.floor(rnd() * maxPieces);
+    let s = '';
+    for (let i = 0; i < k; i++) s += pieces[Math.floor(rnd() * pieces.length)]!;
+    return s;
+  });
 }

@@ -1,28 +1,13 @@
 /** Count extraction's shortcuts find exactly what the plain engine finds: the count rules tried only at
  *  `countStarts` and the slogan rules tried only at `sloganStarts` give the hits of a scan of the whole text, on
  *  the corpus and on generated texts; the one-pass lexicon search finds what repeated indexOf calls find. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRules, runRulesAt } from '../pipeline/extract/runRules.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
 import { CLASSIFIERS } from '../rules/classifiers.js';
 import { APPROX_WORDS, COUNT_RULES, countStarts } from '../rules/counts.js';
 import { sloganSpans } from '../pipeline/extract/extractCounts.js';
 import { SLOGAN_RULES, SLOGANS, sloganStarts } from '../rules/slogans.js';
-import { ROOT } from './helpers.js';
-
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { corpusViews, generatedTexts } from './helpers.js';
 
 /** Pieces count patterns react to, and plain text between them. */
 const PIECES = [
@@ -36,23 +21,7 @@ const PIECES = [
   '，', ',', '。', '、', '；', '\n', ' ', '“', '”', 'A', 'x', '问题', '整改', '资金', '游客', '工作',
 ];
 
-function generated(n: number, seed: number): string[] {
-  const rnd = random(seed);
-  return Array.from({ length: n }, () => {
-    const k = 1 + Math.floor(rnd() * 40);
-    let s = '';
-    for (let i = 0; i < k; i++) s += PIECES[Math.floor(rnd() * PIECES.length)]!;
-    return s;
-  });
-}
-
-function corpusViews(): string[] {
-  const dir = join(ROOT, 'corpus');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => normalizeText(readFileSync(join(dir, f), 'utf8')));
-}
+const generated = (n: number, seed: number) => generatedTexts(PIECES, n, seed, 40);
 
 describe('count rules at countStarts', () => {
   it('find the same hits as a scan of the whole text on every corpus notice', () => {

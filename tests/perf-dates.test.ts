@@ -1,25 +1,10 @@
 /** Date extraction's shortcut finds exactly what the plain engine finds: the date rules tried only where
  *  `dateStarts` says their matches can begin give the hits of a scan of the whole text, on the corpus and on
  *  generated texts. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRules, runRulesAt } from '../pipeline/extract/runRules.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
 import { DATE_RULES, dateStarts } from '../rules/dates.js';
-import { ROOT } from './helpers.js';
-
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { corpusViews, generatedTexts } from './helpers.js';
 
 /** Pieces date patterns react to, and plain text between them. */
 const PIECES = [
@@ -30,23 +15,7 @@ const PIECES = [
   '，', '。', '\n', '“', '”', '个', '项', '整改', '召开', '完成',
 ];
 
-function generated(n: number, seed: number): string[] {
-  const rnd = random(seed);
-  return Array.from({ length: n }, () => {
-    const k = 1 + Math.floor(rnd() * 40);
-    let s = '';
-    for (let i = 0; i < k; i++) s += PIECES[Math.floor(rnd() * PIECES.length)]!;
-    return s;
-  });
-}
-
-function corpusViews(): string[] {
-  const dir = join(ROOT, 'corpus');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => normalizeText(readFileSync(join(dir, f), 'utf8')));
-}
+const generated = (n: number, seed: number) => generatedTexts(PIECES, n, seed, 40);
 
 describe('date rules at dateStarts', () => {
   it('find the same hits as a scan of the whole text on every corpus notice', () => {

@@ -1,21 +1,11 @@
 /** The jieba adapter: offsets as running sums, tokens joining back to the input, one instance per process. */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DOMAIN_WORDS, domainDictText } from '../rules/domainDict.js';
-import { decodeText } from '../pipeline/load/decodeText.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
 import { DictionaryTags, defaultDictionary, SegmentationError, segmenter, withOffsets } from '../pipeline/segment/segmenter.js';
-import { ROOT, SHARED } from './helpers.js';
+import { corpusParagraphs as paragraphs } from './helpers.js';
 
-/** Every paragraph of the corpus notices (normalized, as the extractors see them), and of the seed if present. */
-function corpusParagraphs(): string[] {
-  const dir = join(ROOT, 'corpus');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
-  const seed = join(SHARED, 'seeds', 'seed.txt');
-  if (existsSync(seed)) files.push(seed);
-  return files.flatMap((f) => normalizeText(decodeText(readFileSync(f)).text).split('\n')).filter((p) => p.trim() !== '');
-}
+const corpusParagraphs = () => paragraphs({ seed: true });
+
 
 const joinsBack = (text: string, tokens: ReadonlyArray<{ word: string; start: number; end: number }>, base = 0) => {
   expect(tokens.map((t) => t.word).join('')).toBe(text);

@@ -45,14 +45,19 @@ function forwardTo(view: string, at: number, stop: CharClass): number {
   return i;
 }
 
+/** The sentence around a span: from the previous sentence break to the next one (neither included). */
+export function sentenceBounds(text: string, span: Span): Span {
+  return { start: backTo(text, span.start, SENTENCE_END), end: forwardTo(text, span.end, SENTENCE_END) };
+}
+
 /** The clause before a count, the rest of its clause after it, and its sentence (in the normalized view). */
 export function countContext(view: string, span: Span): CountContext {
-  const sentenceStart = backTo(view, span.start, SENTENCE_END);
+  const sentence = sentenceBounds(view, span);
   return {
     before: view.slice(backTo(view, span.start, CLAUSE_END), span.start),
     after: view.slice(span.end, forwardTo(view, span.end, CLAUSE_END)),
-    lead: view.slice(sentenceStart, span.start),
-    sentence: view.slice(sentenceStart, forwardTo(view, span.end, SENTENCE_END)),
+    lead: view.slice(sentence.start, span.start),
+    sentence: view.slice(sentence.start, sentence.end),
   };
 }
 
