@@ -212,3 +212,8 @@ export const indicatorsTable: TableSpec<IndicatorRow> = {
 /** Every table, in the order they are created. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const TABLES: ReadonlyArray<TableSpec<any>> = [documentsTable, sectionsTable, measuresTable, countsTable, datesTable, regulationsTable, indicatorsTable, diagnosticsTable];
+
+/** Table names and columns, for --help and error messages. */
+export function tablesHelp(): string {
+  return TABLES.map((t) => `  ${t.name.padEnd(12)} ${t.description}\n${' '.repeat(15)}(${t.columns.map((c: { name: string }) => c.name).join(', ')})`).join('\n');
+}

@@ -1,16 +1,14 @@
 /** The `zhenggai` command line: commands one file each, options validated, exit codes returned, not thrown. */
+/**
+ * Each command's module is imported when the command runs, not at start-up: `--help` and `run` then never load
+ * DuckDB, and `run` leaves the pipeline (zod, jieba, the rule tables) to its worker threads.
+ */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { noticeJsonSchema } from '../output/schema.js';
-import { treeText } from '../output/treeText.js';
+import { tablesHelp } from '../analyze/tables.js';
 import { DEFAULT_LIMITS } from '../pipeline/load/loaded.js';
-import { processBytes } from '../pipeline/process.js';
-import { compareCommand } from './compareCommand.js';
-import { formatDiagnostic } from './formatDiagnostic.js';
-import { mergeCommand } from './mergeCommand.js';
-import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS, runCommand } from './runCommand.js';
-import { exportCommand, queryCommand, tablesHelp } from './queryCommand.js';
+import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults.js';
 import { parseShard } from './shard.js';
 import { UsageError } from './walkInputs.js';
 
@@ -84,6 +82,7 @@ Examples:
           referenceDate?: string;
         },
       ) => {
+        const { runCommand } = await import('./runCommand.js');
         const { exitCode } = await runCommand(inputs, {
           out: opts.out,
           ocr: opts.ocr,
@@ -106,6 +105,7 @@ Examples:
     .argument('<dirs...>', 'output folders of the shard runs')
     .requiredOption('-o, --out <dir>', 'merged output folder (may be one of the inputs)')
     .action(async (dirs: string[], opts: { out: string }) => {
+      const { mergeCommand } = await import('./mergeCommand.js');
       exit(await mergeCommand(dirs, { out: opts.out }));
     });
 
@@ -124,6 +124,11 @@ Examples:
       } catch (e) {
         throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
       }
+      const [{ processBytes }, { treeText }, { formatDiagnostic }] = await Promise.all([
+        import('../pipeline/process.js'),
+        import('../output/treeText.js'),
+        import('./formatDiagnostic.js'),
+      ]);
       const doc = await processBytes(bytes, basename(file), { ocr: opts.ocr, referenceDate: opts.referenceDate ?? null });
       process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : treeText(doc));
       for (const d of doc.diagnostics) process.stderr.write(`${formatDiagnostic(file, doc.text, d)}\n`);
@@ -146,6 +151,7 @@ Example:
   zhenggai run notices --out out && zhenggai compare out --out comparison`,
     )
     .action(async (dirs: string[], opts: { out: string }) => {
+      const { compareCommand } = await import('./compareCommand.js');
       exit(await compareCommand(dirs, { out: opts.out }));
     });
 
@@ -157,6 +163,7 @@ Example:
     .addHelpText('after', () => `\nTables (every row carries the document's path and unit):\n${tablesHelp()}\n\nExample:\n  zhenggai query out "SELECT unit, count(*) AS measures FROM measures WHERE status = 'done' GROUP BY unit"`)
     .action(async (args: string[], opts: { format: 'table' | 'csv' | 'json' }) => {
       if (args.length < 2) throw new UsageError('give at least one output folder and an SQL statement');
+      const { queryCommand } = await import('./queryCommand.js');
       exit(await queryCommand(args.slice(0, -1), args.at(-1)!, opts.format));
     });
 
@@ -167,13 +174,15 @@ Example:
     .requiredOption('--parquet <dir>', 'folder for <table>.parquet files')
     .addHelpText('after', () => `\nTables:\n${tablesHelp()}`)
     .action(async (dirs: string[], opts: { parquet: string }) => {
+      const { exportCommand } = await import('./queryCommand.js');
       exit(await exportCommand(dirs, opts.parquet));
     });
 
   program
     .command('schema')
     .description('print the JSON Schema (draft 2020-12) of the per-file documents')
-    .action(() => {
+    .action(async () => {
+      const { noticeJsonSchema } = await import('../output/schema.js');
       process.stdout.write(`${JSON.stringify(noticeJsonSchema(), null, 2)}\n`);
       exit(0);
     });

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type IndexRecord, NoticeDocument, type Status } from '../output/schema.js';
-import { indexRecord, serializeDocument, writeAtomicSync } from '../output/writeFiles.js';
+import { IndexRecord, NoticeDocument, type Status } from '../output/schema.js';
+import { serializeDocument, writeAtomicSync } from '../output/writeFiles.js';
 import { failedDocument, processBytes, type ProcessOptions, sha256Hex } from '../pipeline/process.js';
 import { rulesVersion } from '../rules/index.js';
 import { formatDiagnostic } from './formatDiagnostic.js';
@@ -43,6 +43,18 @@ export interface TaskResult {
   messages: string[];
   /** True when an existing output was kept (--resume). */
   reused: boolean;
+}
+
+/** One index.jsonl line for a document. */
+export function indexRecord(doc: NoticeDocument, output: string | null): IndexRecord {
+  const err = doc.status === 'failed' ? doc.diagnostics.find((d) => d.severity === 'error') : undefined;
+  return IndexRecord.parse({
+    path: doc.source.path,
+    output,
+    status: doc.status,
+    sha256: doc.source.sha256,
+    error: err ? { code: err.code, message: err.message } : null,
+  });
 }
 
 /** The output file name of an input's relative path. */

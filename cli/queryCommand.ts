@@ -4,13 +4,8 @@ import { join, resolve } from 'node:path';
 import { openResultsDatabase } from '../analyze/database.js';
 import { query, renderCsv, renderTable } from '../analyze/queryResults.js';
 import { readResults, ResultsError } from '../analyze/readResults.js';
-import { TABLES } from '../analyze/tables.js';
+import { TABLES, tablesHelp } from '../analyze/tables.js';
 import { UsageError } from './walkInputs.js';
-
-/** Table names and columns, for --help and error messages. */
-export function tablesHelp(): string {
-  return TABLES.map((t) => `  ${t.name.padEnd(12)} ${t.description}\n${' '.repeat(15)}(${t.columns.map((c: { name: string }) => c.name).join(', ')})`).join('\n');
-}
 
 async function open(dirs: readonly string[]) {
   try {

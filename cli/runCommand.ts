@@ -12,8 +12,9 @@ import { Piscina } from 'piscina';
 import type { Status } from '../output/schema.js';
 import { TMP_MARK, writeAtomic } from '../output/writeFiles.js';
 import type { ProcessOptions } from '../pipeline/process.js';
+import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults.js';
 import { formatSeconds, Progress } from './progress.js';
-import { processTask, stoppedTask, type Task, type TaskResult } from './processTask.js';
+import type { Task, TaskResult } from './processTask.js';
 import type { WorkerData, WorkerTask } from './processWorker.js';
 import { inShard, type Shard } from './shard.js';
 import { type InputFile, walkInputs } from './walkInputs.js';
@@ -54,11 +55,13 @@ export interface RunSummary {
   peakRssMb: number;
 }
 
-/** Default per-file time limit: generous for text, longer with OCR. */
-export const DEFAULT_TIMEOUT_SECONDS = 60;
-export const DEFAULT_OCR_TIMEOUT_SECONDS = 600;
 
 const WORKER = new URL('./processWorker.js', import.meta.url);
+
+/** The record of a file stopped from outside; the pipeline's modules load in this thread only when one is. */
+async function stoppedTask(task: Task, code: string, message: string): Promise<TaskResult> {
+  return (await import('./processTask.js')).stoppedTask(task, code, message);
+}
 
 /** Remove temporary files a killed run left behind (their names carry TMP_MARK + pid-thread-counter). */
 async function removeStaleTemporaries(dir: string): Promise<void> {
@@ -136,7 +139,8 @@ function poolExecutor(jobs: number, timeoutMs: number, lanes: number): Executor 
   };
 }
 
-const inProcessExecutor: Executor = { run: processTask, close: async () => {} };
+/** Runs tasks in this thread (--jobs 0, or no compiled worker): the pipeline loads here. */
+const inProcessExecutor: Executor = { run: async (task) => (await import('./processTask.js')).processTask(task), close: async () => {} };
 
 /** Run the pipeline over the inputs; resolves to the exit code (0 all ok/partial, 1 any failed) and the totals. */
 export async function runCommand(inputs: readonly string[], options: RunOptions): Promise<{ exitCode: number; summary: RunSummary }> {
