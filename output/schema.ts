@@ -5,10 +5,9 @@
  */
 import { z } from 'zod';
 
-/** Schema name written into every document. */
-export const SCHEMA_NAME = 'zhenggai.notice';
-/** Version of the output contract; bumped when fields are added. */
-export const SCHEMA_VERSION = '1.1.0';
+import { SCHEMA_NAME, SCHEMA_VERSION } from './version.js';
+
+export { SCHEMA_NAME, SCHEMA_VERSION };
 
 const isoDate = z
   .string()

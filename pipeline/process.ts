@@ -4,14 +4,8 @@
  * the caller's batch goes on. `processText` is the library entry for a string.
  */
 import { createHash } from 'node:crypto';
-import {
-  type Diagnostic,
-  type Format,
-  type NoticeDocument,
-  SCHEMA_NAME,
-  SCHEMA_VERSION,
-  type Status,
-} from '../output/schema.js';
+import type { Diagnostic, Format, NoticeDocument, Span, Status } from '../output/schema.js';
+import { SCHEMA_NAME, SCHEMA_VERSION } from '../output/version.js';
 import { rulesVersion } from '../rules/index.js';
 import { extractCounts } from './extract/extractCounts.js';
 import { extractDates } from './extract/extractDates.js';
@@ -56,6 +50,15 @@ export function statusOf(diagnostics: readonly Diagnostic[]): Status {
   return diagnostics.some((d) => d.severity === 'error') ? 'partial' : 'ok';
 }
 
+/**
+ * An extracted item with its section, its keys in the contract's order ([id,] text, span, section, rule, then the
+ * item's own fields): documents are written as built, so the order of keys here is the order in the files.
+ */
+function placed<T extends { id?: string; text: string; span: Span; rule: string }>(item: T, section: string | null): T & { section: string | null } {
+  const { id, text, span, rule, ...own } = item;
+  return { ...(id === undefined ? {} : { id }), text, span, section, rule, ...own } as unknown as T & { section: string | null };
+}
+
 /** The pure core: a loaded file's canonical text → a validated document. */
 export function processLoaded(loaded: Loaded, source: SourceInfo, options: ProcessOptions = {}): NoticeDocument {
   const text = repairText(loaded.text);
@@ -82,9 +85,9 @@ export function processLoaded(loaded: Loaded, source: SourceInfo, options: Proce
   }
 
   const located = {
-    measures: measures.map((m) => ({ ...m, section: locator.locate(m.span) })),
-    counts: counts.map((c) => ({ ...c, section: locator.locate(c.span) })),
-    regulations: regulations.map((r) => ({ ...r, section: locator.locate(r.span) })),
+    measures: measures.map((m) => placed(m, locator.locate(m.span))),
+    counts: counts.map((c) => placed(c, locator.locate(c.span))),
+    regulations: regulations.map((r) => placed(r, locator.locate(r.span))),
   };
   const indicators = extractIndicators({ view, meta, ...located });
 
@@ -107,7 +110,7 @@ export function processLoaded(loaded: Loaded, source: SourceInfo, options: Proce
     sections: structure.sections,
     measures: located.measures,
     counts: located.counts,
-    dates: dates.map((d) => ({ ...d, section: locator.locate(d.span) })),
+    dates: dates.map((d) => placed(d, locator.locate(d.span))),
     regulations: located.regulations,
     indicators,
     diagnostics,
