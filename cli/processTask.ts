@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IndexRecord, NoticeDocument, type Status } from '../output/schema.js';
+import type { IndexRecord, NoticeDocument, Status } from '../output/schema.js';
 import { serializeDocument, writeAtomicSync } from '../output/writeFiles.js';
 import { failedDocument, processBytes, type ProcessOptions, sha256Hex } from '../pipeline/process.js';
 import { rulesVersion } from '../rules/index.js';
+import { validateDocument } from '../pipeline/validate/validateDocument.js';
 import { formatDiagnostic } from './formatDiagnostic.js';
 
 /** What the main thread sends. */
@@ -48,13 +49,13 @@ export interface TaskResult {
 /** One index.jsonl line for a document. */
 export function indexRecord(doc: NoticeDocument, output: string | null): IndexRecord {
   const err = doc.status === 'failed' ? doc.diagnostics.find((d) => d.severity === 'error') : undefined;
-  return IndexRecord.parse({
+  return {
     path: doc.source.path,
     output,
     status: doc.status,
     sha256: doc.source.sha256,
     error: err ? { code: err.code, message: err.message } : null,
-  });
+  };
 }
 
 /** The output file name of an input's relative path. */
@@ -88,7 +89,7 @@ async function reusable(outPath: string, sha256: string): Promise<NoticeDocument
     return null;
   }
   try {
-    const doc = NoticeDocument.parse(JSON.parse(raw));
+    const doc = validateDocument(JSON.parse(raw));
     return doc.source.sha256 === sha256 && doc.rulesVersion === rulesVersion() ? doc : null;
   } catch {
     return null; // a damaged output is recomputed
