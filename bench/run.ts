@@ -113,6 +113,9 @@ function peerSeconds(input: string): number {
 }
 
 const f1 = (x: number) => x.toFixed(1);
+/** The rate once the workers are up: the files after the first, over the time after the first was done. */
+const afterStart = (s: RunSummary) =>
+  `first result after ${s.firstResultSeconds.toFixed(2)} s of worker start-up, ${f1((s.files - 1) / (s.seconds - s.firstResultSeconds))} notices/s from there`;
 const line = (s: string) => process.stdout.write(`${s}\n`);
 
 async function main(): Promise<void> {
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
   line(`pipeline, whole batch: ${all.files} notices, ${f1(mb)} MB in ${all.seconds.toFixed(2)} s → ${f1(all.noticesPerSecond)} notices/s, ${f1(all.pages / all.seconds)} pages/s, ${f1(mb / all.seconds)} MB/s; peak RSS ${f1(all.peakRssMb)} MB; ${all.failed} failed`);
 
   const txt = runPipeline(join(batch, 'txt'), 'txt');
-  line(`pipeline, .txt only: ${txt.files} notices in ${txt.seconds.toFixed(2)} s → ${f1(txt.noticesPerSecond)} notices/s`);
+  line(`pipeline, .txt only: ${txt.files} notices in ${txt.seconds.toFixed(2)} s → ${f1(txt.noticesPerSecond)} notices/s (${afterStart(txt)})`);
 
   const pdf = runPipeline(join(batch, 'pdf'), 'pdf');
   const rawPdf = rawExtraction(join(batch, 'pdf'));
@@ -155,6 +158,8 @@ async function main(): Promise<void> {
     const r1k = runPipeline(await buildBatch(1000), 'rss-1k');
     const r10k = runPipeline(await buildBatch(10000), 'rss-10k');
     line(`peak RSS: ${f1(r1k.peakRssMb)} MB at 1,000 notices, ${f1(r10k.peakRssMb)} MB at 10,000 notices (${f1(100 * (r10k.peakRssMb / r1k.peakRssMb - 1))}%); ${f1(r10k.noticesPerSecond)} notices/s at 10,000`);
+    const txt10k = runPipeline(join(await buildBatch(10000), 'txt'), 'txt-10k');
+    line(`pipeline, .txt only, the 10,000 batch's: ${txt10k.files} notices in ${txt10k.seconds.toFixed(2)} s → ${f1(txt10k.noticesPerSecond)} notices/s (${afterStart(txt10k)})`);
   }
 }
 

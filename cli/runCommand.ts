@@ -52,6 +52,8 @@ export interface RunSummary {
   pages: number;
   bytes: number;
   seconds: number;
+  /** Seconds until the first file was finished: mostly the workers' start-up (loading jieba, rules, PDF engine). */
+  firstResultSeconds: number;
   noticesPerSecond: number;
   peakRssMb: number;
 }
@@ -190,6 +192,7 @@ export async function runCommand(inputs: readonly string[], options: RunOptions)
   // the totals, so that memory grows by a line per file and not by the file's whole result.
   const lines: string[] = new Array<string>(files.length);
   let finished = 0;
+  let firstResultAt: number | null = null;
   const collectGarbage = executor === inProcessExecutor ? null : fullGc();
   const totals = { ok: 0, partial: 0, failed: 0, reused: 0, sections: 0, measures: 0, counts: 0, dates: 0, pages: 0, bytes: 0 };
   const add = (r: TaskResult) => {
@@ -213,6 +216,7 @@ export async function runCommand(inputs: readonly string[], options: RunOptions)
       });
       lines[i] = `${JSON.stringify(r.record)}\n`;
       add(r);
+      firstResultAt ??= performance.now();
       if (++finished % COLLECT_EVERY === 0) collectGarbage?.();
       for (const m of r.messages) report(m);
       progress.tick(r.status === 'failed');
@@ -233,6 +237,7 @@ export async function runCommand(inputs: readonly string[], options: RunOptions)
     files: files.length,
     ...totals,
     seconds,
+    firstResultSeconds: firstResultAt === null ? seconds : (firstResultAt - started) / 1000,
     noticesPerSecond: seconds > 0 ? files.length / seconds : 0,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
