@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_WORDS, domainDictText } from '../rules/domainDict.js';
 import { DictionaryTags, defaultDictionary, SegmentationError, segmenter, withOffsets } from '../pipeline/segment/segmenter.js';
+import { CLAUSE_MARK } from '../pipeline/extract/extractMeasures.js';
 import { corpusParagraphs as paragraphs } from './helpers.js';
 
 const corpusParagraphs = () => paragraphs({ seed: true });
@@ -94,6 +95,27 @@ describe('segmenter', () => {
       expect(words.map((w) => [w, seg.tagOf(w)])).toEqual(seg.tag(p).map((t) => [t.word, t.tag]));
     }
     expect(seg.words('')).toEqual([]);
+  });
+
+  it('a paragraph’s words are the words of its clauses and marks (the measures’ verb check segments clause by clause)', () => {
+    const seg = segmenter();
+    let marks = 0;
+    for (const p of corpusParagraphs()) {
+      const pieces: string[] = [];
+      let from = 0;
+      for (let i = 0; i <= p.length; i++) {
+        if (i === p.length || CLAUSE_MARK.has(p.charCodeAt(i))) {
+          if (i > from) pieces.push(...seg.words(p.slice(from, i)));
+          if (i < p.length) {
+            pieces.push(p[i]!);
+            marks++;
+          }
+          from = i + 1;
+        }
+      }
+      expect(pieces).toEqual(seg.words(p));
+    }
+    expect(marks).toBeGreaterThan(2000);
   });
 
   it('wordsMany gives the words of tagMany, text by text', () => {

@@ -115,28 +115,32 @@ function paragraphPieces(view: string, start: number, end: number, seg: Segmente
   return actionSentences(view, start, end, seg);
 }
 
-/** One piece per sentence that has a verb. The range is segmented once: sentence ends are never inside a word.
- *  Only the words of sentences long enough to be measures are tagged, up to the first verb. */
+/**
+ * Punctuation that jieba never puts inside a word nor lets join its neighbours (it segments the runs between such
+ * marks one by one), as it stands in the normalized view: a sentence's words are the words of its clauses.
+ */
+export const CLAUSE_MARK = new CharClass(/[，、；：。！？“”‘’（）《》〈〉【】「」…—,;:!?()\n]/u);
+
+/** Whether [start, end) has a word with a verb tag: its clauses are segmented one at a time, until a verb. */
+function hasVerb(view: string, start: number, end: number, seg: Segmenter): boolean {
+  let from = start;
+  while (from < end) {
+    let to = from;
+    while (to < end && !CLAUSE_MARK.has(view.charCodeAt(to))) to++;
+    if (to > from) {
+      for (const word of seg.words(view.slice(from, to))) if (ACTION_SENTENCE.verbTags.has(seg.tagOf(word))) return true;
+    }
+    if (to < end && ACTION_SENTENCE.verbTags.has(seg.tagOf(view[to]!))) return true; // the mark is a word of its own
+    from = to + 1;
+  }
+  return false;
+}
+
+/** One piece per sentence (long enough to be a measure) that has a verb. */
 function actionSentences(view: string, start: number, end: number, seg: Segmenter): Piece[] {
-  const words = seg.words(view.slice(start, end));
-  let w = 0; // the first word that does not start before the current sentence
-  let wStart = start; // where words[w] starts
   const out: Piece[] = [];
   for (const s of sentences(view, start, end)) {
-    while (w < words.length && wStart < s.start) wStart += words[w++]!.length;
-    if (s.end - s.start < ACTION_SENTENCE.minLength) continue;
-    let verb = false;
-    let at = wStart;
-    for (let u = w; u < words.length; u++) {
-      const word = words[u]!;
-      at += word.length;
-      if (at > s.end) break;
-      if (ACTION_SENTENCE.verbTags.has(seg.tagOf(word))) {
-        verb = true;
-        break;
-      }
-    }
-    if (verb) out.push({ ...s, rule: ACTION_SENTENCE.id });
+    if (s.end - s.start >= ACTION_SENTENCE.minLength && hasVerb(view, s.start, s.end, seg)) out.push({ ...s, rule: ACTION_SENTENCE.id });
   }
   return out;
 }
