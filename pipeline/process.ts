@@ -4,15 +4,15 @@
  * the caller's batch goes on. `processText` is the library entry for a string.
  */
 import { createHash } from 'node:crypto';
-import type { Diagnostic, Format, NoticeDocument, Span, Status } from '../output/schema.js';
+import type { Count, DateMention, Diagnostic, Format, Measure, NoticeDocument, Regulation, Status } from '../output/schema.js';
 import { SCHEMA_NAME, SCHEMA_VERSION } from '../output/version.js';
 import { rulesVersion } from '../rules/index.js';
-import { extractCounts } from './extract/extractCounts.js';
-import { extractDates } from './extract/extractDates.js';
+import { type CountItem, extractCounts } from './extract/extractCounts.js';
+import { type DateItem, extractDates } from './extract/extractDates.js';
 import { extractIndicators } from './extract/extractIndicators.js';
-import { extractMeasures } from './extract/extractMeasures.js';
+import { extractMeasures, type MeasureItem } from './extract/extractMeasures.js';
 import { extractMeta } from './extract/extractMeta.js';
-import { extractRegulations } from './extract/extractRegulations.js';
+import { extractRegulations, type RegulationItem } from './extract/extractRegulations.js';
 import { unifyLineEnds } from './load/decodeText.js';
 import { loadBytes } from './load/loadBytes.js';
 import { DEFAULT_LIMITS, type Limits, LoadError, type Loaded } from './load/loaded.js';
@@ -50,14 +50,34 @@ export function statusOf(diagnostics: readonly Diagnostic[]): Status {
   return diagnostics.some((d) => d.severity === 'error') ? 'partial' : 'ok';
 }
 
-/**
- * An extracted item with its section, its keys in the contract's order ([id,] text, span, section, rule, then the
- * item's own fields): documents are written as built, so the order of keys here is the order in the files.
+/*
+ * Extracted items with their sections, each built field by field in the contract's key order ([id,] text, span,
+ * section, rule, then its own fields): documents are written as built, so this order is the order in the files.
+ * (A generic rest-and-spread did the same at 14% of a notice's processing time.)
  */
-function placed<T extends { id?: string; text: string; span: Span; rule: string }>(item: T, section: string | null): T & { section: string | null } {
-  const { id, text, span, rule, ...own } = item;
-  return { ...(id === undefined ? {} : { id }), text, span, section, rule, ...own } as unknown as T & { section: string | null };
-}
+const placeMeasure = (m: MeasureItem, section: string | null): Measure => ({ id: m.id, text: m.text, span: m.span, section, rule: m.rule, status: m.status });
+const placeCount = (c: CountItem, section: string | null): Count => ({
+  text: c.text,
+  span: c.span,
+  section,
+  rule: c.rule,
+  value: c.value,
+  unit: c.unit,
+  object: c.object,
+  approx: c.approx,
+});
+const placeDate = (d: DateItem, section: string | null): DateMention => ({
+  text: d.text,
+  span: d.span,
+  section,
+  rule: d.rule,
+  start: d.start,
+  end: d.end,
+  precision: d.precision,
+  kind: d.kind,
+  implied: d.implied,
+});
+const placeRegulation = (r: RegulationItem, section: string | null): Regulation => ({ text: r.text, span: r.span, section, rule: r.rule, title: r.title, action: r.action });
 
 /** The pure core: a loaded file's canonical text → a validated document. */
 export function processLoaded(loaded: Loaded, source: SourceInfo, options: ProcessOptions = {}): NoticeDocument {
@@ -85,9 +105,9 @@ export function processLoaded(loaded: Loaded, source: SourceInfo, options: Proce
   }
 
   const located = {
-    measures: measures.map((m) => placed(m, locator.locate(m.span))),
-    counts: counts.map((c) => placed(c, locator.locate(c.span))),
-    regulations: regulations.map((r) => placed(r, locator.locate(r.span))),
+    measures: measures.map((m) => placeMeasure(m, locator.locate(m.span))),
+    counts: counts.map((c) => placeCount(c, locator.locate(c.span))),
+    regulations: regulations.map((r) => placeRegulation(r, locator.locate(r.span))),
   };
   const indicators = extractIndicators({ view, meta, ...located });
 
@@ -110,7 +130,7 @@ export function processLoaded(loaded: Loaded, source: SourceInfo, options: Proce
     sections: structure.sections,
     measures: located.measures,
     counts: located.counts,
-    dates: dates.map((d) => placed(d, locator.locate(d.span))),
+    dates: dates.map((d) => placeDate(d, locator.locate(d.span))),
     regulations: located.regulations,
     indicators,
     diagnostics,
