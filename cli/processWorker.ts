@@ -3,9 +3,12 @@ import { workerData } from 'piscina';
 import { processText } from '../pipeline/process.js';
 import { processTask, type Task, type TaskResult } from './processTask.js';
 
-/** What every worker gets once: the flags through which it says a task has begun (cli/runCommand.ts). */
+/** What every worker gets once (cli/runCommand.ts). */
 export interface WorkerData {
+  /** The flags through which it says a task has begun. */
   startFlags: Int32Array;
+  /** Make a full garbage collection every this many tasks (0: never); see runCommand's note on memory. */
+  collectEvery: number;
 }
 
 /** What the main thread sends a worker: the task, its slot in the start flags and its number. */
@@ -15,7 +18,10 @@ export interface WorkerTask {
   id: number;
 }
 
-const { startFlags } = workerData as WorkerData;
+const { startFlags, collectEvery } = workerData as WorkerData;
+/** V8's gc function: runCommand exposes it (--expose-gc) before it starts the workers. */
+const gc = (globalThis as { gc?: () => void }).gc;
+let tasks = 0;
 
 /**
  * A short notice run once when the worker starts, before it takes tasks: it builds the segmenter and warms the
@@ -34,6 +40,7 @@ processText(WARM_UP, { referenceDate: null, ocr: false });
 
 /** Process one task in this worker. */
 export default function run({ task, slot, id }: WorkerTask): Promise<TaskResult> {
+  if (collectEvery > 0 && ++tasks % collectEvery === 0) gc?.(); // before the file's time limit starts
   Atomics.store(startFlags, slot, id); // the file's time limit starts now
   return processTask(task);
 }

@@ -78,26 +78,24 @@ async function removeStaleTemporaries(dir: string): Promise<void> {
 /*
  * Memory over a long batch. Left to itself, V8 sizes each heap from what it has seen so far, and over thousands of
  * files it kept raising the limits although what stayed alive did not grow (measured: this thread's heap 15 → 53
- * MB over 5,000 text notices with 8–10 MB alive; a worker's young generation at 32 MB and its old generation still
- * growing after 4,000 files), so that peak RSS rose ~18% from 1,000 to 10,000 notices. Three bounds keep it flat
- * (+8–9% measured, and 40–60 MB lower overall) at no measurable cost in speed:
+ * MB over 5,000 text notices with 8–10 MB alive; a worker's young generation at 32 MB and its heap pages still
+ * growing after 4,000 files), so that peak RSS rose 15–20% from 1,000 to 10,000 notices. Three bounds keep it
+ * flat (+8% measured, and 40–60 MB lower overall):
  * - each worker's young generation is capped at 16 MB (it reaches that cap within its first files);
  * - every heap grows by a fixed factor of 1.2 after a full collection (V8's flag, process-wide, set before the
  *   workers start);
- * - this thread, which only hands out files and keeps one index line per file, makes a full collection every
- *   COLLECT_EVERY files (a few milliseconds): it allocates too little for V8 to ever run one on its own.
+ * - every thread makes a full collection every COLLECT_EVERY files (20–40 ms for a worker, well under 1% of the
+ *   time it takes for those files): V8 otherwise keeps freed pages and, in this thread, which only hands out
+ *   files and keeps an index line per file, never collects at all.
  */
 const WORKER_YOUNG_GENERATION_MB = 16;
 const HEAP_GROWING_PERCENT = 20;
 const COLLECT_EVERY = 500;
 
-function boundHeaps(): void {
+/** Set the process-wide heap flags (before any worker starts); returns this thread's full collection. */
+function boundHeaps(): () => void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-}
-
-/** A full garbage collection of this thread (V8's gc function, exposed to a fresh context only). */
-function fullGc(): () => void {
-  setFlagsFromString('--expose-gc');
+  setFlagsFromString('--expose-gc'); // gc in every context made from now on: a fresh one here, the workers' own
   return runInNewContext('gc') as () => void;
 }
 
@@ -105,6 +103,8 @@ function fullGc(): () => void {
 interface Executor {
   run(task: Task): Promise<TaskResult>;
   close(): Promise<void>;
+  /** A full garbage collection of this thread, when the executor keeps its heaps bounded. */
+  collect?: () => void;
 }
 
 /**
@@ -115,7 +115,7 @@ interface Executor {
  * but cost ~10% of a text batch's throughput.)
  */
 function poolExecutor(jobs: number, timeoutMs: number, lanes: number): Executor {
-  boundHeaps();
+  const collect = boundHeaps();
   const flags = new Int32Array(new SharedArrayBuffer(4 * lanes));
   const pool = new Piscina({
     filename: WORKER.href,
@@ -123,7 +123,7 @@ function poolExecutor(jobs: number, timeoutMs: number, lanes: number): Executor 
     maxThreads: jobs,
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    workerData: { startFlags: flags } satisfies WorkerData,
+    workerData: { startFlags: flags, collectEvery: COLLECT_EVERY } satisfies WorkerData,
   });
   const free = Array.from({ length: lanes }, (_, i) => lanes - 1 - i);
   const inFlight = new Map<number, { id: number; ac: AbortController; deadline: number | null }>();
@@ -165,6 +165,7 @@ function poolExecutor(jobs: number, timeoutMs: number, lanes: number): Executor 
       clearInterval(tick);
       await pool.destroy();
     },
+    collect,
   };
 }
 
@@ -193,7 +194,6 @@ export async function runCommand(inputs: readonly string[], options: RunOptions)
   const lines: string[] = new Array<string>(files.length);
   let finished = 0;
   let firstResultAt: number | null = null;
-  const collectGarbage = executor === inProcessExecutor ? null : fullGc();
   const totals = { ok: 0, partial: 0, failed: 0, reused: 0, sections: 0, measures: 0, counts: 0, dates: 0, pages: 0, bytes: 0 };
   const add = (r: TaskResult) => {
     totals[r.status]++;
@@ -217,7 +217,7 @@ export async function runCommand(inputs: readonly string[], options: RunOptions)
       lines[i] = `${JSON.stringify(r.record)}\n`;
       add(r);
       firstResultAt ??= performance.now();
-      if (++finished % COLLECT_EVERY === 0) collectGarbage?.();
+      if (++finished % COLLECT_EVERY === 0) executor.collect?.();
       for (const m of r.messages) report(m);
       progress.tick(r.status === 'failed');
     }
