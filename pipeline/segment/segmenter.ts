@@ -6,7 +6,8 @@
  * the extractors read-only; it is never built per document.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { DOMAIN_WORDS, domainDictText } from '../../rules/domainDict.js';
 
 /** One token: the word, its offsets into the segmented string (plus the caller's base offset) and its tag. */
@@ -155,9 +156,16 @@ function fallbackTag(word: string): string {
   return ASCII_DIGITS.test(word) ? 'm' : ASCII_ALNUM.test(word) ? 'eng' : 'x';
 }
 
-/** jieba's default dictionary (word freq tag lines), as installed. */
+let dictBytes: Buffer | null = null;
+
+/**
+ * jieba's default dictionary (word freq tag lines), as installed, read once per thread. Read from the package's
+ * dict.txt rather than through its dict.js, which also reads the 6 MB idf.txt (keyword weights) this project never
+ * uses — in every worker, at start-up.
+ */
 export function defaultDictionary(): Buffer {
-  return Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength);
+  dictBytes ??= readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
+  return dictBytes;
 }
 
 /**
@@ -168,7 +176,7 @@ export function defaultDictionary(): Buffer {
  * spends most of its time building one JS object per word across the native boundary.
  */
 export function createSegmenter(extraDict = ''): Segmenter {
-  const jieba = Jieba.withDict(dict);
+  const jieba = Jieba.withDict(defaultDictionary());
   jieba.loadDict(Buffer.from(domainDictText(), 'utf8'));
   if (extraDict) jieba.loadDict(Buffer.from(extraDict, 'utf8'));
   const dictionary = new DictionaryTags(defaultDictionary());
