@@ -2,8 +2,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { decodeText } from '../pipeline/load/decodeText.js';
 import { normalizeText } from '../pipeline/normalize/charMap.js';
+import { runRules, runRulesAt } from '../pipeline/extract/runRules.js';
+import type { Rule } from '../rules/ruleTypes.js';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,3 +72,25 @@ export function generatedTexts(pieces: readonly string[], n: number, seed: numbe
     return s;
   });
 }
+
+/**
+ * Check an extractor's shortcut: `rules` tried only at `starts(text)` give exactly the hits of a scan of the whole
+ * text, on every text. Returns the number of hits per rule id, for the caller to require that the texts exercised
+ * the rules.
+ */
+export function expectSameHitsAtStarts<V, C>(
+  rules: readonly Rule<V, C>[],
+  starts: (text: string) => Parameters<typeof runRulesAt<V, C>>[3],
+  texts: readonly string[],
+): Map<string, number> {
+  const byRule = new Map<string, number>();
+  for (const text of texts) {
+    const whole = runRules(rules, text, undefined as C);
+    for (const h of whole) byRule.set(h.rule, (byRule.get(h.rule) ?? 0) + 1);
+    expect(runRulesAt(rules, text, undefined as C, starts(text)), text).toEqual(whole);
+  }
+  return byRule;
+}
+
+/** All the hits counted by expectSameHitsAtStarts. */
+export const totalHits = (byRule: ReadonlyMap<string, number>) => [...byRule.values()].reduce((a, b) => a + b, 0);

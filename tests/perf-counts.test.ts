@@ -7,7 +7,7 @@ import { CLASSIFIERS } from '../rules/classifiers.js';
 import { APPROX_WORDS, COUNT_RULES, countStarts } from '../rules/counts.js';
 import { sloganSpans } from '../pipeline/extract/extractCounts.js';
 import { SLOGAN_RULES, SLOGANS, sloganStarts } from '../rules/slogans.js';
-import { corpusViews, generatedTexts } from './helpers.js';
+import { corpusViews, expectSameHitsAtStarts, generatedTexts, totalHits } from './helpers.js';
 
 /** Pieces count patterns react to, and plain text between them. */
 const PIECES = [
@@ -27,19 +27,11 @@ describe('count rules at countStarts', () => {
   it('find the same hits as a scan of the whole text on every corpus notice', () => {
     const views = corpusViews();
     expect(views.length).toBeGreaterThan(0);
-    for (const view of views) {
-      expect(runRulesAt(COUNT_RULES, view, undefined, countStarts(view))).toEqual(runRules(COUNT_RULES, view, undefined));
-    }
+    expectSameHitsAtStarts(COUNT_RULES, countStarts, views);
   });
 
   it('find the same hits as a scan of the whole text on 5,000 generated texts', () => {
-    let hits = 0;
-    for (const view of generated(5000, 20240601)) {
-      const whole = runRules(COUNT_RULES, view, undefined);
-      hits += whole.length;
-      expect(runRulesAt(COUNT_RULES, view, undefined, countStarts(view)), view).toEqual(whole);
-    }
-    expect(hits).toBeGreaterThan(1000);
+    expect(totalHits(expectSameHitsAtStarts(COUNT_RULES, countStarts, generated(5000, 20240601)))).toBeGreaterThan(1000);
   });
 
   it('are strictly ascending', () => {
@@ -52,13 +44,7 @@ describe('count rules at countStarts', () => {
 
 describe('slogan rules at sloganStarts', () => {
   it('find the same hits as a scan of the whole text on the corpus and on 5,000 generated texts', () => {
-    let hits = 0;
-    for (const view of [...corpusViews(), ...generated(5000, 99)]) {
-      const whole = runRules(SLOGAN_RULES, view, undefined);
-      hits += whole.length;
-      expect(runRulesAt(SLOGAN_RULES, view, undefined, sloganStarts(view)), view).toEqual(whole);
-    }
-    expect(hits).toBeGreaterThan(1000);
+    expect(totalHits(expectSameHitsAtStarts(SLOGAN_RULES, sloganStarts, [...corpusViews(), ...generated(5000, 99)]))).toBeGreaterThan(1000);
   });
 
   it('and the lexicon found in one pass give the spans of the plain searches', () => {

@@ -2,9 +2,8 @@
  *  `dateStarts` says their matches can begin give the hits of a scan of the whole text, on the corpus and on
  *  generated texts. */
 import { describe, expect, it } from 'vitest';
-import { runRules, runRulesAt } from '../pipeline/extract/runRules.js';
 import { DATE_RULES, dateStarts } from '../rules/dates.js';
-import { corpusViews, generatedTexts } from './helpers.js';
+import { corpusViews, expectSameHitsAtStarts, generatedTexts } from './helpers.js';
 
 /** Pieces date patterns react to, and plain text between them. */
 const PIECES = [
@@ -19,16 +18,11 @@ const generated = (n: number, seed: number) => generatedTexts(PIECES, n, seed, 4
 
 describe('date rules at dateStarts', () => {
   it('find the same hits as a scan of the whole text on every corpus notice', () => {
-    for (const view of corpusViews()) expect(runRulesAt(DATE_RULES, view, undefined, dateStarts(view))).toEqual(runRules(DATE_RULES, view, undefined));
+    expectSameHitsAtStarts(DATE_RULES, dateStarts, corpusViews());
   });
 
   it('find the same hits as a scan of the whole text on 8,000 generated texts', () => {
-    const byRule = new Map<string, number>();
-    for (const view of generated(8000, 2024)) {
-      const whole = runRules(DATE_RULES, view, undefined);
-      for (const h of whole) byRule.set(h.rule, (byRule.get(h.rule) ?? 0) + 1);
-      expect(runRulesAt(DATE_RULES, view, undefined, dateStarts(view)), view).toEqual(whole);
-    }
+    const byRule = expectSameHitsAtStarts(DATE_RULES, dateStarts, generated(8000, 2024));
     // The generated texts exercise every rule that dateStarts narrows.
     for (const id of ['date/ymd', 'date/ym', 'date/year', 'date/quarter', 'date/half']) expect(byRule.get(id) ?? 0, id).toBeGreaterThan(20);
   });
