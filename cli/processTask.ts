@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexRecord, NoticeDocument, Status } from '../output/schema.js';
-import { serializeDocument, writeAtomicSync } from '../output/writeFiles.js';
+import { outputName, serializeDocument, writeAtomicSync } from '../output/writeFiles.js';
 import { failedDocument, processBytes, type ProcessOptions, sha256Hex } from '../pipeline/process.js';
 import { rulesVersion } from '../rules/index.js';
 import { validateDocument } from '../pipeline/validate/validateDocument.js';
@@ -57,9 +57,6 @@ export function indexRecord(doc: NoticeDocument, output: string | null): IndexRe
     error: err ? { code: err.code, message: err.message } : null,
   };
 }
-
-/** The output file name of an input's relative path. */
-export const outputName = (relPath: string) => `${relPath}.json`;
 
 function tallies(doc: NoticeDocument): Tallies {
   let sections = 0;

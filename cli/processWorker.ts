@@ -1,27 +1,21 @@
-/** The worker-thread entry (piscina): segmenter and rule tables load once per worker, at first import. */
-import { workerData } from 'piscina';
+/**
+ * The worker-thread entry of `zhenggai run` (cli/workerPool.ts): the segmenter and rule tables load once per
+ * worker, at first import; tasks arrive a few at a time and run one after another.
+ */
+import { workerData } from 'node:worker_threads';
 import { processText } from '../pipeline/process.js';
-import { processTask, type Task, type TaskResult } from './processTask.js';
+import { processTask } from './processTask.js';
+import { type PoolWorkerData, serveTasks } from './workerPool.js';
 
-/** What every worker gets once (cli/runCommand.ts). */
-export interface WorkerData {
-  /** The flags through which it says a task has begun. */
-  startFlags: Int32Array;
+/** What every worker gets once (cli/runCommand.ts), besides its pool slot. */
+export interface WorkerData extends PoolWorkerData {
   /** Make a full garbage collection every this many tasks (0: never); see runCommand's note on memory. */
   collectEvery: number;
 }
 
-/** What the main thread sends a worker: the task, its slot in the start flags and its number. */
-export interface WorkerTask {
-  task: Task;
-  slot: number;
-  id: number;
-}
-
-const { startFlags, collectEvery } = workerData as WorkerData;
+const { collectEvery } = workerData as WorkerData;
 /** V8's gc function: runCommand exposes it (--expose-gc) before it starts the workers. */
 const gc = (globalThis as { gc?: () => void }).gc;
-let tasks = 0;
 
 /**
  * A short notice run once when the worker starts, before it takes tasks: it builds the segmenter and warms the
@@ -38,9 +32,7 @@ const WARM_UP = [
 ].join('\n');
 processText(WARM_UP, { referenceDate: null, ocr: false });
 
-/** Process one task in this worker. */
-export default function run({ task, slot, id }: WorkerTask): Promise<TaskResult> {
-  if (collectEvery > 0 && ++tasks % collectEvery === 0) gc?.(); // before the file's time limit starts
-  Atomics.store(startFlags, slot, id); // the file's time limit starts now
-  return processTask(task);
-}
+let done = 0;
+serveTasks(processTask, () => {
+  if (collectEvery > 0 && ++done % collectEvery === 0) gc?.();
+});

@@ -1,24 +1,24 @@
 /**
- * `zhenggai run <file-or-folder>... --out <dir>`: walk the inputs, process them on worker threads (piscina) with a
+ * `zhenggai run <file-or-folder>... --out <dir>`: walk the inputs, process them on worker threads (cli/workerPool.ts) with a
  * per-file time limit, write one JSON per input as results come, then index.jsonl in input order. `--resume`
  * keeps outputs that are valid for the same input bytes and rules; `--shard K/N` takes a deterministic share.
  */
 import { existsSync } from 'node:fs';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Piscina } from 'piscina';
-import { TMP_MARK, writeAtomic } from '../output/writeFiles.js';
+import { outputName, temporaryPrefix, TMP_MARK, writeAtomic } from '../output/writeFiles.js';
 import type { ProcessOptions } from '../pipeline/process.js';
 import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults.js';
 import { formatSeconds, Progress } from './progress.js';
 import type { Task, TaskResult } from './processTask.js';
-import type { WorkerData, WorkerTask } from './processWorker.js';
+import type { WorkerData } from './processWorker.js';
 import { inShard, type Shard } from './shard.js';
 import { type InputFile, walkInputs } from './walkInputs.js';
+import { type PoolWorkerData, WorkerPool } from './workerPool.js';
 
 /** Options of the run command. */
 export interface RunOptions extends Pick<ProcessOptions, 'referenceDate' | 'ocr' | 'limits'> {
@@ -75,6 +75,13 @@ async function removeStaleTemporaries(dir: string): Promise<void> {
   );
 }
 
+/** Remove what thread `threadId` of this process, stopped while writing `path`, may have left of it. */
+async function removeTemporariesOf(path: string, threadId: number): Promise<void> {
+  const prefix = basename(temporaryPrefix(path, threadId));
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(path), n), { force: true })));
+}
+
 /*
  * Memory over a long batch. Left to itself, V8 sizes each heap from what it has seen so far, and over thousands of
  * files it kept raising the limits although what stayed alive did not grow (measured: this thread's heap 15 → 53
@@ -102,75 +109,47 @@ function boundHeaps(): () => void {
 /** Runs tasks: on a worker pool with time limits, or in this thread. */
 interface Executor {
   run(task: Task): Promise<TaskResult>;
+  /** Tasks to keep in flight. */
+  lanes: number;
   close(): Promise<void>;
   /** A full garbage collection of this thread, when the executor keeps its heaps bounded. */
   collect?: () => void;
 }
 
+/** Tasks a worker is handed at once (cli/workerPool.ts): the next file is always there when one ends. */
+const WORKER_DEPTH = 3;
+
 /**
- * Worker-pool executor. A file's time limit runs from the moment a worker takes the task up, so a worker's
- * start-up and the time a task waits behind others never count against a file. Each task in flight holds a slot
- * of a SharedArrayBuffer the workers get once (workerData); a worker writes the task's number into its slot when
- * it begins, and one timer in this thread checks the slots and the deadlines. (A MessagePort per task did the same
- * but cost ~10% of a text batch's throughput.)
+ * Worker-pool executor. A file's time limit runs from the moment a worker begins it, so a worker's start-up and
+ * the time a file waits behind others never count against it. A file whose worker is stopped (time limit) or
+ * dies (memory, crash) gets a failed record; nothing the stopped worker was writing outlives it.
  */
-function poolExecutor(jobs: number, timeoutMs: number, lanes: number): Executor {
+function poolExecutor(jobs: number, timeoutMs: number): Executor {
   const collect = boundHeaps();
-  const flags = new Int32Array(new SharedArrayBuffer(4 * lanes));
-  const pool = new Piscina({
-    filename: WORKER.href,
-    minThreads: jobs,
-    maxThreads: jobs,
-    idleTimeout: 60_000,
+  const pool = new WorkerPool<Task, TaskResult>({
+    filename: WORKER,
+    size: jobs,
+    depth: WORKER_DEPTH,
+    timeoutMs,
     resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    workerData: { startFlags: flags, collectEvery: COLLECT_EVERY } satisfies WorkerData,
+    workerData: { collectEvery: COLLECT_EVERY } satisfies Omit<WorkerData, keyof PoolWorkerData>,
   });
-  const free = Array.from({ length: lanes }, (_, i) => lanes - 1 - i);
-  const inFlight = new Map<number, { id: number; ac: AbortController; deadline: number | null }>();
-  let nextId = 1;
-  const tick = setInterval(() => {
-    const now = performance.now();
-    for (const [slot, t] of inFlight) {
-      if (t.deadline === null && Atomics.load(flags, slot) === t.id) t.deadline = now + timeoutMs;
-      if (t.deadline !== null && now >= t.deadline) t.ac.abort();
-    }
-  }, Math.min(100, Math.max(10, timeoutMs / 20)));
-  tick.unref();
+  const codes = { timeout: 'limit/timeout', memory: 'limit/memory', crash: 'internal/worker-crash' } as const;
   return {
     async run(task) {
-      const slot = free.pop();
-      if (slot === undefined) throw new Error('more tasks in flight than slots');
-      const id = nextId++;
-      const ac = new AbortController();
-      inFlight.set(slot, { id, ac, deadline: null });
-      try {
-        const message: WorkerTask = { task, slot, id };
-        return (await pool.run(message, { signal: ac.signal })) as TaskResult;
-      } catch (e) {
-        if (ac.signal.aborted) {
-          return stoppedTask(task, 'limit/timeout', `processing took longer than ${timeoutMs / 1000} s and was stopped (raise the limit with --timeout)`);
-        }
-        const err = e as { code?: string; message?: string };
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          return stoppedTask(task, 'limit/memory', 'processing needed more memory than a worker may use and was stopped');
-        }
-        return stoppedTask(task, 'internal/worker-crash', `the worker processing this file stopped: ${err.message ?? String(e)}`);
-      } finally {
-        inFlight.delete(slot);
-        Atomics.store(flags, slot, 0);
-        free.push(slot);
-      }
+      const o = await pool.run(task);
+      if (o.ok) return o.value;
+      if (o.threadId !== null) await removeTemporariesOf(join(task.outDir, outputName(task.relPath)), o.threadId);
+      return stoppedTask(task, codes[o.reason], o.message);
     },
-    close: async () => {
-      clearInterval(tick);
-      await pool.destroy();
-    },
+    lanes: jobs * WORKER_DEPTH,
+    close: () => pool.close(),
     collect,
   };
 }
 
 /** Runs tasks in this thread (--jobs 0, or no compiled worker): the pipeline loads here. */
-const inProcessExecutor: Executor = { run: async (task) => (await import('./processTask.js')).processTask(task), close: async () => {} };
+const inProcessExecutor: Executor = { run: async (task) => (await import('./processTask.js')).processTask(task), lanes: 1, close: async () => {} };
 
 /** Run the pipeline over the inputs; resolves to the exit code (0 all ok/partial, 1 any failed) and the totals. */
 export async function runCommand(inputs: readonly string[], options: RunOptions): Promise<{ exitCode: number; summary: RunSummary }> {
@@ -183,9 +162,7 @@ export async function runCommand(inputs: readonly string[], options: RunOptions)
   const workerAvailable = fileURLToPath(WORKER).endsWith('.js') && existsSync(fileURLToPath(WORKER));
   const jobs = Math.max(0, Math.min(options.jobs ?? availableParallelism(), files.length || 1));
   const timeoutMs = 1000 * (options.timeoutSeconds ?? (options.ocr ? DEFAULT_OCR_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS));
-  // Two tasks in flight per worker, so that a worker never waits for the main thread to hand it the next file.
-  const lanes = Math.max(1, 2 * jobs);
-  const executor = jobs > 0 && workerAvailable ? poolExecutor(jobs, timeoutMs, lanes) : inProcessExecutor;
+  const executor = jobs > 0 && workerAvailable ? poolExecutor(jobs, timeoutMs) : inProcessExecutor;
   const progress = new Progress(files.length, options.progress ?? (!options.quiet && process.stderr.isTTY === true));
   const report = (line: string) => (options.log ? log(line) : progress.log(line));
 
@@ -223,7 +200,7 @@ export async function runCommand(inputs: readonly string[], options: RunOptions)
     }
   };
   try {
-    await Promise.all(Array.from({ length: lanes }, lane));
+    await Promise.all(Array.from({ length: executor.lanes }, lane));
   } finally {
     await executor.close();
     progress.end();

@@ -20,10 +20,16 @@ let tmpCounter = 0;
 /** Suffix of temporary files; a run removes leftovers of a killed run before it starts. */
 export const TMP_MARK = '.tmp-';
 
+/** The start of the temporary names under which thread `tid` of this process writes `path`. */
+export const temporaryPrefix = (path: string, tid: number = threadId) => `${path}${TMP_MARK}${process.pid}-${tid}-`;
+
+/** The output file name of an input's relative path. */
+export const outputName = (relPath: string) => `${relPath}.json`;
+
 /** Write a file atomically: a temporary name in the same folder, then rename. */
 export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}${TMP_MARK}${process.pid}-${threadId}-${tmpCounter++}`;
+  const tmp = `${temporaryPrefix(path)}${tmpCounter++}`;
   await writeFile(tmp, data);
   await rename(tmp, path);
 }
@@ -41,7 +47,7 @@ export function writeAtomicSync(path: string, data: string | Uint8Array): void {
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
-  const tmp = `${path}${TMP_MARK}${process.pid}-${threadId}-${tmpCounter++}`;
+  const tmp = `${temporaryPrefix(path)}${tmpCounter++}`;
   try {
     writeFileSync(tmp, data);
   } catch (e) {

@@ -67,6 +67,8 @@ describe('batch runs', () => {
     const out = join(tmp(), 'out');
     const r = zhenggai('run', dir, '--out', out, '--timeout', '1', '--jobs', jobs);
     const index = readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    // The stopped worker leaves nothing behind: only the index and one output per input.
+    expect(readdirSync(out).sort()).toEqual(['a-huge.txt.json', 'b-small.txt.json', 'index.jsonl']);
     return { r, records: index.map((x) => [x.path, x.status, x.error?.code ?? null]) };
   }
   const timedOut = [
