@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IndexRecord, NoticeDocument, Status } from '../output/schema.js';
-import { outputName, serializeDocument, writeAtomicSync } from '../output/writeFiles.js';
+import { documentBytes, outputName, writeAtomicSync } from '../output/writeFiles.js';
 import { failedDocument, processBytes, type ProcessOptions, sha256Hex } from '../pipeline/process.js';
 import { rulesVersion } from '../rules/index.js';
 import { validateDocument } from '../pipeline/validate/validateDocument.js';
@@ -101,7 +101,7 @@ export async function processTask(task: Task): Promise<TaskResult> {
     bytes = readFileSync(task.diskPath);
   } catch (e) {
     const doc = failedDocument({ path: task.relPath, sha256: sha256Hex(new Uint8Array()), bytes: 0 }, null, 'input/unreadable', `cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
-    writeAtomicSync(outPath, serializeDocument(doc));
+    writeAtomicSync(outPath, documentBytes(doc));
     return result(doc, task, false);
   }
   if (task.resume) {
@@ -109,7 +109,7 @@ export async function processTask(task: Task): Promise<TaskResult> {
     if (kept) return result(kept, task, true);
   }
   const doc = await processBytes(bytes, task.relPath, task.options);
-  writeAtomicSync(outPath, serializeDocument(doc));
+  writeAtomicSync(outPath, documentBytes(doc));
   return result(doc, task, false);
 }
 
@@ -122,6 +122,6 @@ export async function stoppedTask(task: Task, code: string, message: string): Pr
     /* the record still says what happened */
   }
   const doc = failedDocument({ path: task.relPath, sha256: sha256Hex(bytes), bytes: bytes.length }, null, code, message);
-  writeAtomicSync(join(task.outDir, outputName(task.relPath)), serializeDocument(doc));
+  writeAtomicSync(join(task.outDir, outputName(task.relPath)), documentBytes(doc));
   return result(doc, task, false);
 }
