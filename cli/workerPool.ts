@@ -53,6 +53,8 @@ interface Pending<T, R> {
 
 interface Member<T, R> {
   worker: Worker;
+  /** The worker's thread id, kept: a worker that has exited no longer tells it. */
+  threadId: number;
   slot: number;
   /** Tasks handed to this worker and not answered yet, in the order it runs them. */
   given: Map<number, Pending<T, R>>;
@@ -111,7 +113,7 @@ export class WorkerPool<T, R> {
     Atomics.store(this.running, slot, 0);
     const workerData: PoolWorkerData & Record<string, unknown> = { ...this.options.workerData, running: this.running, slot };
     const worker = new Worker(this.options.filename, { workerData, ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}) });
-    const m: Member<T, R> = { worker, slot, given: new Map(), seen: 0, deadline: null, gone: false };
+    const m: Member<T, R> = { worker, threadId: worker.threadId, slot, given: new Map(), seen: 0, deadline: null, gone: false };
     worker.on('message', (reply: PoolReply<R>) => this.answer(m, reply));
     worker.on('error', (e: Error & { code?: string }) => this.lost(m, e));
     worker.on('exit', (code) => this.lost(m, new Error(`the worker thread exited with code ${code}`)));
@@ -176,7 +178,7 @@ export class WorkerPool<T, R> {
    */
   private async replace(m: Member<T, R>, id: number, failure: { reason: 'timeout' | 'memory' | 'crash'; message: string }, stop: boolean): Promise<void> {
     m.gone = true;
-    const threadId = m.worker.threadId;
+    const { threadId } = m;
     const failed = m.given.get(id);
     if (failed) m.given.delete(id);
     else if (!stop) this.startFailures++;
