@@ -1,7 +1,8 @@
 /**
- * `zhenggai run <file-or-folder>... --out <dir>`: walk the inputs, process them on worker threads (cli/workerPool.ts) with a
- * per-file time limit, write one JSON per input as results come, then index.jsonl in input order. `--resume`
- * keeps outputs that are valid for the same input bytes and rules; `--shard K/N` takes a deterministic share.
+ * `zhenggai run <file-or-folder>... --out <dir>`: walk the inputs, process them on worker threads
+ * (cli/workerPool.ts) with a per-file time limit, write one JSON per input as results come, then index.jsonl in
+ * input order. `--resume` keeps outputs that are valid for the same input bytes and rules; `--shard K/N` takes a
+ * deterministic share.
  */
 import { existsSync } from 'node:fs';
 import { readdir, rm, writeFile } from 'node:fs/promises';
