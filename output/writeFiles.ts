@@ -15,8 +15,11 @@ export function serializeDocument(doc: NoticeDocument): string {
   return `${JSON.stringify(doc)}\n`;
 }
 
-/** The buffer `documentBytes` encodes into, grown as needed and reused (one per thread). */
-let encoded = Buffer.allocUnsafeSlow(1 << 20);
+/** The buffer `documentBytes` encodes into, grown as needed and reused (one per thread); one grown past
+ *  RETAIN_BYTES for an unusually large document is let go at the next call, so that it is not kept all run. */
+const INITIAL_BYTES = 1 << 20;
+const RETAIN_BYTES = 16 << 20;
+let encoded = Buffer.allocUnsafeSlow(INITIAL_BYTES);
 
 /** `out` at `at` holds `s` (UTF-8) from `at` on; returns where it ends. Grows the buffer first when it may be short. */
 function put(s: string, at: number): number {
@@ -38,6 +41,7 @@ function put(s: string, at: number): number {
  * valid until the next call in this thread: write them at once.
  */
 export function documentBytes(doc: NoticeDocument): Uint8Array {
+  if (encoded.length > RETAIN_BYTES) encoded = Buffer.allocUnsafeSlow(INITIAL_BYTES);
   let at = put('{', 0);
   let first = true;
   for (const key of Object.keys(doc)) {

@@ -109,7 +109,10 @@ describe('batch runs', () => {
     const cleanBig = join(tmp(), 'clean');
     zhenggai('run', big, '--out', cleanBig, '-q', '--jobs', '2');
     const out = join(tmp(), 'out');
-    const child = spawn(process.execPath, [BIN, 'run', big, '--out', out, '-q', '--jobs', '2'], { stdio: 'ignore' });
+    // One worker, so that the run cannot end between two polls even on a busy machine; the exit is awaited from
+    // the start, so that it is not missed.
+    const child = spawn(process.execPath, [BIN, 'run', big, '--out', out, '-q', '--jobs', '1'], { stdio: 'ignore' });
+    const exited = new Promise((r) => child.on('exit', r));
     // Kill once some outputs exist but well before the end.
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
@@ -121,7 +124,7 @@ describe('batch runs', () => {
         }
       }, 5);
     });
-    await new Promise((r) => child.on('exit', r));
+    await exited;
     expect(existsSync(join(out, 'index.jsonl'))).toBe(false);
     const written = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.json')).length;
     expect(written).toBeLessThan(600);
