@@ -5,13 +5,13 @@
  * deterministic share.
  */
 import { existsSync } from 'node:fs';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { outputName, temporaryPrefix, TMP_MARK, writeAtomic } from '../output/writeFiles.js';
+import { outputName, removeStaleTemporaries, removeTemporariesOf, writeAtomic } from '../output/writeFiles.js';
 import type { ProcessOptions } from '../pipeline/process.js';
 import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults.js';
 import { formatSeconds, Progress } from './progress.js';
@@ -64,23 +64,6 @@ const WORKER = new URL('./processWorker.js', import.meta.url);
 /** The record of a file stopped from outside; the pipeline's modules load in this thread only when one is. */
 async function stoppedTask(task: Task, code: string, message: string): Promise<TaskResult> {
   return (await import('./processTask.js')).stoppedTask(task, code, message);
-}
-
-/** Remove temporary files a killed run left behind (their names carry TMP_MARK + pid-thread-counter). */
-async function removeStaleTemporaries(dir: string): Promise<void> {
-  if (!existsSync(dir)) return;
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const stale = /\.tmp-\d+-\d+-\d+$/u;
-  await Promise.all(
-    entries.filter((e) => e.isFile() && e.name.includes(TMP_MARK) && stale.test(e.name)).map((e) => rm(join(e.parentPath, e.name), { force: true })),
-  );
-}
-
-/** Remove what thread `threadId` of this process, stopped while writing `path`, may have left of it. */
-async function removeTemporariesOf(path: string, threadId: number): Promise<void> {
-  const prefix = basename(temporaryPrefix(path, threadId));
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(path), n), { force: true })));
 }
 
 /*

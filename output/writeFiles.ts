@@ -1,7 +1,7 @@
 /** Writers: per-file JSON, written atomically. */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { NoticeDocument } from './schema.js';
 
@@ -21,7 +21,7 @@ const INITIAL_BYTES = 1 << 20;
 const RETAIN_BYTES = 16 << 20;
 let encoded = Buffer.allocUnsafeSlow(INITIAL_BYTES);
 
-/** `out` at `at` holds `s` (UTF-8) from `at` on; returns where it ends. Grows the buffer first when it may be short. */
+/** Encode `s` (UTF-8) into the buffer from `at` on; returns where it ends. Grows the buffer first when it may be short. */
 function put(s: string, at: number): number {
   const need = at + 3 * s.length; // UTF-8 takes at most 3 bytes per UTF-16 code unit
   if (need > encoded.length) {
@@ -58,10 +58,26 @@ export function documentBytes(doc: NoticeDocument): Uint8Array {
 let tmpCounter = 0;
 
 /** Suffix of temporary files; a run removes leftovers of a killed run before it starts. */
-export const TMP_MARK = '.tmp-';
+const TMP_MARK = '.tmp-';
 
 /** The start of the temporary names under which thread `tid` of this process writes `path`. */
 export const temporaryPrefix = (path: string, tid: number = threadId) => `${path}${TMP_MARK}${process.pid}-${tid}-`;
+
+/** A temporary name as writeAtomic and writeAtomicSync make them: TMP_MARK, then pid-thread-counter. */
+const TEMPORARY_NAME = new RegExp(`${TMP_MARK.replace('.', '\\.')}\\d+-\\d+-\\d+$`, 'u');
+
+/** Remove the temporary files a killed run left anywhere under `dir` (before a run writes there again). */
+export async function removeStaleTemporaries(dir: string): Promise<void> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  await Promise.all(entries.filter((e) => e.isFile() && TEMPORARY_NAME.test(e.name)).map((e) => rm(join(e.parentPath, e.name), { force: true })));
+}
+
+/** Remove what thread `tid` of this process, stopped while writing `path`, may have left of it. */
+export async function removeTemporariesOf(path: string, tid: number): Promise<void> {
+  const prefix = basename(temporaryPrefix(path, tid));
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => rm(join(dirname(path), n), { force: true })));
+}
 
 /** The output file name of an input's relative path. */
 export const outputName = (relPath: string) => `${relPath}.json`;
