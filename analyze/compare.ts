@@ -1,5 +1,6 @@
 /** Build the units comparison (units.json's content) from the results of one or more runs. */
 import { UNITS_SCHEMA_NAME, UNITS_SCHEMA_VERSION, UnitsDocument } from '../output/unitsSchema.js';
+import type { Segmenter } from '../pipeline/segment/segmenter.js';
 import type { ResultEntry } from './readResults.js';
 import { compareMeasures, type UnitMeasure } from './similarity.js';
 import { CSV_COLUMNS, groupUnits, UNIT_COLUMNS, unitRow, type UnitRow } from './units.js';
@@ -10,11 +11,11 @@ function measureRef(m: UnitMeasure) {
 }
 
 /** The comparison of every unit in the results, validated. */
-export function buildUnits(entries: readonly ResultEntry[]): { doc: UnitsDocument; rows: UnitRow[] } {
+export function buildUnits(entries: readonly ResultEntry[], segmenter: Segmenter): { doc: UnitsDocument; rows: UnitRow[] } {
   const groups = groupUnits(entries);
   const rows = groups.map(unitRow);
   const measures: UnitMeasure[] = groups.flatMap((g, unit) => g.latest.doc.measures.map((measure) => ({ unit, path: g.latest.record.path, measure })));
-  const { pairs, distinctive } = compareMeasures(measures);
+  const { pairs, distinctive } = compareMeasures(measures, segmenter);
   const doc = UnitsDocument.parse({
     schema: UNITS_SCHEMA_NAME,
     schemaVersion: UNITS_SCHEMA_VERSION,

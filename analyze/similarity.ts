@@ -9,8 +9,8 @@
  * when imported from the package root) for what is a few lines over words jieba already gives us.
  */
 import type { Measure } from '../output/schema.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
-import { type Segmenter, segmenter as sharedSegmenter } from '../pipeline/segment/segmenter.js';
+import { normalizeText } from '../text/charMap.js';
+import type { Segmenter } from '../pipeline/segment/segmenter.js';
 import { DISTINCTIVE_MEASURE_MAX, MIN_MEASURE_WORDS, SHARED_MEASURE_MIN, SIMILARITY_KEEP, SIMILARITY_STOP_WORDS } from '../rules/similarity.js';
 
 /** A measure to compare, with the unit (index) it belongs to. */
@@ -50,7 +50,7 @@ const STOP = new Set(SIMILARITY_STOP_WORDS);
 const HAN = /\p{Script=Han}/u;
 
 /** The words of a measure that count for similarity. */
-export function measureWords(text: string, seg: Segmenter = sharedSegmenter()): string[] {
+export function measureWords(text: string, seg: Segmenter): string[] {
   return seg
     .cut(normalizeText(text))
     .map((t) => t.word)
@@ -61,7 +61,7 @@ export function measureWords(text: string, seg: Segmenter = sharedSegmenter()): 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** Compare the measures of several units. */
-export function compareMeasures(measures: readonly UnitMeasure[], seg: Segmenter = sharedSegmenter()): { pairs: UnitPair[]; distinctive: Distinctive[] } {
+export function compareMeasures(measures: readonly UnitMeasure[], seg: Segmenter): { pairs: UnitPair[]; distinctive: Distinctive[] } {
   // Too short a measure gets no words at all: it is neither shared nor distinctive.
   const words = measures.map((m) => {
     const ws = measureWords(m.measure.text, seg);

@@ -5,7 +5,7 @@
  * evidence behind it) from a document, so the CSV, units.json and report.html share one definition.
  */
 import type { Indicator, Indicators, NoticeDocument, Span } from '../output/schema.js';
-import { sentenceBounds } from '../pipeline/extract/extractIndicators.js';
+import { Sentences } from '../text/sentences.js';
 import type { ResultEntry } from './readResults.js';
 
 /** A value of a units.csv cell. */
@@ -28,13 +28,22 @@ export interface UnitColumn {
   evidence?(doc: NoticeDocument): Evidence[];
 }
 
-/** The sentence of `text` around a span, with its closing mark (。；…). */
-export function sentenceAround(text: string, span: Span): string {
-  const { start, end } = sentenceBounds(text, span);
+/** The sentences of each document, found once. */
+const sentencesOf = new WeakMap<NoticeDocument, Sentences>();
+
+/** The sentence of a document around a span, with its closing mark (。；…). */
+export function sentenceAround(doc: NoticeDocument, span: Span): string {
+  let sentences = sentencesOf.get(doc);
+  if (!sentences) {
+    sentences = new Sentences(doc.text);
+    sentencesOf.set(doc, sentences);
+  }
+  const { start, end } = sentences.around(span);
+  const { text } = doc;
   return text.slice(start, end < text.length && text[end] !== '\n' ? end + 1 : end).trim();
 }
 
-const evidenceOf = (doc: NoticeDocument, text: string, span: Span, rule: string): Evidence => ({ text, sentence: sentenceAround(doc.text, span), span, rule });
+const evidenceOf = (doc: NoticeDocument, text: string, span: Span, rule: string): Evidence => ({ text, sentence: sentenceAround(doc, span), span, rule });
 
 /** The evidence of an indicator: its mention, or the mentions it was computed from. */
 export function indicatorEvidence(doc: NoticeDocument, f: Indicator | null): Evidence[] {

@@ -40,9 +40,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chrono from 'chrono-node';
+import { createPipelineContext, documentContext } from '../pipeline/context.js';
 import { extractDates } from '../pipeline/extract/extractDates.js';
-import { parseChineseNumber } from '../pipeline/extract/parseChineseNumber.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
+import { parseChineseNumber } from '../text/parseChineseNumber.js';
+import { normalizeText } from '../text/charMap.js';
 
 /** Repository root (works from bench/ under tsx and from dist/bench/ compiled). */
 const REPO_ROOT = (() => {
@@ -205,7 +206,8 @@ function scoreDates(cases: readonly DateCase[], find: (c: DateCase) => FoundDate
 
 /** Our extraction on the date cases. */
 export function benchDates(cases: readonly DateCase[]): Tally {
-  return scoreDates(cases, (c) => extractDates(normalizeText(c.input), c.input).dates);
+  const ctx = createPipelineContext();
+  return scoreDates(cases, (c) => extractDates(documentContext(ctx, c.input, normalizeText(c.input))).value);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import mammoth from 'mammoth';
-import { decodeText } from '../pipeline/load/decodeText.js';
-import { getPdfium } from '../pipeline/load/pdfiumModule.js';
-import { pdfjs } from '../pipeline/load/pdfjsModule.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
+import { getPdfium } from '../pipeline/load/pdf/pdfiumModule.js';
+import { pdfjs } from '../pipeline/load/pdf/pdfjsModule.js';
 
 type PdfEngine = 'pdfjs' | 'pdfium';
 

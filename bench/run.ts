@@ -9,7 +9,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunSummary } from '../cli/runCommand.js';
+import type { RunSummary } from '../cli/run/runCommand.js';
 import { REPO_ROOT } from '../tools/eval.js';
 import { makeDocx } from './makeDocx.js';
 
@@ -25,7 +25,7 @@ const BIN = join(REPO_ROOT, 'bin', 'zhenggai.js');
 
 /** Corpus notices as text (decoded through the pipeline's own decoder for the encoded ones). */
 async function corpusTexts(): Promise<Array<{ name: string; text: string }>> {
-  const { decodeText } = await import('../pipeline/load/decodeText.js');
+  const { decodeText } = await import('../pipeline/load/text/decodeText.js');
   const dir = join(REPO_ROOT, 'corpus');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))

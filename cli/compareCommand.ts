@@ -4,8 +4,9 @@ import { buildUnits } from '../analyze/compare.js';
 import { readResults, ResultsError } from '../analyze/readResults.js';
 import { reportHtml } from '../analyze/report.js';
 import { unitsCsv } from '../analyze/units.js';
-import { writeAtomic } from '../output/writeFiles.js';
-import { UsageError } from './walkInputs.js';
+import { AtomicWriter } from '../output/writeFiles.js';
+import { createSegmenter } from '../pipeline/segment/segmenter.js';
+import { UsageError } from './usageError.js';
 
 /** Compare the units of one or more run outputs; resolves to the exit code. */
 export async function compareCommand(dirs: readonly string[], options: { out: string; log?: (line: string) => void }): Promise<number> {
@@ -17,10 +18,11 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
     if (e instanceof ResultsError) throw new UsageError(e.message);
     throw e;
   }
-  const { doc, rows } = buildUnits(entries);
-  await writeAtomic(join(options.out, 'units.csv'), unitsCsv(rows));
-  await writeAtomic(join(options.out, 'units.json'), `${JSON.stringify(doc, null, 2)}\n`);
-  await writeAtomic(join(options.out, 'report.html'), reportHtml(doc));
+  const { doc, rows } = buildUnits(entries, createSegmenter());
+  const writer = new AtomicWriter();
+  await writer.write(join(options.out, 'units.csv'), unitsCsv(rows));
+  await writer.write(join(options.out, 'units.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  await writer.write(join(options.out, 'report.html'), reportHtml(doc));
   const pairs = doc.sharedMeasures.reduce((n, p) => n + p.count, 0);
   log(
     `zhenggai compare: ${doc.notices} notice(s)${doc.failed ? ` (${doc.failed} failed, left out)` : ''} → ${doc.units.length} unit(s), ${doc.sharedMeasures.length} pair(s) of units sharing ${pairs} measure pair(s) → ${join(options.out, 'units.csv')}, units.json, report.html`,

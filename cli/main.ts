@@ -9,8 +9,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { tablesHelp } from '../analyze/tables.js';
 import { DEFAULT_LIMITS } from '../pipeline/load/loaded.js';
 import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults.js';
-import { parseShard } from './shard.js';
-import { UsageError } from './walkInputs.js';
+import { parseShard } from './run/shard.js';
+import { UsageError } from './usageError.js';
 
 function positiveInt(name: string, min: number) {
   return (v: string): number => {
@@ -82,7 +82,7 @@ Examples:
           referenceDate?: string;
         },
       ) => {
-        const { runCommand } = await import('./runCommand.js');
+        const { runCommand } = await import('./run/runCommand.js');
         const { exitCode } = await runCommand(inputs, {
           out: opts.out,
           ocr: opts.ocr,

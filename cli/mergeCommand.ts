@@ -1,14 +1,14 @@
 /**
  * `zhenggai merge <dirs>... --out <dir>`: join the outputs of shard runs (`run --shard K/N`) into one folder with
- * one index.jsonl. Every document is validated on reading; a path claimed by two shards with different contents
- * is an error; records are sorted by path segments (the order a single run over one folder writes).
+ * one index.jsonl. Every document is read back and validated (analyze/readResults.ts); a path claimed by two shards
+ * with different contents is a problem; records are sorted by path segments (the order a single run over one folder
+ * writes).
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { IndexRecord, NoticeDocument } from '../output/schema.js';
-import { serializeDocument, writeAtomic } from '../output/writeFiles.js';
-import { UsageError } from './walkInputs.js';
+import { readResults, type ResultEntry, ResultsError } from '../analyze/readResults.js';
+import { indexName } from '../output/runLayout.js';
+import { AtomicWriter, serializeDocument } from '../output/writeFiles.js';
+import { UsageError } from './usageError.js';
 
 /** Compare relative paths segment by segment (a/b before a-c, as a folder walk sorts them). */
 export function comparePaths(a: string, b: string): number {
@@ -26,41 +26,36 @@ export function comparePaths(a: string, b: string): number {
 /** Merge shard output folders; returns the exit code (0 merged, 1 problems found). */
 export async function mergeCommand(dirs: readonly string[], options: { out: string; log?: (l: string) => void }): Promise<number> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const byPath = new Map<string, { record: IndexRecord; dir: string }>();
   let problems = 0;
-  for (const dir of dirs) {
-    if (!existsSync(dir)) throw new UsageError(`not a folder: ${dir}`);
-    const indexes = (await readdir(dir)).filter((f) => /^index(?:\.shard-\d+-of-\d+)?\.jsonl$/u.test(f)).sort();
-    if (indexes.length === 0) throw new UsageError(`no index.jsonl or index.shard-K-of-N.jsonl in ${dir}: is it the --out folder of a run?`);
-    for (const idx of indexes) {
-      const lines = (await readFile(join(dir, idx), 'utf8')).split('\n').filter((l) => l.trim());
-      for (const line of lines) {
-        const record = IndexRecord.parse(JSON.parse(line));
-        const prev = byPath.get(record.path);
-        if (prev && prev.record.sha256 !== record.sha256) {
-          log(`zhenggai merge: ${record.path} is in ${prev.dir} and ${dir} with different contents; keeping the first`);
-          problems++;
-          continue;
-        }
-        if (!prev) byPath.set(record.path, { record, dir });
-      }
-    }
+  let entries: ResultEntry[];
+  try {
+    entries = await readResults(dirs, {
+      onProblem: (path, message) => {
+        log(`zhenggai merge: ${path}: ${message}`);
+        problems++;
+      },
+    });
+  } catch (e) {
+    if (e instanceof ResultsError) throw new UsageError(`${e.message} (merge takes the --out folders of \`run --shard K/N\`)`);
+    throw e;
   }
-  const records = [...byPath.values()].sort((a, b) => comparePaths(a.record.path, b.record.path));
-  for (const { record, dir } of records) {
-    if (record.output === null) continue;
-    const from = join(dir, record.output);
-    const to = join(options.out, record.output);
-    try {
-      const doc = NoticeDocument.parse(JSON.parse(await readFile(from, 'utf8')));
-      if (resolve(from) !== resolve(to)) await writeAtomic(to, serializeDocument(doc));
-    } catch (e) {
-      log(`zhenggai merge: ${from}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  const byPath = new Map<string, ResultEntry>();
+  for (const e of entries) {
+    const prev = byPath.get(e.record.path);
+    if (prev && prev.record.sha256 !== e.record.sha256) {
+      log(`zhenggai merge: ${e.record.path} is in ${prev.dir} and ${e.dir} with different contents; keeping the first`);
       problems++;
-    }
+    } else if (!prev) byPath.set(e.record.path, e);
   }
-  await writeAtomic(join(options.out, 'index.jsonl'), records.map((r) => `${JSON.stringify(r.record)}\n`).join(''));
-  const failed = records.filter((r) => r.record.status === 'failed').length;
-  log(`zhenggai merge: ${records.length} record(s) from ${dirs.length} folder(s) (${failed} failed files) → ${join(options.out, 'index.jsonl')}${problems ? `; ${problems} problem(s)` : ''}`);
+  const merged = [...byPath.values()].sort((a, b) => comparePaths(a.record.path, b.record.path));
+  const writer = new AtomicWriter();
+  for (const { record, dir, doc } of merged) {
+    if (record.output === null || doc === null) continue;
+    if (resolve(join(dir, record.output)) !== resolve(join(options.out, record.output))) await writer.write(join(options.out, record.output), serializeDocument(doc));
+  }
+  const index = join(options.out, indexName());
+  await writer.write(index, merged.map((r) => `${JSON.stringify(r.record)}\n`).join(''));
+  const failed = merged.filter((r) => r.record.status === 'failed').length;
+  log(`zhenggai merge: ${merged.length} record(s) from ${dirs.length} folder(s) (${failed} failed files) → ${index}${problems ? `; ${problems} problem(s)` : ''}`);
   return problems > 0 ? 1 : 0;
 }

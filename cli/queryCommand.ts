@@ -5,7 +5,7 @@ import { openResultsDatabase } from '../analyze/database.js';
 import { query, renderCsv, renderTable } from '../analyze/queryResults.js';
 import { readResults, ResultsError } from '../analyze/readResults.js';
 import { TABLES, tablesHelp } from '../analyze/tables.js';
-import { UsageError } from './walkInputs.js';
+import { UsageError } from './usageError.js';
 
 async function open(dirs: readonly string[]) {
   try {

@@ -14,7 +14,7 @@
  */
 import { classifierSource } from './classifiers.js';
 import type { Rule } from './ruleTypes.js';
-import { parseChineseNumber, round15 } from '../pipeline/extract/parseChineseNumber.js';
+import { parseChineseNumber, round15 } from '../text/parseChineseNumber.js';
 
 /** How approximate a figure is (output-contract.md). */
 export type Approx = 'about' | 'under' | 'over';

@@ -4,7 +4,8 @@
  * Patterns run on the normalized view (ASCII digits, '-' for every dash).
  */
 import type { Rule } from './ruleTypes.js';
-import { parseChineseNumber } from '../pipeline/extract/parseChineseNumber.js';
+import { daysInMonth } from '../text/isoDate.js';
+import { parseChineseNumber } from '../text/parseChineseNumber.js';
 
 /** A written date or period before context is applied; absent parts are filled from context later. */
 export interface DateCandidate {
@@ -41,11 +42,6 @@ function num(s: string | undefined, max: number): number | null {
   if (s === undefined) return null;
   const n = parseChineseNumber(s);
   return n !== null && Number.isInteger(n) && n >= 1 && n <= max ? n : null;
-}
-
-/** Days in a month (Gregorian). */
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 function ymd(g: Record<string, string | undefined>): DateCandidate | null {

@@ -5,6 +5,7 @@
  * publication date, and words that mark a heading as the notice's title. Every pattern carries examples that
  * tests/load-html.test.ts runs (positives must match, negatives — notice lines — must not).
  */
+import type { RuleTable } from './ruleTypes.js';
 
 /** One kind of furniture line. Patterns are tested against a whole trimmed line. */
 export interface BoilerplateLineRule {
@@ -275,3 +276,48 @@ export const TITLE_NAMES = /(^|[-_])(title|tit|biaoti|bt|headline|arttitle|artic
 
 /** Words that show a heading is the notice's own title (not a column name like 通知公告 or 工作动态). */
 export const TITLE_WORDS = /(整改|巡视|巡察|审计|情况|通报|公告|公示|报告|通知|决定|意见|方案)/u;
+
+/** The furniture-line table as registered: the hit is a whole line that a furniture rule removes. */
+export const HTML_LINES_TABLE: RuleTable = {
+  name: 'html furniture lines',
+  rules: BOILERPLATE_LINES.map((r) => ({ ...r, examples: r.examples.map((text) => ({ text })), negatives: [...r.negatives.map((text) => ({ text, why: 'a line of the notice' }))] })),
+  lexicons: { DROPPED_TAGS, SECTIONING_KEEPS_HEADER, TITLE_NAMES, TITLE_WORDS, SIGNATURE_DATE },
+  run(text) {
+    const rule = boilerplateRule(text);
+    return rule ? [{ start: 0, end: text.length, rule, value: {} }] : [];
+  },
+};
+
+/** The furniture-block name table as registered: class/id names of blocks that never hold the notice. */
+export const HTML_FURNITURE_NAMES_TABLE: RuleTable = {
+  name: 'html furniture block names',
+  rules: DROPPED_CLASS_ID.map((r) => ({ ...r, examples: r.examples.map((text) => ({ text })), negatives: r.negatives.map((text) => ({ text, why: 'a content block' })) })),
+  run(text) {
+    const rule = DROPPED_CLASS_ID.find((r) => r.pattern.test(text));
+    return rule ? [{ start: 0, end: text.length, rule: rule.id, value: {} }] : [];
+  },
+};
+
+/** The content-block name table as registered: class/id names of blocks that usually hold the notice. */
+export const HTML_CONTENT_NAMES_TABLE: RuleTable = {
+  name: 'html content block names',
+  rules: CONTENT_HINTS.map((r) => ({ ...r, examples: r.examples.map((text) => ({ text })) })),
+  run(text) {
+    const rule = CONTENT_HINTS.find((r) => r.pattern.test(text));
+    return rule ? [{ start: 0, end: text.length, rule: rule.id, value: {} }] : [];
+  },
+};
+
+/** The page-date table as registered: the hit is the labelled date, its value the ISO date. */
+export const HTML_PAGE_DATE_TABLE: RuleTable<{ date: string }> = {
+  name: 'html page date',
+  rules: PAGE_DATE_LINES.map((r) => ({ ...r, examples: r.examples.map(([text, date]) => ({ text, value: { date } })) })),
+  lexicons: { PAGE_DATE_META, META_DATE_VALUE },
+  run(text) {
+    return PAGE_DATE_LINES.flatMap((r) => {
+      const m = r.pattern.exec(text);
+      const g = m?.groups;
+      return m && g ? [{ start: 0, end: text.length, rule: r.id, value: { date: `${g['y']}-${g['m']!.padStart(2, '0')}-${g['d']!.padStart(2, '0')}` } }] : [];
+    });
+  },
+};

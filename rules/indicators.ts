@@ -3,8 +3,8 @@
  * compare — problems fed back and completed, regulations made and revised, discipline, money, meetings. A rule
  * maps a count (its unit and counted object, pipeline/extract/extractCounts.ts) to an indicator by the words
  * around it: a cue at the END of the clause before the count (反馈的…24个问题, 给予党纪政务处分|4人), or at the
- * START of the text after it (对1名同志|进行诫勉谈话). A clause is the text between two clause breaks (，。；：
- * and line ends; 、 is not a break, so 清退…讲课费、评审费等共计48.6万元 is one clause). The first rule that
+ * START of the text after it (对1名同志|进行诫勉谈话). A clause is the text between two clause breaks (text/punctuation.ts
+ * CLAUSE_END: ，。；： and line ends; 、 is not a break, so 清退…讲课费、评审费等共计48.6万元 is one clause). The first rule that
  * matches a count decides; rules are tried in table order.
  *
  * Decisions (they shape the figures):
@@ -74,18 +74,6 @@ export const TOTAL_WORDS = /共计|累计|合计|总计|共/u;
 
 /** A clause before a count that speaks of a plan: no indicator is read from it. */
 export const PLANNED = /计划|拟|力争|预计|将于|将在|争取/u;
-
-/** Characters that end a clause (、 does not: it joins the items of a list). */
-export const CLAUSE_BREAK = /[，,；;。：:！!？?\n]/u;
-
-/** Characters that end a sentence. */
-export const SENTENCE_BREAK = /[；;。！!？?\n]/u;
-
-/** The words of the count that a rule looks at. */
-export interface CountView {
-  unit: string | null;
-  object: string | null;
-}
 
 /** Where a count stands: the clause before it, the rest of its clause after it, the sentence up to it (lead)
  *  and the whole sentence. */

@@ -5,7 +5,7 @@
  */
 import type { MarkerStyle } from '../output/schema.js';
 import type { Rule } from './ruleTypes.js';
-import { parseChineseNumber } from '../pipeline/extract/parseChineseNumber.js';
+import { parseChineseNumber } from '../text/parseChineseNumber.js';
 
 /** What a marker rule yields: the style, the ordinal, and where the marker ends within the match. */
 export interface MarkerValue {

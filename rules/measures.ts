@@ -13,8 +13,8 @@
  * 二、已完成的整改事项 › （1）制定干部交流轮岗计划 is done.
  */
 import type { NegativeExample, PositiveExample, Rule } from './ruleTypes.js';
-import { parseChineseNumber } from '../pipeline/extract/parseChineseNumber.js';
-import { CharClass } from '../pipeline/extract/runRules.js';
+import { parseChineseNumber } from '../text/parseChineseNumber.js';
+import { CharClass } from '../text/charClass.js';
 
 /** An enumerator found inside a paragraph. */
 export interface EnumeratorValue {
@@ -134,11 +134,9 @@ export const LEAD_SENTENCE: MeasureShape & { minLength: number; maxLength: numbe
 };
 
 /** One measure per action sentence when a paragraph has neither enumerators nor lead sentences. */
-export const ACTION_SENTENCE: MeasureShape & { end: RegExp; verbTags: ReadonlySet<string>; minLength: number } = {
+export const ACTION_SENTENCE: MeasureShape & { verbTags: ReadonlySet<string>; minLength: number } = {
   id: 'measure/sentence',
-  description: 'one measure per sentence with a verb, in paragraphs without enumerations or leads',
-  /** Sentence ends (kept in the measure). */
-  end: /[。；;！!？?]/u,
+  description: 'one measure per sentence with a verb (sentences end at text/punctuation.ts SENTENCE_END), in paragraphs without enumerations or leads',
   /** POS tags of an action verb (jieba). */
   verbTags: new Set(['v', 'vn', 'vd']),
   minLength: 5,

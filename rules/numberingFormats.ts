@@ -4,6 +4,7 @@
  * examples (tests/load-docx.test.ts runs every example). A format missing here is "unrendered": the loader writes
  * decimal digits and emits the warning `docx/numbering-unrendered`.
  */
+import type { RuleTable } from './ruleTypes.js';
 
 /** One numbering format: the ST_NumberFormat value, what it looks like, and its renderer. */
 export interface NumberFormatRule {
@@ -335,3 +336,20 @@ export function numberSeparator(marker: string, suff: string | undefined): strin
   if (marker === '' || suff === 'nothing') return '';
   return /[\p{L}\p{Nd}]$/u.test(marker) ? ' ' : '';
 }
+
+/** The numbering-format table as registered: the text is a counter value; each format's rendering is a hit over
+ *  it. The renderings of 1–120 stand for the renderers in the rules version. */
+export const NUMBERING_TABLE: RuleTable<{ rendered: string | null }> = {
+  name: 'word numbering formats',
+  rules: [
+    ...NUMBER_FORMATS.map((r) => ({ ...r, examples: r.examples.map(([n, rendered]) => ({ text: String(n), value: { rendered } })) })),
+    ...BULLET_SYMBOLS.map((b) => ({ ...b, id: `bullet/${b.id}`, examples: [{ text: b.from, value: { rendered: b.to } }] })),
+  ],
+  lexicons: { renderings: NUMBER_FORMATS.map((r) => [r.id, Array.from({ length: 120 }, (_, i) => r.render(i + 1))]) },
+  run(text) {
+    const n = Number(text);
+    const formats = Number.isInteger(n) ? NUMBER_FORMATS.map((r) => ({ start: 0, end: text.length, rule: r.id, value: { rendered: r.render(n) } })) : [];
+    const bullets = BULLET_SYMBOLS.filter((b) => b.from === text).map((b) => ({ start: 0, end: text.length, rule: `bullet/${b.id}`, value: { rendered: renderBullet(text) } }));
+    return [...formats, ...bullets];
+  },
+};

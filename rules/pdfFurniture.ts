@@ -6,7 +6,7 @@
  * are found by repetition, not by this table.
  */
 import type { Rule, RuleTable, Hit } from './ruleTypes.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
+import { normalizeText } from '../text/charMap.js';
 
 /** What a furniture rule yields: the kind of furniture and, for page numbers, the numbers it states. */
 export interface FurnitureValue {

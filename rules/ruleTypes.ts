@@ -6,8 +6,7 @@
 
 /** A positive example: running the table (engine and refiners) on `text` yields an item of this rule whose
  *  text is `match` (default: the whole `text`) and whose output fields include every field of `value`. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export interface PositiveExample<_V = unknown> {
+export interface PositiveExample {
   text: string;
   match?: string;
   value?: Record<string, unknown>;
@@ -39,11 +38,16 @@ export interface Hit<V> {
   value: V;
 }
 
-/** A rule table bundled with the function that runs it on a bare text as the pipeline does (engine and
- *  refiners), so that one test (tests/rules.test.ts) runs every example of every table. `V` is the type of the
- *  final items; a refiner may append a suffix to the rule id (`date/ymd+range`). */
-export interface RuleTable<V = unknown> {
+/**
+ * A rule table as registered (pipeline/ruleRegistry.ts): its rules, the data besides them that shapes the output
+ * (lexicons, settings: hashed into the rules version with the rules), and the function that runs it on a bare text as
+ * the pipeline does (engine and refiners), so that one test (tests/rules.test.ts) runs every example of every table.
+ * `V` is the type of the items found; a refiner may append a suffix to the rule id (`date/ymd+range`). `C` is the
+ * context the runner needs (the pipeline's, for tables that segment words).
+ */
+export interface RuleTable<V = unknown, C = unknown> {
   name: string;
-  rules: ReadonlyArray<{ id: string; examples: PositiveExample[]; negatives?: NegativeExample[] }>;
-  run(text: string): Hit<V>[];
+  rules: ReadonlyArray<{ id: string; examples: readonly PositiveExample[]; negatives?: readonly NegativeExample[] }>;
+  lexicons?: Readonly<Record<string, unknown>>;
+  run(text: string, ctx: C): Hit<V>[];
 }

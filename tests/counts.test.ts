@@ -1,14 +1,13 @@
 /** Counts: values, units, objects and approximations; money in yuan; and everything that is not a count. */
 import { describe, expect, it } from 'vitest';
+import { notice, docOf } from './helpers.js';
 import { extractCounts, type CountItem } from '../pipeline/extract/extractCounts.js';
 import { extractDates } from '../pipeline/extract/extractDates.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
-import { processText } from '../pipeline/process.js';
 
 /** Counts of a bare text, run as the pipeline runs them (date mentions blocked). */
 function counts(text: string): CountItem[] {
-  const view = normalizeText(text);
-  return extractCounts(view, text, { blocked: extractDates(view, text).dates.map((d) => d.span) });
+  const doc = docOf(text);
+  return extractCounts(doc, extractDates(doc).value.map((d) => d.span)).value;
 }
 const one = (text: string) => {
   const cs = counts(text);
@@ -147,7 +146,7 @@ describe('counts: what is not a count', () => {
 describe('counts in the pipeline', () => {
   it('carry span, text, section and rule, and every span slices to its text', () => {
     const text = '一、整改情况\n新建制度16项，追回资金126.4万元，完成率95.8%。\n';
-    const doc = processText(text);
+    const doc = notice(text);
     expect(doc.counts.map((c) => [c.text, c.section, c.rule])).toEqual([
       ['16项', '1', 'count/classifier'],
       ['126.4万元', '1', 'count/money'],

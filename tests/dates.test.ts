@@ -1,10 +1,13 @@
 /** Dates: written forms, ranges, periods, deadlines, and years implied from the notice itself (never the clock). */
 import { describe, expect, it } from 'vitest';
+import { notice, docOf } from './helpers.js';
 import { extractDates, type DateItem } from '../pipeline/extract/extractDates.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
-import { processText } from '../pipeline/process.js';
 
-const dates = (text: string, referenceDate?: string) => extractDates(normalizeText(text), text, referenceDate ? { referenceDate } : {});
+/** The dates of a bare text, and the texts of its unresolved (yearless, unanchored) dates. */
+function dates(text: string, referenceDate?: string): { dates: DateItem[]; unresolved: string[] } {
+  const r = extractDates(docOf(text, referenceDate ?? null));
+  return { dates: r.value, unresolved: r.diagnostics.filter((d) => d.code === 'date/unresolved-year').map((d) => text.slice(d.span!.start, d.span!.end)) };
+}
 const pick = (d: DateItem) => [d.text, d.start, d.end, d.precision, d.kind];
 
 describe('dates: written forms', () => {
@@ -116,8 +119,8 @@ describe('dates: implied years', () => {
   });
 
   it('processText reports an unresolved year as an info diagnostic, and resolves it with referenceDate', () => {
-    expect(processText('9月11日反馈了意见。').diagnostics.map((d) => d.code)).toContain('date/unresolved-year');
-    expect(processText('9月11日反馈了意见。', { referenceDate: '2023-12-01' }).dates[0]?.start).toBe('2023-09-11');
+    expect(notice('9月11日反馈了意见。').diagnostics.map((d) => d.code)).toContain('date/unresolved-year');
+    expect(notice('9月11日反馈了意见。', { referenceDate: '2023-12-01' }).dates[0]?.start).toBe('2023-09-11');
   });
 });
 

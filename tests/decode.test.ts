@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../pipeline/load/decodeText.js';
-import { LoadError } from '../pipeline/load/loaded.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
+import { FileError } from '../pipeline/fileError.js';
 
 const SAMPLE = '一、加强组织领导\n（一）区档案馆坚持把巡察整改作为重要政治任务，召开会议3次。\n欢迎监督。\n';
 
@@ -18,7 +18,7 @@ function codeOf(f: () => unknown): string | null {
     f();
     return null;
   } catch (e) {
-    return e instanceof LoadError ? e.code : 'not-a-LoadError';
+    return e instanceof FileError ? e.code : 'not-a-FileError';
   }
 }
 

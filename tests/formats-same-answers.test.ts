@@ -8,8 +8,7 @@ import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indicatorFigures } from '../analyze/tables.js';
 import type { NoticeDocument, Section } from '../output/schema.js';
-import { processBytes } from '../pipeline/process.js';
-import { hasShared, noteSkipped, ROOT, SHARED } from './helpers.js';
+import { hasShared, noteSkipped, ROOT, SHARED, noticeBytes } from './helpers.js';
 
 const nfkc = (s: string) => s.normalize('NFKC');
 
@@ -28,7 +27,7 @@ function answers(doc: NoticeDocument) {
   };
 }
 
-const load = async (path: string) => processBytes(readFileSync(path), basename(path));
+const load = async (path: string) => noticeBytes(readFileSync(path), basename(path));
 
 describe.skipIf(!hasShared)('the seven seed files', () => {
   noteSkipped('seed formats give the same answers');

@@ -3,9 +3,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
-import { decodeText } from '../pipeline/load/decodeText.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
+import { normalizeText } from '../text/charMap.js';
 import { runRules, runRulesAt } from '../pipeline/extract/runRules.js';
+import type { Diagnostic } from '../output/schema.js';
+import { createPipelineContext, type DocumentContext, documentContext, type PipelineContext } from '../pipeline/context.js';
+import { processBytes, type ProcessOptions, processText } from '../pipeline/process.js';
 import type { Rule } from '../rules/ruleTypes.js';
 
 /** The repository root. */
@@ -94,3 +97,26 @@ export function expectSameHitsAtStarts<V, C>(
 
 /** All the hits counted by expectSameHitsAtStarts. */
 export const totalHits = (byRule: ReadonlyMap<string, number>) => [...byRule.values()].reduce((a, b) => a + b, 0);
+
+/** A loader's result as one object (its value's fields and its diagnostics), as the load tests read it. */
+export function flat<T extends object>(r: { value: T; diagnostics: Diagnostic[] }): T & { diagnostics: Diagnostic[] } {
+  return { ...r.value, diagnostics: r.diagnostics };
+}
+
+let context: PipelineContext | null = null;
+
+/** One pipeline context per test file: building jieba takes ~0.1 s, and the tests make thousands of documents. */
+export function testContext(): PipelineContext {
+  context ??= createPipelineContext();
+  return context;
+}
+
+/** processText with the test file's context. */
+export const notice = (text: string, options: ProcessOptions & { path?: string } = {}) => processText(text, { context: testContext(), ...options });
+
+/** processBytes with the test file's context. */
+export const noticeBytes = (bytes: Uint8Array, path: string, options: ProcessOptions = {}) => processBytes(bytes, path, { context: testContext(), ...options });
+
+/** A bare text as the extractors see it (its view and sentences), with a reference date if given. */
+export const docOf = (text: string, referenceDate: string | null = null): DocumentContext =>
+  documentContext({ ...testContext(), referenceDate }, text, normalizeText(text));

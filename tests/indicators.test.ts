@@ -1,11 +1,11 @@
 /** Indicators: figures read from counts by rules/indicators.ts, and the computed ones, with their provenance. */
 import { describe, expect, it } from 'vitest';
+import { notice, noticeBytes } from './helpers.js';
 import type { Indicator } from '../output/schema.js';
-import { twoMonthsAfter } from '../pipeline/extract/extractIndicators.js';
-import { processText } from '../pipeline/process.js';
+import { twoMonthsAfter } from '../text/isoDate.js';
 
 /** A small notice around some body text, with dates in the opening and the signature. */
-function notice(body: string, dates = { feedback: '9月11日', signed: '2024年3月25日' }): string {
+function sample(body: string, dates = { feedback: '9月11日', signed: '2024年3月25日' }): string {
   return [
     `根据市委统一部署，2023年6月7日至7月28日，市委第四巡察组对测试单位进行了巡察。${dates.feedback}，巡察组向测试单位反馈了巡察意见。`,
     '一、整改工作总体情况',
@@ -18,7 +18,7 @@ function notice(body: string, dates = { feedback: '9月11日', signed: '2024年3
   ].join('\n');
 }
 
-const ind = (text: string) => processText(notice(text)).indicators!;
+const ind = (text: string) => notice(sample(text)).indicators!;
 const slice = (t: string, f: Indicator | null) => (f?.span ? t.slice(f.span.start, f.span.end) : null);
 
 describe('indicators', () => {
@@ -39,8 +39,8 @@ describe('indicators', () => {
   });
 
   it('every figure read from the text carries its span, exact text, section and rule', () => {
-    const text = notice('向市纪委监委移交问题线索5件，已立案3件，给予党纪政务处分4人，诫勉谈话7人次，清退违规发放款项46.3万元。');
-    const doc = processText(text);
+    const text = sample('向市纪委监委移交问题线索5件，已立案3件，给予党纪政务处分4人，诫勉谈话7人次，清退违规发放款项46.3万元。');
+    const doc = notice(text);
     const i = doc.indicators!;
     for (const [name, want, unit] of [
       ['cluesTransferred', 5, '件'],
@@ -59,8 +59,8 @@ describe('indicators', () => {
   });
 
   it('takes a total over its parts, and lists the other mentions', () => {
-    const text = notice('追回多付工程款318.6万元。二是追回各类资金356.2万元。三是对违规接待支出8650元全部追缴。');
-    const doc = processText(text);
+    const text = sample('追回多付工程款318.6万元。二是追回各类资金356.2万元。三是对违规接待支出8650元全部追缴。');
+    const doc = notice(text);
     const f = doc.indicators!.moneyRecoveredYuan!;
     expect(f.value).toBe(3562000);
     expect(f.others).toHaveLength(2);
@@ -92,7 +92,7 @@ describe('indicators', () => {
   it('counts measures by the status of their sections', () => {
     const i = ind('一是加强组织领导。二是细化整改措施。');
     expect(i.measuresPlanned).toBeGreaterThanOrEqual(1);
-    expect(i.measuresDone + i.measuresOngoing + i.measuresPlanned + i.measuresUnclassified).toBe(processText(notice('一是加强组织领导。二是细化整改措施。')).measures.length);
+    expect(i.measuresDone + i.measuresOngoing + i.measuresPlanned + i.measuresUnclassified).toBe(notice(sample('一是加强组织领导。二是细化整改措施。')).measures.length);
   });
 
   it('computes the timeline from the metadata: 52 inspection days, 196 days from feedback to publication', () => {
@@ -104,7 +104,7 @@ describe('indicators', () => {
   });
 
   it('says a notice published within two months of the feedback was on time', () => {
-    const i = processText(notice('加强组织领导。', { feedback: '9月11日', signed: '2023年11月10日' })).indicators!;
+    const i = notice(sample('加强组织领导。', { feedback: '9月11日', signed: '2023年11月10日' })).indicators!;
     expect(i.daysFeedbackToPublished?.value).toBe(60);
     expect(i.publishedWithinTwoMonths).toBe(true);
   });
@@ -117,6 +117,6 @@ describe('indicators', () => {
 
   it('a failed document has no indicators', async () => {
     const { processBytes } = await import('../pipeline/process.js');
-    expect((await processBytes(new Uint8Array(), 'empty.txt')).indicators).toBeNull();
+    expect((await noticeBytes(new Uint8Array(), 'empty.txt')).indicators).toBeNull();
   });
 });

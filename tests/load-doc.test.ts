@@ -3,13 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../output/schema.js';
-import { processBytes } from '../pipeline/process.js';
-import { decodeText } from '../pipeline/load/decodeText.js';
-import { inspectDoc } from '../pipeline/load/docNumbering.js';
-import { docBodyToText, loadDoc } from '../pipeline/load/loadDoc.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
+import { inspectDoc } from '../pipeline/load/doc/numbering.js';
+import { docBodyToText, loadDoc } from '../pipeline/load/doc/loadDoc.js';
 import { loadBytes } from '../pipeline/load/loadBytes.js';
-import { DEFAULT_LIMITS, LoadError, type LoadOptions } from '../pipeline/load/loaded.js';
-import { hasShared, noteSkipped, ROOT, SHARED } from './helpers.js';
+import { DEFAULT_LIMITS, type LoadOptions } from '../pipeline/load/loaded.js';
+import { FileError } from '../pipeline/fileError.js';
+import { hasShared, noteSkipped, ROOT, SHARED, flat, noticeBytes } from './helpers.js';
 
 const OPTIONS: LoadOptions = { limits: DEFAULT_LIMITS, ocr: false };
 const FORMATS = join(ROOT, 'corpus', 'formats');
@@ -19,14 +19,14 @@ const nonEmptyLines = (s: string): string[] => s.split('\n').map((l) => l.trim()
 const modTrailing = (s: string): string => s.split('\n').map((l) => l.replace(/\s+$/u, '')).join('\n').replace(/\n+$/u, '');
 const corpusText = (base: string): string => decodeText(readFileSync(join(ROOT, 'corpus', `${base}.txt`))).text;
 
-async function loadError(promise: Promise<unknown>): Promise<LoadError> {
+async function loadError(promise: Promise<unknown>): Promise<FileError> {
   try {
     await promise;
   } catch (e) {
-    if (e instanceof LoadError) return e;
+    if (e instanceof FileError) return e;
     throw e;
   }
-  throw new Error('expected a LoadError');
+  throw new Error('expected a FileError');
 }
 
 /** Offset of the WordDocument stream's FIB in an OLE file (the sector starting with wIdent 0xA5EC). */
@@ -40,7 +40,7 @@ noteSkipped('seed.doc against seed.txt');
 describe.skipIf(!hasShared)('seed.doc against seed.txt', () => {
   it('seed.doc gives the non-empty lines of seed.txt exactly, curly quotes included', async () => {
     const seed = readFileSync(join(SHARED, 'seeds', 'seed.txt'), 'utf8');
-    const loaded = await loadDoc(readFileSync(join(SHARED, 'seeds', 'seed.doc')), OPTIONS);
+    const loaded = flat(await loadDoc(readFileSync(join(SHARED, 'seeds', 'seed.doc')), OPTIONS));
     expect(nonEmptyLines(loaded.text)).toEqual(nonEmptyLines(seed));
     expect(loaded.text).toContain('“一岗双责”');
     expect(loaded.diagnostics).toEqual([]);
@@ -50,7 +50,7 @@ describe.skipIf(!hasShared)('seed.doc against seed.txt', () => {
 describe('committed .doc fixtures against their corpus .txt', () => {
   for (const base of ['010-lincheng-water', '013-canglan-forestry']) {
     it(`${base}.doc gives the text of ${base}.txt`, async () => {
-      const loaded = await loadDoc(readFileSync(join(FORMATS, `${base}.doc`)), OPTIONS);
+      const loaded = flat(await loadDoc(readFileSync(join(FORMATS, `${base}.doc`)), OPTIONS));
       expect(modTrailing(loaded.text)).toBe(modTrailing(corpusText(base)));
       expect(loaded.format).toBe('doc');
       expect(loaded.diagnostics).toEqual([]);
@@ -58,19 +58,19 @@ describe('committed .doc fixtures against their corpus .txt', () => {
   }
 
   it('keeps Unicode quotes and dashes as written (word-extractor would make them ASCII by default)', async () => {
-    const text = (await loadDoc(readFileSync(join(FORMATS, '010-lincheng-water.doc')), OPTIONS)).text;
+    const text = (flat(await loadDoc(readFileSync(join(FORMATS, '010-lincheng-water.doc')), OPTIONS))).text;
     expect(text).toContain('“四风”');
     expect(text).not.toContain('"四风"');
   });
 
   it('loadBytes dispatches a .doc to this loader', async () => {
-    expect((await loadBytes(readFileSync(join(FORMATS, '013-canglan-forestry.doc')), 'a.doc', OPTIONS)).format).toBe('doc');
+    expect((flat(await loadBytes(readFileSync(join(FORMATS, '013-canglan-forestry.doc')), 'a.doc', OPTIONS))).format).toBe('doc');
   });
 });
 
 describe('automatic numbering in .doc files', () => {
   it('a .doc whose 25 headings are numbered automatically gives the warning doc/numbering-lost', async () => {
-    const loaded = await loadDoc(readFileSync(AUTONUM_DOC), OPTIONS);
+    const loaded = flat(await loadDoc(readFileSync(AUTONUM_DOC), OPTIONS));
     expect(loaded.diagnostics).toHaveLength(1);
     expect(loaded.diagnostics[0]).toMatchObject({ severity: 'warning', code: 'doc/numbering-lost', span: null });
     expect(loaded.diagnostics[0]?.message).toMatch(/^25 paragraph/u);
@@ -124,7 +124,7 @@ describe('bad .doc files', () => {
 
 /** The structured answers a format must share with its .txt: section tree, dates, counts and measures. */
 async function answers(bytes: Uint8Array, path: string): Promise<unknown> {
-  const doc = await processBytes(bytes, path);
+  const doc = await noticeBytes(bytes, path);
   const tree = (ss: readonly Section[]): unknown => ss.map((s) => [s.marker, s.level, s.title, tree(s.children)]);
   return {
     status: doc.status,

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../output/schema.js';
-import { processBytes } from '../pipeline/process.js';
 import { BULLET_SYMBOLS, NUMBER_FORMATS, numberSeparator, renderBullet } from '../rules/numberingFormats.js';
 import { loadBytes } from '../pipeline/load/loadBytes.js';
-import { loadDocx } from '../pipeline/load/loadDocx.js';
-import { decodeText } from '../pipeline/load/decodeText.js';
-import { DEFAULT_LIMITS, LoadError, type LoadOptions } from '../pipeline/load/loaded.js';
-import { hasShared, noteSkipped, ROOT, SHARED } from './helpers.js';
+import { loadDocx } from '../pipeline/load/docx/loadDocx.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
+import { DEFAULT_LIMITS, type LoadOptions } from '../pipeline/load/loaded.js';
+import { FileError } from '../pipeline/fileError.js';
+import { hasShared, noteSkipped, ROOT, SHARED, flat, noticeBytes } from './helpers.js';
 
 const OPTIONS: LoadOptions = { limits: DEFAULT_LIMITS, ocr: false };
 const FORMATS = join(ROOT, 'corpus', 'formats');
@@ -49,17 +49,17 @@ function lvl(ilvl: number, numFmt: string, lvlText: string, extra = ''): string 
 const GBT = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCountingThousand', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}${lvl(2, 'decimal', '%3.')}${lvl(3, 'decimal', '（%4）')}</w:abstractNum>`;
 
 async function textOf(bytes: Uint8Array, options: LoadOptions = OPTIONS): Promise<string> {
-  return (await loadDocx(bytes, options)).text;
+  return (flat(await loadDocx(bytes, options))).text;
 }
 
-async function loadError(promise: Promise<unknown>): Promise<LoadError> {
+async function loadError(promise: Promise<unknown>): Promise<FileError> {
   try {
     await promise;
   } catch (e) {
-    if (e instanceof LoadError) return e;
+    if (e instanceof FileError) return e;
     throw e;
   }
-  throw new Error('expected a LoadError');
+  throw new Error('expected a FileError');
 }
 
 /** Set an entry's declared uncompressed size in both its local header and the central directory. */
@@ -78,19 +78,9 @@ function patchDeclaredSize(zipBytes: Uint8Array, name: string, size: number): Ui
   return b;
 }
 
+// Every example of the numbering-format and bullet tables runs in tests/rules.test.ts.
 describe('numbering formats table (rules/numberingFormats.ts)', () => {
-  for (const rule of NUMBER_FORMATS) {
-    it(`${rule.id} writes ${rule.examples.map(([n, s]) => `${n}→${s ?? 'nothing'}`).join(', ')}`, () => {
-      for (const [n, want] of rule.examples) expect(rule.render(n)).toBe(want);
-    });
-  }
-
-  it('has one entry per numFmt id', () => {
-    expect(new Set(NUMBER_FORMATS.map((r) => r.id)).size).toBe(NUMBER_FORMATS.length);
-  });
-
-  it('maps symbol-font bullets to what a reader sees and drops unknown private-use bullets', () => {
-    for (const b of BULLET_SYMBOLS) expect(renderBullet(b.from)).toBe(b.to);
+  it('drops unknown private-use bullets and keeps ordinary ones', () => {
     expect(renderBullet('\uF0A9')).toBe('');
     expect(renderBullet('●')).toBe('●');
   });
@@ -111,7 +101,7 @@ describe.skipIf(!hasShared)('seed .docx files against seed.txt', () => {
   const seedLines = hasShared ? nonEmptyLines(readFileSync(join(SHARED, 'seeds', 'seed.txt'), 'utf8')) : [];
 
   it('seed.docx gives the non-empty lines of seed.txt exactly', async () => {
-    const loaded = await loadDocx(readFileSync(join(SHARED, 'seeds', 'seed.docx')), OPTIONS);
+    const loaded = flat(await loadDocx(readFileSync(join(SHARED, 'seeds', 'seed.docx')), OPTIONS));
     expect(nonEmptyLines(loaded.text)).toEqual(seedLines);
     expect(loaded.diagnostics).toEqual([]);
   });
@@ -121,7 +111,7 @@ describe.skipIf(!hasShared)('seed .docx files against seed.txt', () => {
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).not.toContain('一、区档案馆'); // the markers really come from numbering.xml
-    const loaded = await loadDocx(bytes, OPTIONS);
+    const loaded = flat(await loadDocx(bytes, OPTIONS));
     expect(nonEmptyLines(loaded.text)).toEqual(seedLines);
     expect(loaded.diagnostics).toEqual([]);
   });
@@ -130,7 +120,7 @@ describe.skipIf(!hasShared)('seed .docx files against seed.txt', () => {
 describe('committed .docx fixtures against their corpus .txt', () => {
   for (const base of ['009-fenglin-education', '011-lanjiang-normal-audit', '016-shiling-agriculture']) {
     it(`${base}.docx gives the text of ${base}.txt`, async () => {
-      const loaded = await loadDocx(readFileSync(join(FORMATS, `${base}.docx`)), OPTIONS);
+      const loaded = flat(await loadDocx(readFileSync(join(FORMATS, `${base}.docx`)), OPTIONS));
       expect(modTrailing(loaded.text)).toBe(modTrailing(corpusText(base)));
       expect(loaded.diagnostics).toEqual([]);
       expect(loaded.format).toBe('docx');
@@ -142,7 +132,7 @@ describe('committed .docx fixtures against their corpus .txt', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).not.toMatch(/[一二三四]、|（[一二三]）|（[12]）/u);
     expect(xml.match(/<w:numPr>/gu)?.length).toBe(21); // 4 more headings take numbering from the Heading1 style
-    const loaded = await loadDocx(readFileSync(join(FORMATS, '009-fenglin-education.docx')), OPTIONS);
+    const loaded = flat(await loadDocx(readFileSync(join(FORMATS, '009-fenglin-education.docx')), OPTIONS));
     expect(loaded.text).toContain('\n一、组织落实情况\n（一）提高政治站位');
     expect(loaded.text).toContain('\n四、下一步工作计划\n');
     expect(loaded.text).toContain('\n（2）加强警示教育。');
@@ -162,7 +152,7 @@ describe('committed .docx fixtures against their corpus .txt', () => {
   });
 
   it('loadBytes dispatches a .docx to this loader', async () => {
-    const loaded = await loadBytes(readFileSync(join(FORMATS, '011-lanjiang-normal-audit.docx')), 'x.docx', OPTIONS);
+    const loaded = flat(await loadBytes(readFileSync(join(FORMATS, '011-lanjiang-normal-audit.docx')), 'x.docx', OPTIONS));
     expect(loaded.format).toBe('docx');
   });
 });
@@ -238,7 +228,7 @@ describe('automatic numbering (ECMA-376 §17.9)', () => {
 
   it('an unknown numFmt gives the warning docx/numbering-unrendered and decimal digits, never silence', async () => {
     const abs = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'hebrew1', '%1.')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
-    const loaded = await loadDocx(await buildDocx([p('a', { numId: 1 }), p('b', { numId: 1 })].join(''), { numbering: abs }), OPTIONS);
+    const loaded = flat(await loadDocx(await buildDocx([p('a', { numId: 1 }), p('b', { numId: 1 })].join(''), { numbering: abs }), OPTIONS));
     expect(loaded.text).toBe('1.a\n2.b');
     expect(loaded.diagnostics).toHaveLength(1);
     expect(loaded.diagnostics[0]).toMatchObject({ severity: 'warning', code: 'docx/numbering-unrendered', span: null });
@@ -247,7 +237,7 @@ describe('automatic numbering (ECMA-376 §17.9)', () => {
   });
 
   it('a paragraph pointing at an undefined list gets no number and an info diagnostic', async () => {
-    const loaded = await loadDocx(await buildDocx(p('a', { numId: 9 }), { numbering: `${GBT}<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` }), OPTIONS);
+    const loaded = flat(await loadDocx(await buildDocx(p('a', { numId: 9 }), { numbering: `${GBT}<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>` }), OPTIONS));
     expect(loaded.text).toBe('a');
     expect(loaded.diagnostics.map((d) => [d.severity, d.code])).toEqual([['info', 'docx/numbering-missing']]);
   });
@@ -261,7 +251,7 @@ describe('body text', () => {
       '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:del w:id="1"><w:r><w:delText>删除</w:delText></w:r></w:del>' +
       '<w:ins w:id="2"><w:r><w:t>。</w:t></w:r></w:ins>' +
       '<w:r><w:drawing><wp:inline xmlns:wp="x"><a:graphic xmlns:a="y"><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></a:graphic></wp:inline></w:drawing></w:r></w:p>';
-    const loaded = await loadDocx(await buildDocx(body), OPTIONS);
+    const loaded = flat(await loadDocx(await buildDocx(body), OPTIONS));
     expect(loaded.text).toBe('整改完成 98.71%。');
     expect(loaded.diagnostics.map((d) => d.code)).toEqual(['docx/textbox-skipped']);
   });
@@ -340,7 +330,7 @@ describe('bad .docx files', () => {
 
 /** The structured answers a format must share with its .txt: section tree, dates, counts and measures. */
 async function answers(bytes: Uint8Array, path: string): Promise<unknown> {
-  const doc = await processBytes(bytes, path);
+  const doc = await noticeBytes(bytes, path);
   const tree = (ss: readonly Section[]): unknown => ss.map((s) => [s.marker, s.level, s.title, tree(s.children)]);
   return {
     status: doc.status,

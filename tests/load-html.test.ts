@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../output/schema.js';
-import { processBytes } from '../pipeline/process.js';
 import {
   BOILERPLATE_LINES,
   boilerplateRule,
@@ -14,21 +13,22 @@ import {
   NOTICE_LINES,
   PAGE_DATE_LINES,
 } from '../rules/htmlBoilerplate.js';
-import { decodeText } from '../pipeline/load/decodeText.js';
-import { collapseWhitespace } from '../pipeline/load/htmlContent.js';
-import { decodeHtmlEntities } from '../pipeline/load/htmlEntities.js';
-import { parseHtml } from '../pipeline/load/htmlParse.js';
-import { declaredCharset, findPageDate, loadHtml } from '../pipeline/load/loadHtml.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
+import { collapseWhitespace } from '../pipeline/load/html/content.js';
+import { decodeHtmlEntities } from '../pipeline/load/html/entities.js';
+import { parseHtml } from '../pipeline/load/html/parse.js';
+import { declaredCharset, findPageDate, loadHtml } from '../pipeline/load/html/loadHtml.js';
 import { loadBytes } from '../pipeline/load/loadBytes.js';
-import { DEFAULT_LIMITS, LoadError, type LoadOptions } from '../pipeline/load/loaded.js';
-import { ROOT } from './helpers.js';
+import { DEFAULT_LIMITS, type LoadOptions } from '../pipeline/load/loaded.js';
+import { FileError } from '../pipeline/fileError.js';
+import { ROOT, flat, noticeBytes } from './helpers.js';
 
 const OPTIONS: LoadOptions = { limits: DEFAULT_LIMITS, ocr: false };
 const FORMATS = join(ROOT, 'corpus', 'formats');
 const modTrailing = (s: string): string => s.split('\n').map((l) => l.replace(/\s+$/u, '')).join('\n').replace(/\n+$/u, '');
 const corpusText = (base: string): string => decodeText(readFileSync(join(ROOT, 'corpus', `${base}.txt`))).text;
 const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
-const load = async (html: string): Promise<Awaited<ReturnType<typeof loadHtml>>> => loadHtml(utf8(html), OPTIONS);
+const load = async (html: string) => flat(await loadHtml(utf8(html), OPTIONS));
 
 /** Encode as GBK with the WHATWG decoder's table in reverse (test helper). */
 function gbk(s: string): Uint8Array {
@@ -51,37 +51,23 @@ function gbk(s: string): Uint8Array {
 /** A long enough notice paragraph (so the page is not "little text"). */
 const PARA = '根据区委巡察工作统一部署，区委第二巡察组对某某局开展了常规巡察，现将巡察整改进展情况予以公布。'.repeat(3);
 
-async function loadError(promise: Promise<unknown>): Promise<LoadError> {
+async function loadError(promise: Promise<unknown>): Promise<FileError> {
   try {
     await promise;
   } catch (e) {
-    if (e instanceof LoadError) return e;
+    if (e instanceof FileError) return e;
     throw e;
   }
-  throw new Error('expected a LoadError');
+  throw new Error('expected a FileError');
 }
 
+// Every example of the furniture-line, block-name and page-date tables runs in tests/rules.test.ts.
 describe('furniture rules (rules/htmlBoilerplate.ts)', () => {
-  for (const rule of BOILERPLATE_LINES) {
-    it(`${rule.id}: every example is furniture and no notice line is`, () => {
-      for (const ex of rule.examples) expect(ex.length <= rule.maxLength && rule.pattern.test(ex), ex).toBe(true);
-      for (const neg of rule.negatives) expect(neg.length <= rule.maxLength && rule.pattern.test(neg), neg).toBe(false);
-    });
-  }
-
   it('keeps every shared notice line as text', () => {
     for (const line of NOTICE_LINES) expect(boilerplateRule(line), line).toBeNull();
   });
 
-  it('names furniture blocks by class/id and not content blocks', () => {
-    for (const r of DROPPED_CLASS_ID) {
-      for (const ex of r.examples) expect(isFurnitureName(ex), ex).toBe(true);
-      for (const neg of r.negatives) expect(isFurnitureName(neg), neg).toBe(false);
-    }
-    for (const h of CONTENT_HINTS) for (const ex of h.examples) expect(isContentName(ex), ex).toBe(true);
-  });
-
-  it('finds the date of every labelled-date example', () => {
+  it('finds the date of every labelled-date example on a page', () => {
     for (const r of PAGE_DATE_LINES) {
       for (const [line, iso] of r.examples) {
         const html = `<html><body><div>${line}</div><p>${PARA}</p></body></html>`;
@@ -99,7 +85,7 @@ describe('committed .html fixtures against their corpus .txt', () => {
   ];
   for (const c of cases) {
     it(`${c.base}.html (${c.what}) gives the text of ${c.base}.txt, encoding ${c.encoding}, page date ${c.pageDate}`, async () => {
-      const loaded = await loadHtml(readFileSync(join(FORMATS, `${c.base}.html`)), OPTIONS);
+      const loaded = flat(await loadHtml(readFileSync(join(FORMATS, `${c.base}.html`)), OPTIONS));
       expect(modTrailing(loaded.text)).toBe(modTrailing(corpusText(c.base)));
       expect(loaded.encoding).toBe(c.encoding);
       expect(loaded.pageDate).toBe(c.pageDate);
@@ -115,27 +101,27 @@ describe('committed .html fixtures against their corpus .txt', () => {
   });
 
   it('loadBytes dispatches an .html page to this loader', async () => {
-    expect((await loadBytes(readFileSync(join(FORMATS, '014-yundu-hospital.html')), 'p.html', OPTIONS)).format).toBe('html');
+    expect((flat(await loadBytes(readFileSync(join(FORMATS, '014-yundu-hospital.html')), 'p.html', OPTIONS))).format).toBe('html');
   });
 });
 
 describe('charset', () => {
   it('reads a GB2312 page declared by http-equiv', async () => {
     const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>${PARA}</p></body></html>`;
-    const loaded = await loadHtml(gbk(html), OPTIONS);
+    const loaded = flat(await loadHtml(gbk(html), OPTIONS));
     expect(loaded.text).toBe(PARA);
     expect(loaded.encoding).toBe('gbk');
   });
 
   it('reads an undeclared GBK page by detection', async () => {
-    const loaded = await loadHtml(gbk(`<html><body><p>${PARA}</p></body></html>`), OPTIONS);
+    const loaded = flat(await loadHtml(gbk(`<html><body><p>${PARA}</p></body></html>`), OPTIONS));
     expect(loaded.text).toBe(PARA);
     expect(loaded.encoding).toBe('gb18030');
   });
 
   it('a UTF-8 byte-order mark wins over a wrong meta charset', async () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`<html><head><meta charset="gbk"></head><body><p>${PARA}</p></body></html>`)]);
-    const loaded = await loadHtml(bytes, OPTIONS);
+    const loaded = flat(await loadHtml(bytes, OPTIONS));
     expect(loaded.text).toBe(PARA);
     expect(loaded.encoding).toBe('utf-8');
   });
@@ -228,7 +214,7 @@ describe('main content', () => {
 
 /** The structured answers a format must share with its .txt: section tree, dates, counts and measures. */
 async function answers(bytes: Uint8Array, path: string): Promise<unknown> {
-  const doc = await processBytes(bytes, path);
+  const doc = await noticeBytes(bytes, path);
   const tree = (ss: readonly Section[]): unknown => ss.map((s) => [s.marker, s.level, s.title, tree(s.children)]);
   return {
     status: doc.status,

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flat } from './helpers.js';
 import { describe, expect, it } from 'vitest';
 import { loadBytes } from '../pipeline/load/loadBytes.js';
-import { DEFAULT_LIMITS, LoadError, type Loaded, type LoadOptions } from '../pipeline/load/loaded.js';
-import { loadPdf } from '../pipeline/load/loadPdf.js';
-import { joinLines, tidyLine } from '../pipeline/load/pdfText.js';
-import { decodeText } from '../pipeline/load/decodeText.js';
-import { PDF_FURNITURE_RULES, PDF_FURNITURE_TABLE } from '../rules/pdfFurniture.js';
+import { DEFAULT_LIMITS, type Loaded, type LoadOptions } from '../pipeline/load/loaded.js';
+import { FileError } from '../pipeline/fileError.js';
+import { loadPdf } from '../pipeline/load/pdf/loadPdf.js';
+import { joinLines, tidyLine } from '../pipeline/load/pdf/text.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
 
 const repoRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
 const sharedDir = path.resolve(repoRoot, '../shared');
@@ -36,15 +37,15 @@ function read(file: string): Uint8Array {
   return new Uint8Array(readFileSync(file));
 }
 
-/** The code of the LoadError a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<LoadError> {
+/** The code of the FileError a promise rejects with. */
+async function failure(promise: Promise<unknown>): Promise<FileError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(LoadError);
-    return error as LoadError;
+    expect(error).toBeInstanceOf(FileError);
+    return error as FileError;
   }
-  throw new Error('expected a LoadError, but loading succeeded');
+  throw new Error('expected a FileError, but loading succeeded');
 }
 
 /** Every page start is 0, the text length, or the start of a line; ascending; one per page. */
@@ -145,7 +146,7 @@ describe.each(ENGINES)('PDF fixtures made from the project corpus (%s engine)', 
   const OPTIONS = optionsFor(engine);
   for (const f of FIXTURES) {
     it(`${f.pdf} (${f.about}) gives exactly the corpus text`, async () => {
-      const loaded = await loadPdf(read(path.join(repoRoot, 'corpus/formats', f.pdf)), OPTIONS);
+      const loaded = flat(await loadPdf(read(path.join(repoRoot, 'corpus/formats', f.pdf)), OPTIONS));
       const txt = decodeText(read(path.join(repoRoot, 'corpus', f.pdf.replace(/\.pdf$/u, '.txt')))).text;
       expect(lines(loaded.text)).toEqual(lines(txt));
       expect(loaded.format).toBe('pdf');
@@ -157,7 +158,7 @@ describe.each(ENGINES)('PDF fixtures made from the project corpus (%s engine)', 
   }
 
   it('the dispatcher routes a PDF by its bytes, whatever its name', async () => {
-    const loaded = await loadBytes(read(path.join(repoRoot, 'corpus/formats/012-liuan-community.pdf')), 'notice.docx', OPTIONS);
+    const loaded = flat(await loadBytes(read(path.join(repoRoot, 'corpus/formats/012-liuan-community.pdf')), 'notice.docx', OPTIONS));
     expect(loaded.format).toBe('pdf');
   });
 });
@@ -174,12 +175,12 @@ describe.each(ENGINES)('paragraphs, page furniture and spacing rebuilt from a sy
   ];
 
   it('a non-embedded Chinese font gives its text (CMaps of the installed pdfjs-dist; PDFium built-in)', async () => {
-    const loaded = await loadPdf(buildPdf(layOut(['测试单位巡察整改进展情况'])), OPTIONS);
+    const loaded = flat(await loadPdf(buildPdf(layOut(['测试单位巡察整改进展情况'])), OPTIONS));
     expect(loaded.text).toBe('测试单位巡察整改进展情况');
   });
 
   it('indented first lines open paragraphs and wrapped lines are joined without spaces', async () => {
-    const loaded = await loadPdf(buildPdf(layOut(paragraphs)), OPTIONS);
+    const loaded = flat(await loadPdf(buildPdf(layOut(paragraphs)), OPTIONS));
     expect(lines(loaded.text)).toEqual(paragraphs);
   });
 
@@ -189,7 +190,7 @@ describe.each(ENGINES)('paragraphs, page furniture and spacing rebuilt from a sy
       page.unshift({ x: 380, y: 800, size: 10, text: '测试单位文件汇编' });
       page.push({ x: 260, y: 50, size: 12, text: `第 ${i + 1} 页 共 ${pages.length} 页` });
     });
-    const loaded = await loadPdf(buildPdf(pages), OPTIONS);
+    const loaded = flat(await loadPdf(buildPdf(pages), OPTIONS));
     expect(lines(loaded.text)).toEqual(paragraphs);
     expect(loaded.pages).toBe(pages.length);
     expectPageStarts(loaded);
@@ -210,12 +211,12 @@ describe.each(ENGINES)('paragraphs, page furniture and spacing rebuilt from a sy
   it('dash page numbers and a lone centred number at the foot of the page are removed', async () => {
     const pages = layOut(paragraphs, { perPage: 5 });
     pages.forEach((page, i) => page.push({ x: 288, y: 50, size: 14, text: i % 2 === 0 ? `— ${i + 1} —` : `${i + 1}` }));
-    const loaded = await loadPdf(buildPdf(pages), OPTIONS);
+    const loaded = flat(await loadPdf(buildPdf(pages), OPTIONS));
     expect(lines(loaded.text)).toEqual(paragraphs);
   });
 
   it('spaces around digits are removed, a date broken at a line end is rejoined, Latin words keep their spaces', async () => {
-    const loaded = await loadPdf(
+    const loaded = flat(await loadPdf(
       buildPdf([
         [
           { x: 112, y: 760, text: '根据统一部署,2023 年 6 月 7 日至 7 月 28' },
@@ -227,12 +228,12 @@ describe.each(ENGINES)('paragraphs, page furniture and spacing rebuilt from a sy
         ],
       ]),
       OPTIONS,
-    );
+    ));
     expect(loaded.text).toBe('根据统一部署,2023年6月7日至7月28日,巡察组对Party Building Office开展了巡察。电子邮箱:daj@nanhai.gov.cn。联系电话:0757-86229618。\n二、下一步工作计划');
   });
 
   it('Kangxi radicals in the text layer become the ideographs a reader sees', async () => {
-    const loaded = await loadPdf(buildPdf([[{ x: 112, y: 760, text: '\u2F00、⼯作\u2F08员' }]]), OPTIONS);
+    const loaded = flat(await loadPdf(buildPdf([[{ x: 112, y: 760, text: '\u2F00、⼯作\u2F08员' }]]), OPTIONS));
     expect(loaded.text).toBe('一、工作人员');
   });
 });
@@ -320,31 +321,12 @@ describe('line text repairs', () => {
   });
 });
 
-describe('page furniture rules (rules/pdfFurniture.ts)', () => {
-  for (const rule of PDF_FURNITURE_RULES) {
-    for (const ex of rule.examples) {
-      it(`${rule.id} matches "${ex.text}"`, () => {
-        const hits = PDF_FURNITURE_TABLE.run(ex.text);
-        expect(hits).toHaveLength(1);
-        expect(hits[0]!.rule).toBe(rule.id);
-        expect(ex.text.slice(hits[0]!.start, hits[0]!.end)).toBe(ex.match ?? ex.text);
-        expect(hits[0]!.value).toMatchObject(ex.value ?? {});
-      });
-    }
-    for (const neg of rule.negatives ?? []) {
-      it(`${rule.id} does not match "${neg.text}" (${neg.why})`, () => {
-        expect(PDF_FURNITURE_TABLE.run(neg.text).filter((h) => h.rule === rule.id)).toEqual([]);
-      });
-    }
-  }
-});
-
 describe.skipIf(!hasShared).each(ENGINES)('seed PDFs in ../shared/seeds (%s engine)', (engine) => {
   const OPTIONS = optionsFor(engine);
   const seedLines = (): string[] => lines(readFileSync(path.join(seeds, 'seed.txt'), 'utf8'));
   for (const c of SEEDS) {
     it(`${c.file} gives exactly the non-empty lines of seed.txt`, async () => {
-      const loaded = await loadPdf(read(path.join(seeds, c.file)), OPTIONS);
+      const loaded = flat(await loadPdf(read(path.join(seeds, c.file)), OPTIONS));
       expect(lines(loaded.text)).toEqual(seedLines());
       expect(loaded.pages).toBe(c.pages);
       expect(loaded.diagnostics).toEqual([]);
@@ -358,11 +340,11 @@ describe.skipIf(!hasShared).each(ENGINES)('seed PDFs in ../shared/seeds (%s engi
 
   it('seed.pdf loads at a measured rate (pages per second, logged)', async () => {
     const bytes = read(path.join(seeds, 'seed.pdf'));
-    await loadPdf(bytes, OPTIONS); // warm-up: module, fonts and CMaps
+    flat(await loadPdf(bytes, OPTIONS)); // warm-up: module, fonts and CMaps
     const runs = 5;
     const t0 = performance.now();
     let pages = 0;
-    for (let i = 0; i < runs; i++) pages += (await loadPdf(bytes, OPTIONS)).pages!;
+    for (let i = 0; i < runs; i++) pages += (flat(await loadPdf(bytes, OPTIONS))).pages!;
     const seconds = (performance.now() - t0) / 1000;
     console.info(`[load-pdf] ${engine}: seed.pdf: ${(pages / seconds).toFixed(1)} pages/s (${((seconds / runs) * 1000).toFixed(1)} ms per file)`);
     expect(pages).toBe(7 * runs);
@@ -373,7 +355,7 @@ describe('both engines give the same canonical text', () => {
   /** Load with each engine and compare everything the loader returns. */
   async function expectSameText(file: string): Promise<void> {
     const bytes = read(file);
-    const [pdfium, pdfjs] = await Promise.all(ENGINES.map((engine) => loadPdf(bytes, optionsFor(engine))));
+    const [pdfium, pdfjs] = await Promise.all(ENGINES.map(async (engine) => flat(await loadPdf(bytes, optionsFor(engine)))));
     expect(pdfium!.text).toBe(pdfjs!.text);
     expect(pdfium!.pageStarts).toEqual(pdfjs!.pageStarts);
     expect(pdfium!.pages).toBe(pdfjs!.pages);
@@ -397,7 +379,7 @@ describe('both engines give the same canonical text', () => {
     const pages = layOut(['根据统一部署,2023年6月7日至7月28日,巡察组对 Party Building Office 开展了巡察。', '一、整改工作总体情况'], { perPage: 1 });
     pages.forEach((page, i) => page.push({ x: 260, y: 50, size: 12, text: `第 ${i + 1} 页 共 ${pages.length} 页` }));
     const bytes = buildPdf(pages);
-    const [pdfium, pdfjs] = await Promise.all(ENGINES.map((engine) => loadPdf(bytes, optionsFor(engine))));
+    const [pdfium, pdfjs] = await Promise.all(ENGINES.map(async (engine) => flat(await loadPdf(bytes, optionsFor(engine)))));
     expect(pdfium!.text).toBe(pdfjs!.text);
     expect(pdfium!.pageStarts).toEqual(pdfjs!.pageStarts);
   });

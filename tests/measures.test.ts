@@ -1,13 +1,12 @@
 /** Measures: enumerated items, run-in leads, action sentences; status from the enclosing category heading. */
 import { describe, expect, it } from 'vitest';
+import { docOf, notice } from './helpers.js';
 import { extractMeasures, statusOf } from '../pipeline/extract/extractMeasures.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
-import { processText } from '../pipeline/process.js';
 import { buildSections } from '../pipeline/structure/buildSections.js';
 
 function measures(text: string) {
-  const view = normalizeText(text);
-  return extractMeasures(view, text, buildSections(view, null, text).sections);
+  const doc = docOf(text);
+  return extractMeasures(doc, buildSections(doc, null).value.sections).value;
 }
 const texts = (text: string) => measures(text).map((m) => m.text);
 
@@ -61,13 +60,13 @@ describe('measures: shapes', () => {
   });
 
   it('the preamble and the closing hold no measures', () => {
-    const doc = processText('根据巡察工作部署，现将整改情况公布如下。\n一、整改情况\n一是修订制度。二是开展检查。\n欢迎广大干部群众对巡察整改落实情况进行监督。\n联系电话:0757-86229618\n');
+    const doc = notice('根据巡察工作部署，现将整改情况公布如下。\n一、整改情况\n一是修订制度。二是开展检查。\n欢迎广大干部群众对巡察整改落实情况进行监督。\n联系电话:0757-86229618\n');
     expect(doc.measures.map((m) => m.text)).toEqual(['修订制度。', '开展检查。']);
   });
 });
 
 describe('measures: status', () => {
-  const notice = [
+  const sampleNotice = [
     '一、组织落实情况',
     '成立领导小组，研究部署整改工作。',
     '二、集中整改期内已完成的整改事项',
@@ -82,7 +81,7 @@ describe('measures: status', () => {
   ].join('\n');
 
   it('done under 已完成, ongoing under 长期/阶段性, planned under 下一步, null elsewhere', () => {
-    expect(measures(notice).map((m) => [m.text, m.status])).toEqual([
+    expect(measures(sampleNotice).map((m) => [m.text, m.status])).toEqual([
       ['成立领导小组，研究部署整改工作。', null],
       ['修订议事规则。', 'done'],
       ['制定采购办法。', 'done'],
@@ -99,7 +98,7 @@ describe('measures: status', () => {
   });
 
   it('ids m1, m2… in document order, each with its section', () => {
-    const doc = processText(notice);
+    const doc = notice(sampleNotice);
     expect(doc.measures.map((m) => m.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
     expect(doc.measures.map((m) => m.section)).toEqual(['1', '2.1', '2.1', '3', '4.1']);
     for (const m of doc.measures) expect(doc.text.slice(m.span.start, m.span.end)).toBe(m.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, repairText } from '../pipeline/normalize/charMap.js';
+import { normalizeText, repairText } from '../text/charMap.js';
 
 /** A deterministic pseudo-random generator (tests must be reproducible). */
 function rng(seed: number): () => number {

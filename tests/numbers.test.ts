@@ -1,7 +1,7 @@
 /** parseChineseNumber: the table in rules/numerals.ts, every number trap of genre.md, and more forms. */
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumber } from '../index.js';
-import { NUMBER_EXAMPLES } from '../rules/numerals.js';
+import { NUMBER_EXAMPLES } from '../text/numerals.js';
 
 describe('parseChineseNumber', () => {
   it.each(NUMBER_EXAMPLES.map(([t, v]) => [t, v] as const))('reads “%s” as %s (rules/numerals.ts)', (text, value) => {

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flat } from './helpers.js';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../pipeline/load/decodeText.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
 import { DEFAULT_LIMITS, type LoadOptions } from '../pipeline/load/loaded.js';
-import { loadPdf } from '../pipeline/load/loadPdf.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
+import { loadPdf } from '../pipeline/load/pdf/loadPdf.js';
+import { normalizeText } from '../text/charMap.js';
 
 const repoRoot = path.resolve(fileURLToPath(import.meta.url), '../..');
 const sharedDir = path.resolve(repoRoot, '../shared');
@@ -47,7 +48,7 @@ describe.each(ENGINES)('OCR of scanned PDFs (tesseract.js, chi_sim from node_mod
   const OCR: LoadOptions = { limits: DEFAULT_LIMITS, ocr: true, pdfEngine: engine };
 
   it('the scanned fixture (page 1 of 012 at 150 dpi) is read with ≥ 98% of its characters and its headings as lines', async () => {
-    const loaded = await loadPdf(new Uint8Array(readFileSync(path.join(repoRoot, 'tests/fixtures/pdf/012-liuan-community-scan.pdf'))), OCR);
+    const loaded = flat(await loadPdf(new Uint8Array(readFileSync(path.join(repoRoot, 'tests/fixtures/pdf/012-liuan-community-scan.pdf'))), OCR));
     const reference = decodeText(new Uint8Array(readFileSync(path.join(repoRoot, 'corpus/012-liuan-community.txt')))).text;
     const { accuracy, distance, length } = prefixAccuracy(loaded.text, reference);
     console.info(`[ocr] ${engine}: 012-liuan-community-scan.pdf: ${(accuracy * 100).toFixed(2)}% (${distance} edits over ${length} characters)`);
@@ -65,7 +66,7 @@ describe.each(ENGINES)('OCR of scanned PDFs (tesseract.js, chi_sim from node_mod
   describe.skipIf(!hasShared)('seed-scan.pdf from ../shared/seeds', () => {
     it('is read with ≥ 98% of the characters of the matching part of seed.txt, paragraphs rebuilt', async () => {
       const t0 = performance.now();
-      const loaded = await loadPdf(new Uint8Array(readFileSync(path.join(seeds, 'seed-scan.pdf'))), OCR);
+      const loaded = flat(await loadPdf(new Uint8Array(readFileSync(path.join(seeds, 'seed-scan.pdf'))), OCR));
       const ms = performance.now() - t0;
       const reference = readFileSync(path.join(seeds, 'seed.txt'), 'utf8');
       const { accuracy, distance, length } = prefixAccuracy(loaded.text, reference);

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NoticeDocument, Section } from '../output/schema.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
-import { processBytes } from '../pipeline/process.js';
+import { normalizeText } from '../text/charMap.js';
 import { spanViolations } from '../pipeline/validate/validateDocument.js';
-import { corpusNotices, hasShared, noteSkipped, SHARED } from './helpers.js';
+import { corpusNotices, hasShared, noteSkipped, SHARED, noticeBytes } from './helpers.js';
 
 const files = [
   ...corpusNotices().map((c) => c.path),
@@ -18,7 +17,7 @@ const docs = new Map<string, NoticeDocument>();
 async function doc(path: string): Promise<NoticeDocument> {
   let d = docs.get(path);
   if (!d) {
-    d = await processBytes(readFileSync(path), path.split('/').pop()!);
+    d = await noticeBytes(readFileSync(path), path.split('/').pop()!);
     docs.set(path, d);
   }
   return d;

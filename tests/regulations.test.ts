@@ -1,10 +1,9 @@
 /** Regulations: every 《title》, with the action of the verb before it, shared along a chain of titles. */
 import { describe, expect, it } from 'vitest';
+import { docOf, notice } from './helpers.js';
 import { extractRegulations, findTitles } from '../pipeline/extract/extractRegulations.js';
-import { normalizeText } from '../pipeline/normalize/charMap.js';
-import { processText } from '../pipeline/process.js';
 
-const regs = (text: string) => extractRegulations(normalizeText(text), text).map((r) => [r.title, r.action]);
+const regs = (text: string) => extractRegulations(docOf(text)).value.map((r) => [r.title, r.action]);
 
 describe('regulations', () => {
   it.each([
@@ -58,7 +57,7 @@ describe('regulations', () => {
   });
 
   it('in the pipeline: span is the title inside 《》, with section and rule; cited laws in the preamble have section null', () => {
-    const doc = processText('根据《中国共产党巡视工作条例》有关规定，现将整改情况公布。\n一、整改情况\n修订《采购管理办法》，明确限额。\n');
+    const doc = notice('根据《中国共产党巡视工作条例》有关规定，现将整改情况公布。\n一、整改情况\n修订《采购管理办法》，明确限额。\n');
     expect(doc.regulations.map((r) => [r.title, r.action, r.section, r.rule])).toEqual([
       ['中国共产党巡视工作条例', 'cited', null, 'regulation/cited'],
       ['采购管理办法', 'revised', '1', 'regulation/revised'],

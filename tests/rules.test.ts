@@ -1,6 +1,7 @@
 /** Every example of every rule table, run through the table's runner as the pipeline runs it. */
 import { describe, expect, it } from 'vitest';
-import { RULE_TABLES } from '../pipeline/ruleTables.js';
+import { RULE_TABLES } from '../pipeline/ruleRegistry.js';
+import { testContext } from './helpers.js';
 
 const belongs = (hitRule: string, id: string) => hitRule === id || hitRule.startsWith(`${id}+`);
 
@@ -13,7 +14,7 @@ describe.each(RULE_TABLES.map((t) => [t.name, t] as const))('rule table %s', (_n
 
   const positives = table.rules.flatMap((r) => r.examples.map((e) => [r.id, e.text, e] as const));
   it.each(positives)('%s finds its example in “%s”', (id, text, ex) => {
-    const hits = table.run(text);
+    const hits = table.run(text, testContext());
     const match = ex.match ?? text;
     const hit = hits.find((h) => belongs(h.rule, id) && text.slice(h.start, h.end) === match);
     expect(hit, `${id} should find “${match}”; found ${JSON.stringify(hits.map((h) => [h.rule, text.slice(h.start, h.end)]))}`).toBeDefined();
@@ -23,7 +24,7 @@ describe.each(RULE_TABLES.map((t) => [t.name, t] as const))('rule table %s', (_n
   const negatives = table.rules.flatMap((r) => (r.negatives ?? []).map((n) => [r.id, n.text, n] as const));
   if (negatives.length > 0) {
     it.each(negatives)('%s does not fire on “%s”', (_id, text, neg) => {
-      const hits = table.run(text);
+      const hits = table.run(text, testContext());
       if (neg.match === undefined) {
         expect(hits.map((h) => [h.rule, text.slice(h.start, h.end)]), neg.why).toEqual([]);
       } else {

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NoticeDocument } from '../output/schema.js';
-import { processBytes, processText } from '../pipeline/process.js';
-import { ValidationError, validateDocument } from '../pipeline/validate/validateDocument.js';
+import { FileError } from '../pipeline/fileError.js';
+import { validateDocument } from '../pipeline/validate/validateDocument.js';
 import { SCHEMA_FILE, schemaFileText, VALIDATOR_FILE, validatorFileText } from '../tools/writeSchema.js';
-import { corpusNotices } from './helpers.js';
+import { corpusNotices, notice, noticeBytes } from './helpers.js';
 
 /** The schema error validateDocument throws for a value, or null when it passes the schema. */
-function schemaError(value: unknown): ValidationError | null {
+function schemaError(value: unknown): FileError | null {
   try {
     validateDocument(value);
     return null;
   } catch (e) {
-    if (e instanceof ValidationError && e.code === 'internal/schema') return e;
+    if (e instanceof FileError && e.code === 'internal/schema') return e;
     throw e;
   }
 }
@@ -27,19 +27,19 @@ describe('the contract', () => {
   });
 
   it('rejects a document whose span does not slice to its text', () => {
-    const doc = processText('一、整改情况\n2024年3月1日召开会议。\n');
+    const doc = notice('一、整改情况\n2024年3月1日召开会议。\n');
     const bad = { ...doc, dates: doc.dates.map((d) => ({ ...d, text: `${d.text}x` })) };
     expect(() => validateDocument(bad)).toThrow(/span invariants/u);
   });
 
   it('rejects a document that misses a contract field', () => {
-    const { meta: _meta, ...rest } = processText('一、整改情况\n正文。\n');
+    const { meta: _meta, ...rest } = notice('一、整改情况\n正文。\n');
     expect(() => validateDocument(rest)).toThrow(/schema/u);
   });
 });
 
 describe('the compiled validator agrees with zod', () => {
-  const docs = corpusNotices().map((n) => processBytes(readFileSync(n.path), n.name));
+  const docs = corpusNotices().map((n) => noticeBytes(readFileSync(n.path), n.name));
 
   it('every corpus document passes both, and zod’s parse changes no byte of it (same keys, same order)', async () => {
     expect(docs.length).toBeGreaterThanOrEqual(16);

@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeDocument, Section } from '../output/schema.js';
-import { processBytes } from '../pipeline/process.js';
-import { hasShared, noteSkipped, SHARED } from './helpers.js';
+import { hasShared, noteSkipped, SHARED, noticeBytes } from './helpers.js';
 
 /** Compare texts as the gold says: after NFKC, whitespace removed (punctuation width may differ). */
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
@@ -27,7 +26,7 @@ describe.skipIf(!hasShared)('seed.txt extraction against seed.gold.json', () => 
   let doc: NoticeDocument;
   const paths = new Map<string, string>();
   beforeAll(async () => {
-    doc = await processBytes(readFileSync(join(SHARED, 'seeds', 'seed.txt')), 'seed.txt');
+    doc = await noticeBytes(readFileSync(join(SHARED, 'seeds', 'seed.txt')), 'seed.txt');
     const walk = (ss: readonly Section[], prefix: string) => {
       for (const s of ss) {
         const p = prefix ? `${prefix}/${norm(s.marker)}` : norm(s.marker);

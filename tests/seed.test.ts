@@ -4,9 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NoticeDocument, Section } from '../output/schema.js';
-import { processBytes } from '../pipeline/process.js';
 import { norm } from '../tools/evalScore.js';
-import { hasShared, noteSkipped, SHARED } from './helpers.js';
+import { hasShared, noteSkipped, SHARED, noticeBytes } from './helpers.js';
 
 interface GoldSection {
   marker: string;
@@ -28,7 +27,7 @@ describe.skipIf(!hasShared)('seed.txt against seed.gold.json', () => {
   let doc: NoticeDocument;
 
   it('gives exactly the gold section tree: 25 headings with marker, level, title and nesting', async () => {
-    doc = await processBytes(utf8, 'seed.txt');
+    doc = await noticeBytes(utf8, 'seed.txt');
     expect(strip(doc.sections)).toEqual(gold!.sections);
     const count = (ss: readonly Section[]): number => ss.reduce((n, s) => n + 1 + count(s.children), 0);
     expect(count(doc.sections)).toBe(25);
@@ -49,7 +48,7 @@ describe.skipIf(!hasShared)('seed.txt against seed.gold.json', () => {
   });
 
   it('a BOM-less UTF-16LE copy gives the same tree and metadata, with encoding utf-16le', async () => {
-    const d = await processBytes(Buffer.from(utf8.toString('utf8'), 'utf16le'), 'seed.txt');
+    const d = await noticeBytes(Buffer.from(utf8.toString('utf8'), 'utf16le'), 'seed.txt');
     expect(d.source.encoding).toBe('utf-16le');
     expect(normTree(strip(d.sections))).toEqual(normTree(gold!.sections));
     expect({ ...d.meta, evidence: null }).toEqual({ ...doc.meta, evidence: null });
@@ -62,14 +61,14 @@ describe.skipIf(!hasShared)('seed.txt against seed.gold.json', () => {
     gb = null;
   }
   it.skipIf(gb === null)('a GB18030 copy gives the same tree and metadata, with encoding gb18030', async () => {
-    const d = await processBytes(gb!, 'seed.txt');
+    const d = await noticeBytes(gb!, 'seed.txt');
     expect(d.source.encoding).toBe('gb18030');
     expect(strip(d.sections)).toEqual(gold!.sections);
     expect(d.text).toBe(doc.text);
   });
 
   it('a CRLF copy gives the same canonical text', async () => {
-    const d = await processBytes(Buffer.from(utf8.toString('utf8').replace(/\n/gu, '\r\n')), 'seed.txt');
+    const d = await noticeBytes(Buffer.from(utf8.toString('utf8').replace(/\n/gu, '\r\n')), 'seed.txt');
     expect(d.text).toBe(doc.text);
   });
 });

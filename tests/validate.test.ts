@@ -1,9 +1,10 @@
 /** validateDocument: a document that breaks the contract is never written; the error says which rule it broke. */
 import { describe, expect, it } from 'vitest';
-import { processText } from '../pipeline/process.js';
-import { ValidationError, validateDocument } from '../pipeline/validate/validateDocument.js';
+import { notice } from './helpers.js';
+import { FileError } from '../pipeline/fileError.js';
+import { validateDocument } from '../pipeline/validate/validateDocument.js';
 
-const good = () => structuredClone(processText('一、总体情况\n加强组织领导，召开会议3次。\n欢迎监督。\n测试单位\n2024年3月25日'));
+const good = () => structuredClone(notice('一、总体情况\n加强组织领导，召开会议3次。\n欢迎监督。\n测试单位\n2024年3月25日'));
 
 describe('validateDocument', () => {
   it('passes a document the pipeline made', () => {
@@ -21,9 +22,9 @@ describe('validateDocument', () => {
       }
       return null;
     })();
-    expect(e).toBeInstanceOf(ValidationError);
-    expect((e as ValidationError).code).toBe('internal/span-invariant');
-    expect((e as ValidationError).message).toMatch(/counts\[0\]\.text: text is not text\.slice\(span\)/u);
+    expect(e).toBeInstanceOf(FileError);
+    expect((e as FileError).code).toBe('internal/span-invariant');
+    expect((e as FileError).message).toMatch(/counts\[0\]\.text: text is not text\.slice\(span\)/u);
   });
 
   it('rejects a field outside the schema with internal/schema', () => {

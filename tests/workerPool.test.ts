@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type PoolOutcome, WorkerPool } from '../cli/workerPool.js';
+import { type PoolOutcome, WorkerPool } from '../cli/run/workerPool.js';
 import { ROOT } from './helpers.js';
 
 type Job = { kind: 'echo'; value: number } | { kind: 'hang' | 'throw' | 'exit' | 'oom' };

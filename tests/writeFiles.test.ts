@@ -4,16 +4,18 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentBytes, removeStaleTemporaries, removeTemporariesOf, serializeDocument, temporaryPrefix, writeAtomicSync } from '../output/writeFiles.js';
-import { failedDocument, processBytes, sha256Hex } from '../pipeline/process.js';
-import { corpusNotices } from './helpers.js';
+import { removeStaleTemporaries, removeTemporariesOf, temporaryPrefix } from '../output/runLayout.js';
+import { AtomicWriter, DocumentEncoder, serializeDocument } from '../output/writeFiles.js';
+import { failedDocument, sha256Hex } from '../pipeline/process.js';
+import { corpusNotices, noticeBytes } from './helpers.js';
 
-describe('documentBytes', () => {
+describe('DocumentEncoder', () => {
   it('gives the UTF-8 bytes of serializeDocument for every corpus notice, the buffer reused between calls', async () => {
-    const docs = await Promise.all(corpusNotices().map((n) => processBytes(readFileSync(n.path), n.name, { referenceDate: null, ocr: false })));
+    const encoder = new DocumentEncoder();
+    const docs = await Promise.all(corpusNotices().map((n) => noticeBytes(readFileSync(n.path), n.name, { ocr: false })));
     expect(docs.length).toBeGreaterThan(10);
     for (const doc of docs) {
-      const bytes = Buffer.from(documentBytes(doc));
+      const bytes = Buffer.from(encoder.encode(doc));
       expect(bytes.toString('utf8')).toBe(serializeDocument(doc));
       expect(bytes.equals(Buffer.from(serializeDocument(doc), 'utf8'))).toBe(true);
     }
@@ -21,12 +23,13 @@ describe('documentBytes', () => {
 
   it('grows its buffer for a document larger than it, and leaves out undefined values as JSON.stringify does', async () => {
     const n = corpusNotices()[0]!;
-    const huge = await processBytes(Buffer.from(readFileSync(n.path, 'utf8').repeat(40)), 'huge.txt', { referenceDate: null, ocr: false });
+    const huge = await noticeBytes(Buffer.from(readFileSync(n.path, 'utf8').repeat(40)), 'huge.txt', { ocr: false });
     expect(serializeDocument(huge).length).toBeGreaterThan(1 << 20);
-    expect(Buffer.from(documentBytes(huge)).equals(Buffer.from(serializeDocument(huge)))).toBe(true);
+    const encoder = new DocumentEncoder();
+    expect(Buffer.from(encoder.encode(huge)).equals(Buffer.from(serializeDocument(huge)))).toBe(true);
     const failed = failedDocument({ path: 'x.txt', sha256: sha256Hex(new Uint8Array()), bytes: 0 }, null, 'input/unreadable', 'cannot read the file');
     const withUndefined = { ...failed, extra: undefined } as unknown as typeof failed;
-    expect(Buffer.from(documentBytes(withUndefined)).toString()).toBe(`${JSON.stringify(withUndefined)}\n`);
+    expect(Buffer.from(encoder.encode(withUndefined)).toString()).toBe(`${JSON.stringify(withUndefined)}\n`);
   });
 });
 
@@ -45,7 +48,7 @@ describe('temporary files', () => {
   it('the temporaries a killed run left are removed from every folder, outputs and look-alikes kept', async () => {
     const dir = folder();
     mkdirSync(join(dir, 'sub'));
-    writeAtomicSync(join(dir, 'sub', 'kept.json'), 'x');
+    new AtomicWriter().writeSync(join(dir, 'sub', 'kept.json'), 'x');
     writeFileSync(join(dir, 'sub', 'left.json.tmp-123-4-5'), 'x');
     writeFileSync(join(dir, 'left.json.tmp-9-0-12'), 'x');
     writeFileSync(join(dir, 'notice.tmp-draft.txt.json'), 'x');

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NoticeDocument } from '../output/schema.js';
+import { createPipelineContext } from '../pipeline/context.js';
 import { processBytes } from '../pipeline/process.js';
 import { addTally, type DocScore, prf, scoreDocument, type Tally } from './evalScore.js';
 
@@ -126,8 +127,9 @@ export function figures(t: GroupTotals) {
 export async function evaluate(cases: readonly EvalCase[], options: { ocr?: boolean } = {}) {
   const rows: Array<{ c: EvalCase; doc: NoticeDocument; score: DocScore }> = [];
   const totals: Record<EvalCase['group'], GroupTotals> = { corpus: emptyTotals(), seeds: emptyTotals(), formats: emptyTotals() };
+  const context = createPipelineContext();
   for (const c of cases) {
-    const doc = await processBytes(readFileSync(c.file), basename(c.file), { ocr: options.ocr ?? false });
+    const doc = await processBytes(readFileSync(c.file), basename(c.file), { ocr: options.ocr ?? false, context });
     const score = scoreDocument(doc, c.gold);
     if (doc.status === 'failed') score.problems.unshift(`FAILED: ${doc.diagnostics[0]?.code} ${doc.diagnostics[0]?.message}`);
     accumulate(totals[c.group], score, doc);

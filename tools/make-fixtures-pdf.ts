@@ -14,7 +14,7 @@ import { deflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeText } from '../pipeline/load/decodeText.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 

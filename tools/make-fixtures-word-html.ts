@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { decodeText } from '../pipeline/load/decodeText.js';
+import { decodeText } from '../pipeline/load/text/decodeText.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const OUT = join(ROOT, 'corpus', 'formats');

@@ -6,25 +6,24 @@
  * around each count are segmented, so jieba stays off the hot path, and only the words looked at are tagged.
  */
 import type { Count, Span } from '../../output/schema.js';
-import { COUNT_RULES, countStarts } from '../../rules/counts.js';
 import { OBJECT_RULES } from '../../rules/countObjects.js';
 import { SLOGAN_RULES, SLOGANS, sloganStarts } from '../../rules/slogans.js';
-import { type Segmenter, segmenter as sharedSegmenter } from '../segment/segmenter.js';
-import { CharClass, removeOverlaps, runRulesAt } from './runRules.js';
+import { CLASSIFIERS } from '../../rules/classifiers.js';
+import { APPROX_WORDS, COUNT_RULES, countStarts } from '../../rules/counts.js';
+import type { RuleTable } from '../../rules/ruleTypes.js';
+import { normalizeText } from '../../text/charMap.js';
+import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
+import { extractDates } from './extractDates.js';
+import { OBJECT_CLAUSE_END, stretchEnd, stretchStart } from '../../text/punctuation.js';
+import { type Result, result } from '../result.js';
+import type { Segmenter } from '../segment/segmenter.js';
+import { removeOverlaps, runRules, runRulesAt } from './runRules.js';
 
 /** A count before its section is known. */
 export type CountItem = Omit<Count, 'section'>;
 
-/** What count extraction needs besides the text. */
-export interface CountContext {
-  /** Spans that hold no counts: date mentions (and anything else the caller knows). */
-  blocked?: readonly Span[];
-  segmenter?: Segmenter;
-}
-
 const RULE_ORDER = COUNT_RULES.map((r) => r.id);
-/** Characters that end the clause an object can belong to. */
-const CLAUSE_END = /[,，。;；:：、!！?？()（）“”"《》\n]/u;
+/** How far (in characters) an object is looked for after a classifier or before a number. */
 const WINDOW = 16;
 
 /** The lexicon's slogans by their first code unit (indexes into SLOGANS), and a table of those first units. */
@@ -67,30 +66,14 @@ export function sloganSpans(view: string): Span[] {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-const CLAUSE_END_CHAR = new CharClass(CLAUSE_END);
-
-/** End of the clause starting at `from` (at most `max` characters on). */
-function clauseEnd(view: string, from: number, max: number): number {
-  const stop = Math.min(view.length, from + max);
-  for (let i = from; i < stop; i++) if (CLAUSE_END_CHAR.has(view.charCodeAt(i))) return i;
-  return stop;
+/** The clause after a count's classifier, where its object may stand: [end, stop), at most WINDOW characters. */
+function afterWindow(view: string, end: number): Span {
+  return { start: end, end: stretchEnd(view, end, OBJECT_CLAUSE_END, Math.min(view.length, end + WINDOW)) };
 }
 
-/** Start of the clause ending at `to` (at most `max` characters back). */
-function clauseStart(view: string, to: number, max: number): number {
-  const stop = Math.max(0, to - max);
-  for (let i = to - 1; i >= stop; i--) if (CLAUSE_END_CHAR.has(view.charCodeAt(i))) return i + 1;
-  return stop;
-}
-
-/** The clause after a count's classifier, where its object may stand: [end, stop). */
-function afterWindow(view: string, end: number): { start: number; end: number } {
-  return { start: end, end: clauseEnd(view, end, WINDOW) };
-}
-
-/** The clause before a number, where its object may stand: [from, start). */
-function beforeWindow(view: string, start: number): { start: number; end: number } {
-  return { start: clauseStart(view, start, WINDOW), end: start };
+/** The clause before a number, where its object may stand: [from, start), at most WINDOW characters. */
+function beforeWindow(view: string, start: number): Span {
+  return { start: stretchStart(view, start, OBJECT_CLAUSE_END, Math.max(0, start - WINDOW)), end: start };
 }
 
 /** The object after a classifier, from the words of the window after it (which starts at `start`): skip listed
@@ -127,10 +110,10 @@ function windowWords(view: string, windows: ReadonlyArray<{ start: number; end: 
   return seg.wordsMany(windows.map((w) => view.slice(w.start, w.end)));
 }
 
-/** Find the counts of a text (`view` is its normalized form; spans address both). */
-export function extractCounts(view: string, text: string, ctx: CountContext = {}): CountItem[] {
-  const seg = ctx.segmenter ?? sharedSegmenter();
-  const blocked = [...(ctx.blocked ?? []), ...sloganSpans(view)];
+/** Find the counts of a document; `blocked` spans hold none (the date mentions). */
+export function extractCounts(doc: DocumentContext, blockedSpans: readonly Span[]): Result<CountItem[]> {
+  const { view, text, segmenter: seg } = doc;
+  const blocked = [...blockedSpans, ...sloganSpans(view)];
   const hits = removeOverlaps(runRulesAt(COUNT_RULES, view, undefined, countStarts(view)), RULE_ORDER).filter(
     (h) => !blocked.some((b) => overlaps(h, b)),
   );
@@ -167,5 +150,25 @@ export function extractCounts(view: string, text: string, ctx: CountContext = {}
       approx: c.approx,
     });
   });
-  return out;
+  return result(out);
 }
+
+/** The count table as registered: the full extraction (dates blocked, slogans dropped, objects from POS tags). */
+export const COUNTS_TABLE: RuleTable<CountItem, PipelineContext> = {
+  name: 'counts',
+  rules: COUNT_RULES,
+  lexicons: { APPROX_WORDS, CLASSIFIERS, OBJECT_RULES },
+  run(text, ctx) {
+    const doc = documentContext(ctx, text, normalizeText(text));
+    const blocked = extractDates(doc).value.map((d) => d.span);
+    return extractCounts(doc, blocked).value.map((c) => ({ start: c.span.start, end: c.span.end, rule: c.rule, value: c }));
+  },
+};
+
+/** The slogan table as registered: every span the generic slogan rules find (the lexicon is matched beside them). */
+export const SLOGANS_TABLE: RuleTable = {
+  name: 'slogans',
+  rules: SLOGAN_RULES,
+  lexicons: { SLOGANS },
+  run: (text) => runRules(SLOGAN_RULES, normalizeText(text), undefined),
+};

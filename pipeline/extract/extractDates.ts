@@ -3,19 +3,20 @@
  * 至/到/—/-/～, deadline suffixes (底前/以前), and year implication from the notice's own earlier dates
  * (chrono's assign/imply). The clock is never read: what the text cannot anchor comes from `referenceDate`.
  */
-import type { DateMention } from '../../output/schema.js';
-import { DATE_RULES, type DateCandidate, dateStarts, daysInMonth } from '../../rules/dates.js';
+import { diagnostic } from '../../output/diagnosticCodes.js';
+import type { DateMention, Diagnostic } from '../../output/schema.js';
+import { DATE_RULES, type DateCandidate, dateStarts } from '../../rules/dates.js';
 import type { Hit } from '../../rules/ruleTypes.js';
+import type { RuleTable } from '../../rules/ruleTypes.js';
+import { normalizeText } from '../../text/charMap.js';
+import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
+import { daysInMonth, isoDate as iso } from '../../text/isoDate.js';
+import { parseChineseNumber } from '../../text/parseChineseNumber.js';
+import { type Result, result } from '../result.js';
 import { removeOverlaps, runRulesAt } from './runRules.js';
 
 /** A date mention before its section is known. */
 export type DateItem = Omit<DateMention, 'section'>;
-
-/** Options of date extraction. */
-export interface DateOptions {
-  /** ISO date anchoring years the text does not give (CLI --reference-date). */
-  referenceDate?: string | null;
-}
 
 interface Mention {
   start: number;
@@ -31,17 +32,6 @@ const CONNECTOR = /^[ \t]?(?:至|到|-{1,2}|~)[ \t]?$/u;
 const DAY_END = /^[ \t]?(?:至|到|-{1,2}|~)[ \t]?(?<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]/u;
 const DEADLINE = /^(?:底|末)?(?:前|以前|之前)/u;
 const MONTH_END = /^(?:底|末)/u;
-const CN_DAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-function dayNumber(s: string): number {
-  if (/^\d+$/u.test(s)) return Number(s);
-  let n = 0;
-  const m = /^(?:(?<t>[二三])?十)?(?<u>[一二三四五六七八九])?$/u.exec(s);
-  if (!m) return 0;
-  if (s.includes('十')) n = (m.groups!['t'] ? CN_DAY[m.groups!['t']]! : 1) * 10;
-  if (m.groups!['u']) n += CN_DAY[m.groups!['u']]!;
-  return n;
-}
 
 /** Merge "A 至 B" into ranges, B taking A's year and month where it does not write them. */
 function mergeRanges(hits: Hit<DateCandidate>[], view: string): Mention[] {
@@ -61,7 +51,7 @@ function mergeRanges(hits: Hit<DateCandidate>[], view: string): Mention[] {
     if (a.value.precision === 'day' && !a.value.range) {
       const dm = DAY_END.exec(view.slice(a.end, a.end + 8));
       if (dm && (!b || b.start >= a.end + dm[0].length)) {
-        const d = dayNumber(dm.groups!['d']!);
+        const d = parseChineseNumber(dm.groups!['d']!) ?? 0;
         if (d > 0 && (a.value.d ?? 0) < d) {
           out.push({ ...base, end: a.end + dm[0].length, rule: `${a.rule}+range`, to: { ...a.value, d }, kind: 'range' });
           continue;
@@ -95,9 +85,6 @@ function markDeadlines(mentions: Mention[], view: string): void {
   }
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-
 /** The inclusive interval a resolved candidate denotes. */
 function interval(c: Required<Pick<DateCandidate, 'y'>> & DateCandidate, edge: 'start' | 'end'): string {
   const y = edge === 'end' && c.yEnd !== undefined ? c.yEnd : c.y;
@@ -124,17 +111,19 @@ function monthOf(c: DateCandidate): number | undefined {
   return c.mEnd ?? c.m ?? (c.q !== undefined ? c.q * 3 : c.h !== undefined ? c.h * 6 : undefined);
 }
 
-/** Find, merge, extend and resolve the date mentions of a text (a normalized view). */
-export function extractDates(view: string, text: string, options: DateOptions = {}): { dates: DateItem[]; unresolved: Array<{ start: number; end: number }> } {
+/** Find, merge, extend and resolve the date mentions of a document; a date whose year nothing anchors is left out
+ *  with an info diagnostic. */
+export function extractDates(doc: DocumentContext): Result<DateItem[]> {
+  const { view, text } = doc;
   const hits = removeOverlaps(runRulesAt(DATE_RULES, view, undefined, dateStarts(view)), RULE_ORDER);
   const mentions = mergeRanges(hits, view);
   markDeadlines(mentions, view);
 
-  const refYear = options.referenceDate ? Number(options.referenceDate.slice(0, 4)) : null;
+  const refYear = doc.referenceDate ? Number(doc.referenceDate.slice(0, 4)) : null;
   let ctxYear: number | null = null;
   let ctxMonth: number | undefined;
   const dates: DateItem[] = [];
-  const unresolved: Array<{ start: number; end: number }> = [];
+  const diagnostics: Diagnostic[] = [];
   for (const m of mentions) {
     const implied: Array<'year' | 'month' | 'day'> = [];
     const from = { ...m.from };
@@ -142,7 +131,8 @@ export function extractDates(view: string, text: string, options: DateOptions = 
       // Only an earlier date of the notice, else the caller's reference date: never a later date, never the clock.
       let y = ctxYear ?? refYear;
       if (y === null) {
-        unresolved.push({ start: m.start, end: m.end });
+        const span = { start: m.start, end: m.end };
+        diagnostics.push(diagnostic('date/unresolved-year', `“${text.slice(m.start, m.end)}” has no year and the notice gives none before it; pass --reference-date to anchor it`, span));
         continue;
       }
       const mo = monthOf(from);
@@ -183,7 +173,7 @@ export function extractDates(view: string, text: string, options: DateOptions = 
       implied,
     });
   }
-  return { dates, unresolved };
+  return result(dates, diagnostics);
 }
 
 const PRECISION_RANK = { day: 0, month: 1, quarter: 2, half: 3, year: 4 } as const;
@@ -193,3 +183,10 @@ function precisionOf(from: DateCandidate, to: DateCandidate | null): DateItem['p
   if (!to) return from.precision;
   return PRECISION_RANK[to.precision] > PRECISION_RANK[from.precision] ? to.precision : from.precision;
 }
+
+/** The date table as registered: the full extraction (ranges, deadlines, implied years). */
+export const DATES_TABLE: RuleTable<DateItem, PipelineContext> = {
+  name: 'dates',
+  rules: DATE_RULES,
+  run: (text, ctx) => extractDates(documentContext(ctx, text, normalizeText(text))).value.map((d) => ({ start: d.span.start, end: d.span.end, rule: d.rule, value: d })),
+};

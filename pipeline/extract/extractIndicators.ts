@@ -6,18 +6,15 @@
  * span it was read from (or, computed, the spans of its inputs) and the id of its rule.
  */
 import type { Count, Indicator, Indicators, Measure, Meta, Regulation, Span } from '../../output/schema.js';
-import {
-  CLAUSE_BREAK,
-  type CountContext,
-  INDICATOR_CHOICE,
-  INDICATOR_RULES,
-  type IndicatorRule,
-  PLANNED,
-  type ReadIndicator,
-  SENTENCE_BREAK,
-  TOTAL_WORDS,
-} from '../../rules/indicators.js';
-import { CharClass } from './runRules.js';
+import { type CountContext, INDICATOR_CHOICE, INDICATOR_RULES, type IndicatorRule, PLANNED, type ReadIndicator, TOTAL_WORDS } from '../../rules/indicators.js';
+import type { RuleTable } from '../../rules/ruleTypes.js';
+import { normalizeText } from '../../text/charMap.js';
+import { extractCounts } from './extractCounts.js';
+import { extractDates } from './extractDates.js';
+import { daysBetween, twoMonthsAfter } from '../../text/isoDate.js';
+import { CLAUSE_END, stretchEnd, stretchStart } from '../../text/punctuation.js';
+import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
+import { type Result, result } from '../result.js';
 
 /** One count taken as a mention of an indicator. */
 export interface IndicatorHit {
@@ -28,34 +25,13 @@ export interface IndicatorHit {
   total: boolean;
 }
 
-const CLAUSE_END = new CharClass(CLAUSE_BREAK);
-const SENTENCE_END = new CharClass(SENTENCE_BREAK);
-
-/** Start of the stretch ending at `at` that contains no `stop` character. */
-function backTo(view: string, at: number, stop: CharClass): number {
-  let i = at - 1;
-  while (i >= 0 && !stop.has(view.charCodeAt(i))) i--;
-  return i + 1;
-}
-
-/** End of the stretch starting at `at` that contains no `stop` character. */
-function forwardTo(view: string, at: number, stop: CharClass): number {
-  let i = at;
-  while (i < view.length && !stop.has(view.charCodeAt(i))) i++;
-  return i;
-}
-
-/** The sentence around a span: from the previous sentence break to the next one (neither included). */
-export function sentenceBounds(text: string, span: Span): Span {
-  return { start: backTo(text, span.start, SENTENCE_END), end: forwardTo(text, span.end, SENTENCE_END) };
-}
-
 /** The clause before a count, the rest of its clause after it, and its sentence (in the normalized view). */
-export function countContext(view: string, span: Span): CountContext {
-  const sentence = sentenceBounds(view, span);
+function countContext(doc: DocumentContext, span: Span): CountContext {
+  const { view } = doc;
+  const sentence = doc.sentences.around(span);
   return {
-    before: view.slice(backTo(view, span.start, CLAUSE_END), span.start),
-    after: view.slice(span.end, forwardTo(view, span.end, CLAUSE_END)),
+    before: view.slice(stretchStart(view, span.start, CLAUSE_END), span.start),
+    after: view.slice(span.end, stretchEnd(view, span.end, CLAUSE_END)),
     lead: view.slice(sentence.start, span.start),
     sentence: view.slice(sentence.start, sentence.end),
   };
@@ -76,10 +52,10 @@ function accepts(rule: IndicatorRule, count: Count, ctx: CountContext): boolean 
 }
 
 /** Every count that a rule maps to an indicator, in document order (the first matching rule decides). */
-export function indicatorHits(view: string, counts: readonly Count[]): IndicatorHit[] {
+export function indicatorHits(doc: DocumentContext, counts: readonly Count[]): IndicatorHit[] {
   const hits: IndicatorHit[] = [];
   for (const count of counts) {
-    const ctx = countContext(view, count.span);
+    const ctx = countContext(doc, count.span);
     if (PLANNED.test(ctx.before)) continue;
     const rule = INDICATOR_RULES.find((r) => accepts(r, count, ctx));
     if (!rule) continue;
@@ -126,19 +102,6 @@ function decimals(text: string): number {
   return m ? m[1]!.length : 0;
 }
 
-const DAY_MS = 86_400_000;
-const days = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-
-/** The ISO date two calendar months after `iso` (the 31st of a shorter month becomes its last day). */
-export function twoMonthsAfter(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const month = m - 1 + 2;
-  const year = y + Math.floor(month / 12);
-  const mm = month % 12;
-  const last = new Date(Date.UTC(year, mm + 1, 0)).getUTCDate();
-  return `${year}-${String(mm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
 /** Distinct titles with one action, in document order. */
 function titles(regulations: readonly Regulation[], action: Regulation['action']): Regulation[] {
   const seen = new Set<string>();
@@ -147,7 +110,6 @@ function titles(regulations: readonly Regulation[], action: Regulation['action']
 
 /** What the indicators are computed from. */
 export interface IndicatorInput {
-  view: string;
   counts: readonly Count[];
   measures: readonly Measure[];
   regulations: readonly Regulation[];
@@ -155,8 +117,8 @@ export interface IndicatorInput {
 }
 
 /** Every indicator of one document. */
-export function extractIndicators(input: IndicatorInput): Indicators {
-  const hits = indicatorHits(input.view, input.counts);
+export function extractIndicators(doc: DocumentContext, input: IndicatorInput): Result<Indicators> {
+  const hits = indicatorHits(doc, input.counts);
   const read = (k: ReadIndicator) => choose(k, hits);
   const problemsFound = read('problemsFound');
   const problemsCompleted = read('problemsCompleted');
@@ -182,13 +144,13 @@ export function extractIndicators(input: IndicatorInput): Indicators {
   const { meta } = input;
   const evidence = (field: string) => meta.evidence[field];
   const period = meta.inspectionPeriod;
-  const inspectionDays = period ? computed(days(period.start, period.end) + 1, '天', 'indicator/inspection-days', [evidence('inspectionPeriod')]) : null;
+  const inspectionDays = period ? computed(daysBetween(period.start, period.end) + 1, '天', 'indicator/inspection-days', [evidence('inspectionPeriod')]) : null;
   const bothDates = meta.feedbackDate !== null && meta.publishedDate !== null;
   const daysFeedbackToPublished = bothDates
-    ? computed(days(meta.feedbackDate!, meta.publishedDate!), '天', 'indicator/days-feedback-to-published', [evidence('feedbackDate'), evidence('publishedDate')])
+    ? computed(daysBetween(meta.feedbackDate!, meta.publishedDate!), '天', 'indicator/days-feedback-to-published', [evidence('feedbackDate'), evidence('publishedDate')])
     : null;
 
-  return {
+  return result({
     problemsFound,
     problemsCompleted,
     problemsBasicallyCompleted: read('problemsBasicallyCompleted'),
@@ -219,5 +181,19 @@ export function extractIndicators(input: IndicatorInput): Indicators {
     inspectionDays,
     daysFeedbackToPublished,
     publishedWithinTwoMonths: bothDates ? meta.publishedDate! <= twoMonthsAfter(meta.feedbackDate!) : null,
-  };
+  });
 }
+
+/** The indicator table as registered: every count a rule maps to an indicator; the hit is the count, the value
+ *  {indicator, value}. */
+export const INDICATORS_TABLE: RuleTable<{ indicator: ReadIndicator; value: number }, PipelineContext> = {
+  name: 'indicators',
+  rules: INDICATOR_RULES,
+  lexicons: { INDICATOR_CHOICE, PLANNED, TOTAL_WORDS },
+  run(text, ctx) {
+    const doc = documentContext(ctx, text, normalizeText(text));
+    const blocked = extractDates(doc).value.map((d) => d.span);
+    const counts = extractCounts(doc, blocked).value.map((c) => ({ ...c, section: null }));
+    return indicatorHits(doc, counts).map((h) => ({ start: h.count.span.start, end: h.count.span.end, rule: h.rule, value: { indicator: h.indicator, value: h.count.value } }));
+  },
+};

@@ -6,17 +6,17 @@
  */
 import type { Measure, Section } from '../../output/schema.js';
 import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, enumeratorStarts, LEAD_SENTENCE, STATUS_RULES } from '../../rules/measures.js';
-import type { Hit } from '../../rules/ruleTypes.js';
-import { type Segmenter, segmenter as sharedSegmenter } from '../segment/segmenter.js';
-import { CharClass, runRulesAt } from './runRules.js';
+import type { Hit, RuleTable } from '../../rules/ruleTypes.js';
+import { normalizeText } from '../../text/charMap.js';
+import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
+import { buildSections } from '../structure/buildSections.js';
+import { WORD_BOUNDARY } from '../../text/punctuation.js';
+import { type Result, result } from '../result.js';
+import type { Segmenter } from '../segment/segmenter.js';
+import { runRulesAt } from './runRules.js';
 
 /** A measure before its section id is attached. */
 export type MeasureItem = Omit<Measure, 'section'>;
-
-/** Context of measure extraction. */
-export interface MeasureContext {
-  segmenter?: Segmenter;
-}
 
 type Status = Measure['status'];
 
@@ -47,22 +47,6 @@ function trimPiece(view: string, p: Piece): Piece | null {
   return end - start >= 2 ? { start, end, rule: p.rule } : null;
 }
 
-const SENTENCE_END = new CharClass(ACTION_SENTENCE.end);
-
-/** Sentences of [start, end): each ends after a sentence-ending mark, the last at `end`. */
-function sentences(view: string, start: number, end: number): Array<{ start: number; end: number }> {
-  const out: Array<{ start: number; end: number }> = [];
-  let s = start;
-  for (let i = start; i < end; i++) {
-    if (SENTENCE_END.has(view.charCodeAt(i))) {
-      out.push({ start: s, end: i + 1 });
-      s = i + 1;
-    }
-  }
-  if (s < end) out.push({ start: s, end });
-  return out;
-}
-
 /** Enumerators of a paragraph that continue a sequence: the first of a family is 1, each next one +1. */
 function enumerators(view: string, start: number, end: number): Hit<EnumeratorValue>[] {
   const paragraph = view.slice(start, end);
@@ -84,7 +68,8 @@ const isLead = (view: string, s: { start: number; end: number }) => {
 };
 
 /** Cut one paragraph [start, end) into measure pieces. */
-function paragraphPieces(view: string, start: number, end: number, seg: Segmenter): Piece[] {
+function paragraphPieces(doc: DocumentContext, start: number, end: number): Piece[] {
+  const { view, sentences } = doc;
   const enums = enumerators(view, start, end);
   if (enums.length > 0) {
     const pieces: Piece[] = [];
@@ -92,14 +77,14 @@ function paragraphPieces(view: string, start: number, end: number, seg: Segmente
     // enumeration (整改情况：, 针对…的问题，) is not a measure.
     const first = enums[0]!;
     const lastStop = view.lastIndexOf('。', first.start - 1);
-    if (lastStop >= start) pieces.push(...actionSentences(view, start, lastStop + 1, seg));
+    if (lastStop >= start) pieces.push(...actionSentences(doc, start, lastStop + 1));
     enums.forEach((h, i) => {
       const next = enums[i + 1];
       pieces.push({ start: h.start + h.value.length, end: next ? next.start : end, rule: h.rule });
     });
     return pieces;
   }
-  const ss = sentences(view, start, end);
+  const ss = sentences.within(start, end);
   const lead = ss[0]!;
   if (ss.length > 1 && isLead(view, lead)) {
     const body = (s: { start: number; end: number }) => view.slice(s.start, s.end - 1);
@@ -112,21 +97,16 @@ function paragraphPieces(view: string, start: number, end: number, seg: Segmente
     }
     return pieces;
   }
-  return actionSentences(view, start, end, seg);
+  return actionSentences(doc, start, end);
 }
 
-/**
- * Punctuation that jieba never puts inside a word nor lets join its neighbours (it segments the runs between such
- * marks one by one), as it stands in the normalized view: a sentence's words are the words of its clauses.
- */
-export const CLAUSE_MARK = new CharClass(/[，、；：。！？“”‘’（）《》〈〉【】「」…—,;:!?()\n]/u);
-
-/** Whether [start, end) has a word with a verb tag: its clauses are segmented one at a time, until a verb. */
+/** Whether [start, end) has a word with a verb tag: the runs between word boundaries (jieba never joins words
+ *  across them) are segmented one at a time, until a verb. */
 function hasVerb(view: string, start: number, end: number, seg: Segmenter): boolean {
   let from = start;
   while (from < end) {
     let to = from;
-    while (to < end && !CLAUSE_MARK.has(view.charCodeAt(to))) to++;
+    while (to < end && !WORD_BOUNDARY.has(view.charCodeAt(to))) to++;
     if (to > from) {
       for (const word of seg.words(view.slice(from, to))) if (ACTION_SENTENCE.verbTags.has(seg.tagOf(word))) return true;
     }
@@ -137,10 +117,10 @@ function hasVerb(view: string, start: number, end: number, seg: Segmenter): bool
 }
 
 /** One piece per sentence (long enough to be a measure) that has a verb. */
-function actionSentences(view: string, start: number, end: number, seg: Segmenter): Piece[] {
+function actionSentences(doc: DocumentContext, start: number, end: number): Piece[] {
   const out: Piece[] = [];
-  for (const s of sentences(view, start, end)) {
-    if (s.end - s.start >= ACTION_SENTENCE.minLength && hasVerb(view, s.start, s.end, seg)) out.push({ ...s, rule: ACTION_SENTENCE.id });
+  for (const s of doc.sentences.within(start, end)) {
+    if (s.end - s.start >= ACTION_SENTENCE.minLength && hasVerb(doc.view, s.start, s.end, doc.segmenter)) out.push({ ...s, rule: ACTION_SENTENCE.id });
   }
   return out;
 }
@@ -152,9 +132,9 @@ function bodyStart(view: string, s: Section): number {
   return at;
 }
 
-/** Find the measures of a text given its section tree (`view` is the normalized text). */
-export function extractMeasures(view: string, text: string, sections: readonly Section[], ctx: MeasureContext = {}): MeasureItem[] {
-  const seg = ctx.segmenter ?? sharedSegmenter();
+/** Find the measures of a document given its section tree. */
+export function extractMeasures(doc: DocumentContext, sections: readonly Section[]): Result<MeasureItem[]> {
+  const { view, text } = doc;
   const out: MeasureItem[] = [];
   const walk = (ss: readonly Section[], titles: readonly string[]) => {
     for (const s of ss) {
@@ -166,7 +146,7 @@ export function extractMeasures(view: string, text: string, sections: readonly S
       while (p < to) {
         const nl = view.indexOf('\n', p);
         const lineEnd = nl === -1 || nl > to ? to : nl;
-        for (const piece of paragraphPieces(view, p, lineEnd, seg)) {
+        for (const piece of paragraphPieces(doc, p, lineEnd)) {
           const t = trimPiece(view, piece);
           if (!t) continue;
           out.push({ id: `m${out.length + 1}`, text: text.slice(t.start, t.end), span: { start: t.start, end: t.end }, rule: t.rule, status });
@@ -177,5 +157,30 @@ export function extractMeasures(view: string, text: string, sections: readonly S
     }
   };
   walk(sections, []);
-  return out;
+  return result(out);
 }
+
+/** The measure table as registered: the text is a small notice; its sections are built, then measures extracted
+ *  with their status. */
+export const MEASURES_TABLE: RuleTable<MeasureItem, PipelineContext> = {
+  name: 'measures',
+  rules: [...ENUMERATOR_RULES, LEAD_SENTENCE, ACTION_SENTENCE],
+  run(text, ctx) {
+    const doc = documentContext(ctx, text, normalizeText(text));
+    const { sections } = buildSections(doc, null).value;
+    return extractMeasures(doc, sections).value.map((m) => ({ start: m.span.start, end: m.span.end, rule: m.rule, value: m }));
+  },
+};
+
+/** The measure-status table as registered: the text is one section title; the hit is where the deciding rule
+ *  matched. */
+export const STATUS_TABLE: RuleTable = {
+  name: 'measure status',
+  rules: STATUS_RULES,
+  run(text) {
+    const { status, rule } = statusOf([text]);
+    const r = STATUS_RULES.find((x) => x.id === rule);
+    const m = r?.pattern.exec(text);
+    return r && m ? [{ start: m.index, end: m.index + m[0].length, rule: r.id, value: { status } }] : [];
+  },
+};

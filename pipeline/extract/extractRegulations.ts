@@ -5,18 +5,17 @@
  */
 import type { Regulation } from '../../output/schema.js';
 import { CONTENT_FOLLOWERS, MODIFIED_NOUN_TAGS, REGULATION_ACTION_RULES, type RegulationAction, TITLE_JOINERS } from '../../rules/regulations.js';
-import { type Segmenter, segmenter as sharedSegmenter } from '../segment/segmenter.js';
+import type { RuleTable } from '../../rules/ruleTypes.js';
+import { normalizeText } from '../../text/charMap.js';
+import { stretchStart, TITLE_CLAUSE_END } from '../../text/punctuation.js';
+import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
+import { type Result, result } from '../result.js';
+import type { Segmenter } from '../segment/segmenter.js';
 
 /** A regulation before its section is known. */
 export type RegulationItem = Omit<Regulation, 'section'>;
 
-/** Context of regulation extraction. */
-export interface RegulationContext {
-  segmenter?: Segmenter;
-}
-
-/** Characters that end the clause in which a title's verb is looked for. */
-const CLAUSE_BREAK = /[,，。;；:：!！?？\n》“”]/u;
+/** How far (in characters) the verb of a title is looked for before it. */
 const LOOKBACK = 24;
 const MAX_TITLE = 200;
 
@@ -46,10 +45,7 @@ export function findTitles(view: string): Array<{ start: number; end: number }> 
 
 /** The clause before `at` (back to a break, at most LOOKBACK characters). */
 function clauseBefore(view: string, at: number): string {
-  let i = at - 1;
-  const stop = Math.max(0, at - LOOKBACK);
-  while (i >= stop && !CLAUSE_BREAK.test(view[i]!)) i--;
-  return view.slice(i + 1, at);
+  return view.slice(stretchStart(view, at, TITLE_CLAUSE_END, Math.max(0, at - LOOKBACK)), at);
 }
 
 /** True when the title is followed by a noun it modifies (…规划》中期评估结果), not by its own content words. */
@@ -60,9 +56,9 @@ function modifiesNoun(view: string, closeAt: number, seg: Segmenter): boolean {
   return MODIFIED_NOUN_TAGS.has(first.tag);
 }
 
-/** Find the regulations of a text (`view` is its normalized form). */
-export function extractRegulations(view: string, text: string, ctx: RegulationContext = {}): RegulationItem[] {
-  const seg = ctx.segmenter ?? sharedSegmenter();
+/** Find the regulations of a document. */
+export function extractRegulations(doc: DocumentContext): Result<RegulationItem[]> {
+  const { view, text, segmenter: seg } = doc;
   const titles = findTitles(view);
   const out: RegulationItem[] = [];
   let prev: { end: number; action: RegulationAction; rule: string } | null = null;
@@ -91,5 +87,13 @@ export function extractRegulations(view: string, text: string, ctx: RegulationCo
     out.push({ title: text.slice(t.start, t.end), text: text.slice(t.start, t.end), span: { start: t.start, end: t.end }, rule, action });
     prev = shared;
   }
-  return out;
+  return result(out);
 }
+
+/** The regulation table as registered: every title with its action; the hit is the title inside 《》. */
+export const REGULATIONS_TABLE: RuleTable<RegulationItem, PipelineContext> = {
+  name: 'regulations',
+  rules: REGULATION_ACTION_RULES,
+  lexicons: { CONTENT_FOLLOWERS, MODIFIED_NOUN_TAGS, TITLE_JOINERS },
+  run: (text, ctx) => extractRegulations(documentContext(ctx, text, normalizeText(text))).value.map((r) => ({ start: r.span.start, end: r.span.end, rule: r.rule, value: r })),
+};

@@ -1,41 +1,43 @@
 /** Dispatch from detected format to its loader; the one entry point the pipeline uses to read a file's bytes. */
 import type { Format } from '../../output/schema.js';
 import { detectFormat } from './detectFormat.js';
-import { type Loaded, type Loader, LoadError, type LoadOptions } from './loaded.js';
-import { loadTxt } from './loadTxt.js';
+import { type Loaded, type Loader, type LoadOptions } from './loaded.js';
+import { FileError } from '../fileError.js';
+import type { Result } from '../result.js';
+import { loadTxt } from './text/loadTxt.js';
 
 /** Loader per format, imported on first use: a batch of text notices never loads pdf.js or the Word readers. */
 const LOADERS: Partial<Record<Format, () => Promise<Loader>>> = {
   txt: async () => loadTxt,
-  pdf: async () => (await import('./loadPdf.js')).loadPdf,
-  docx: async () => (await import('./loadDocx.js')).loadDocx,
-  doc: async () => (await import('./loadDoc.js')).loadDoc,
-  html: async () => (await import('./loadHtml.js')).loadHtml,
+  pdf: async () => (await import('./pdf/loadPdf.js')).loadPdf,
+  docx: async () => (await import('./docx/loadDocx.js')).loadDocx,
+  doc: async () => (await import('./doc/loadDoc.js')).loadDoc,
+  html: async () => (await import('./html/loadHtml.js')).loadHtml,
 };
 
 /** Load a file's bytes: limits, format detection by content, then the format's loader. */
-export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOptions): Promise<Loaded> {
-  if (bytes.length === 0) throw new LoadError('input/empty', 'the file is empty (0 bytes)');
+export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOptions): Promise<Result<Loaded>> {
+  if (bytes.length === 0) throw new FileError('input/empty', 'the file is empty (0 bytes)');
   if (bytes.length > options.limits.maxFileBytes) {
-    throw new LoadError('limit/file-size', `the file has ${bytes.length} bytes, over the limit of ${options.limits.maxFileBytes} (raise it with --max-file-mb)`);
+    throw new FileError('limit/file-size', `the file has ${bytes.length} bytes, over the limit of ${options.limits.maxFileBytes} (raise it with --max-file-mb)`);
   }
   const detected = detectFormat(bytes, path);
-  if (detected === 'zip-other') throw new LoadError('format/unsupported', 'a zip archive that is not a Word .docx document');
-  if (detected === 'ole-other') throw new LoadError('format/unsupported', 'an OLE2 compound file that is not a Word .doc document');
-  if (detected === 'unknown-binary') throw new LoadError('input/binary', 'a binary file of unknown format');
+  if (detected === 'zip-other') throw new FileError('format/unsupported', 'a zip archive that is not a Word .docx document');
+  if (detected === 'ole-other') throw new FileError('format/unsupported', 'an OLE2 compound file that is not a Word .doc document');
+  if (detected === 'unknown-binary') throw new FileError('input/binary', 'a binary file of unknown format');
   if (detected === 'html-misnamed') {
-    throw new LoadError(
+    throw new FileError(
       'format/mismatch',
       `the file is named ${path.slice(path.lastIndexOf('.'))} but holds an HTML page (an error or login page saved by a download?); if it is the notice's web page, rename it to .html`,
     );
   }
   const loaderOf = LOADERS[detected];
-  if (!loaderOf) throw new LoadError('format/unsupported', `${detected} files are not supported by this build`);
+  if (!loaderOf) throw new FileError('format/unsupported', `${detected} files are not supported by this build`);
   const loader = await loaderOf();
   try {
     return await loader(bytes, options);
   } catch (e) {
-    if (e instanceof LoadError) e.format ??= detected;
+    if (e instanceof FileError) e.format ??= detected;
     throw e;
   }
 }

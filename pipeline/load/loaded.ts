@@ -1,5 +1,6 @@
 /** What every loader returns: the canonical text and what was learnt about the file on the way. */
-import type { Diagnostic, Format } from '../../output/schema.js';
+import type { Format } from '../../output/schema.js';
+import type { Result } from '../result.js';
 
 /** Resource limits applied while loading one file (hostile-input protection). */
 export interface Limits {
@@ -46,21 +47,9 @@ export interface Loaded {
   pageStarts: number[] | null;
   /** html: the page's own publication date (发布时间), ISO, used when the notice has no signature date. */
   pageDate: string | null;
-  diagnostics: Diagnostic[];
 }
 
-/** A loader turns a file's bytes into canonical text; it throws LoadError when the file cannot be processed. */
-export type Loader = (bytes: Uint8Array, options: LoadOptions) => Promise<Loaded>;
+/** A loader turns a file's bytes into canonical text and its diagnostics; it throws FileError when the file cannot be
+ *  processed. */
+export type Loader = (bytes: Uint8Array, options: LoadOptions) => Promise<Result<Loaded>>;
 
-/** "This file cannot be processed": caught at the file boundary and turned into a `failed` record. */
-export class LoadError extends Error {
-  /** Stable code, e.g. input/empty, input/binary, pdf/encrypted, pdf/no-text, limit/zip-bomb. */
-  readonly code: string;
-  /** The format detected before the failure, when known. */
-  format: Format | null = null;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'LoadError';
-    this.code = code;
-  }
-}

@@ -2,13 +2,14 @@
  * The jieba adapter (@node-rs/jieba, HMM off, default dictionary plus rules/domainDict.ts). Tokens carry
  * half-open offsets computed as running sums of token lengths, and every call checks that the tokens join
  * back to the input — a segmenter that drops or changes characters would silently shift every span.
- * Building jieba takes ~0.1 s, so it is built once per process (a lazy module-level singleton) and handed to
- * the extractors read-only; it is never built per document.
+ * Building jieba takes ~0.1 s, so a segmenter is built once per run (pipeline/context.ts) and handed to the
+ * extractors read-only; it is never built per document.
  */
 import { Jieba } from '@node-rs/jieba';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DOMAIN_WORDS, domainDictText } from '../../rules/domainDict.js';
+import { FileError } from '../fileError.js';
 
 /** One token: the word, its offsets into the segmented string (plus the caller's base offset) and its tag. */
 export interface Token {
@@ -25,27 +26,18 @@ export interface Segmenter {
   cut(text: string, base?: number): Token[];
   /** Words of `text` with part-of-speech tags and offsets shifted by `base`. */
   tag(text: string, base?: number): Token[];
-  /**
-   * `tag` of many short texts in one call into jieba (the texts joined by newlines, which jieba never joins to a
-   * neighbour); the same tokens as tagging each text alone. `bases[i]` shifts the offsets of text i.
-   */
-  tagMany(texts: readonly string[], bases: readonly number[]): Token[][];
   /** The words of `text` alone (checked to join back to it), for a caller that walks them itself and looks up
    *  only the tags it needs with `tagOf`: `tag(text)` is these words with running offsets and their `tagOf`. */
   words(text: string): string[];
   /** The tag `tag` gives a word: the domain dictionary's, else jieba's dictionary's, else jieba's fallback. */
   tagOf(word: string): string;
-  /** `words` of many short texts in one call into jieba, as `tagMany` segments them (`tagMany` is these words
-   *  with running offsets from each base and their `tagOf`). */
+  /** `words` of many short texts in one call into jieba (the texts joined by newlines, which jieba never joins to
+   *  a neighbour): the same words as segmenting each text alone. */
   wordsMany(texts: readonly string[]): string[][];
-  /** jieba's own tagging (slower), for the test that `tag` gives the same words and tags. */
-  jiebaTag(text: string): Array<{ word: string; tag: string }>;
 }
 
-/** Thrown when tokens do not join back to the input: an internal error, never expected. */
-export class SegmentationError extends Error {
-  override name = 'SegmentationError';
-}
+/** Tokens that do not join back to the input: a bug, never expected. */
+const segmentationError = (message: string) => new FileError('internal/segmentation', `the word segmenter changed the text: ${message}`);
 
 /** Attach running-sum offsets to words and check that they join back to `text`. */
 export function withOffsets(text: string, words: ReadonlyArray<{ word: string; tag: string }>, base = 0): Token[] {
@@ -54,12 +46,12 @@ export function withOffsets(text: string, words: ReadonlyArray<{ word: string; t
   for (let i = 0; i < words.length; i++) {
     const { word, tag } = words[i]!;
     if (text.startsWith(word, at) === false) {
-      throw new SegmentationError(`token ${i} “${word}” does not continue the input at offset ${at}`);
+      throw segmentationError(`token ${i} “${word}” does not continue the input at offset ${at}`);
     }
     out[i] = { word, start: base + at, end: base + at + word.length, tag };
     at += word.length;
   }
-  if (at !== text.length) throw new SegmentationError(`tokens cover ${at} of ${text.length} characters`);
+  if (at !== text.length) throw segmentationError(`tokens cover ${at} of ${text.length} characters`);
   return out;
 }
 
@@ -156,16 +148,12 @@ function fallbackTag(word: string): string {
   return ASCII_DIGITS.test(word) ? 'm' : ASCII_ALNUM.test(word) ? 'eng' : 'x';
 }
 
-let dictBytes: Buffer | null = null;
-
 /**
- * jieba's default dictionary (word freq tag lines), as installed, read once per thread. Read from the package's
- * dict.txt rather than through its dict.js, which also reads the 6 MB idf.txt (keyword weights) this project never
- * uses — in every worker, at start-up.
+ * jieba's default dictionary (word freq tag lines), as installed. Read from the package's dict.txt rather than
+ * through its dict.js, which also reads the 6 MB idf.txt (keyword weights) this project never uses.
  */
 export function defaultDictionary(): Buffer {
-  dictBytes ??= readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
-  return dictBytes;
+  return readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
 }
 
 /**
@@ -176,10 +164,11 @@ export function defaultDictionary(): Buffer {
  * spends most of its time building one JS object per word across the native boundary.
  */
 export function createSegmenter(extraDict = ''): Segmenter {
-  const jieba = Jieba.withDict(defaultDictionary());
+  const dictBytes = defaultDictionary();
+  const jieba = Jieba.withDict(dictBytes);
   jieba.loadDict(Buffer.from(domainDictText(), 'utf8'));
   if (extraDict) jieba.loadDict(Buffer.from(extraDict, 'utf8'));
-  const dictionary = new DictionaryTags(defaultDictionary());
+  const dictionary = new DictionaryTags(dictBytes);
   // loadDict changes the frequency of a word jieba already knows but keeps its old tag (严格执行 stays nr, a
   // person's name): the domain dictionary's tag is applied over jieba's.
   const own = new Map<string, string>(DOMAIN_WORDS);
@@ -206,10 +195,10 @@ export function createSegmenter(extraDict = ''): Segmenter {
     let at = 0;
     for (let i = 0; i < ws.length; i++) {
       const word = ws[i]!;
-      if (!text.startsWith(word, at)) throw new SegmentationError(`token ${i} “${word}” does not continue the input at offset ${at}`);
+      if (!text.startsWith(word, at)) throw segmentationError(`token ${i} “${word}” does not continue the input at offset ${at}`);
       at += word.length;
     }
-    if (at !== text.length) throw new SegmentationError(`tokens cover ${at} of ${text.length} characters`);
+    if (at !== text.length) throw segmentationError(`tokens cover ${at} of ${text.length} characters`);
     return ws;
   };
   // The texts joined by newlines, which jieba never joins to a neighbour; should a word ever cross a separator,
@@ -228,7 +217,7 @@ export function createSegmenter(extraDict = ''): Segmenter {
     let k = 0;
     let at = 0;
     for (const word of jieba.cut(joined, false)) {
-      if (!joined.startsWith(word, at)) throw new SegmentationError(`token “${word}” does not continue the input at offset ${at}`);
+      if (!joined.startsWith(word, at)) throw segmentationError(`token “${word}” does not continue the input at offset ${at}`);
       const end = at + word.length;
       while (k < texts.length && at > starts[k]! + texts[k]!.length) k++;
       const textEnd = starts[k]! + texts[k]!.length;
@@ -242,7 +231,7 @@ export function createSegmenter(extraDict = ''): Segmenter {
       }
       at = end;
     }
-    if (at !== joined.length) throw new SegmentationError(`tokens cover ${at} of ${joined.length} characters`);
+    if (at !== joined.length) throw segmentationError(`tokens cover ${at} of ${joined.length} characters`);
     return out;
   };
   return {
@@ -254,28 +243,5 @@ export function createSegmenter(extraDict = ''): Segmenter {
     words,
     tagOf,
     wordsMany,
-    tagMany(texts, bases) {
-      return wordsMany(texts).map((words, k) => {
-        const tokens: Token[] = new Array<Token>(words.length);
-        let at = bases[k]!;
-        for (let i = 0; i < words.length; i++) {
-          const word = words[i]!;
-          tokens[i] = { word, start: at, end: at + word.length, tag: tagOf(word) };
-          at += word.length;
-        }
-        return tokens;
-      });
-    },
-    jiebaTag(text) {
-      return jieba.tag(text, false).map((t) => ({ word: t.word, tag: own.get(t.word) ?? t.tag }));
-    },
   };
-}
-
-let shared: Segmenter | null = null;
-
-/** The process-wide segmenter, built on first use. */
-export function segmenter(): Segmenter {
-  shared ??= createSegmenter();
-  return shared;
 }

@@ -5,8 +5,13 @@
  * GB/T 9704-2012 §7.3.3's order 一、→（一）→1.→（1） is the usual result, not an assumption: a notice that starts at
  * （一） nests correctly. The preamble (before the first heading) and the closing belong to no section.
  */
+import { diagnostic } from '../../output/diagnosticCodes.js';
 import type { Diagnostic, MarkerStyle, Section, Span } from '../../output/schema.js';
 import { MARKER_RULES, type MarkerValue, NESTING_FAMILY } from '../../rules/markers.js';
+import type { Hit, RuleTable } from '../../rules/ruleTypes.js';
+import { normalizeText } from '../../text/charMap.js';
+import type { DocumentContext } from '../context.js';
+import { type Result, result } from '../result.js';
 import { findClosing, type ClosingLine } from './findClosing.js';
 import { isBlank, type Line, splitLines } from './lines.js';
 
@@ -30,7 +35,6 @@ export interface Structure {
   sections: Section[];
   parts: { preamble: Span | null; body: Span | null; closing: Span | null };
   closingLines: ClosingLine[];
-  diagnostics: Diagnostic[];
 }
 
 /** Match the marker rules at the start of one line of the normalized view. */
@@ -65,8 +69,9 @@ interface Node {
   end: number;
 }
 
-/** Build the section tree of a canonical text from its normalized view. */
-export function buildSections(view: string, pageStarts: readonly number[] | null, text: string = view): Structure {
+/** Build the section tree of a document (headings are matched on its view; markers and titles are its text's). */
+export function buildSections(doc: Pick<DocumentContext, 'text' | 'view'>, pageStarts: readonly number[] | null): Result<Structure> {
+  const { text, view } = doc;
   const lines = splitLines(view);
   const diagnostics: Diagnostic[] = [];
   const closingLines = findClosing(view, lines);
@@ -104,12 +109,7 @@ export function buildSections(view: string, pageStarts: readonly number[] | null
       stack.length = open;
       checkSibling(prev, h, markerText, diagnostics);
     } else if (h.ordinal !== 1) {
-      diagnostics.push({
-        severity: 'warning',
-        code: 'structure/ordinal-gap',
-        message: `heading ${markerText(h)} opens a new level but is not numbered 1`,
-        span: { start: h.start, end: h.markerEnd },
-      });
+      diagnostics.push(diagnostic('structure/ordinal-gap', `heading ${markerText(h)} opens a new level but is not numbered 1`, { start: h.start, end: h.markerEnd }));
     }
     const parent = stack.at(-1);
     (parent ? parent.children : roots).push(node);
@@ -156,29 +156,35 @@ export function buildSections(view: string, pageStarts: readonly number[] | null
     closing: closingStart !== null ? { start: closingStart, end: view.length } : null,
   };
   if (!first && view.trim().length > 0) {
-    diagnostics.push({
-      severity: 'warning',
-      code: 'structure/no-sections',
-      message: 'no numbered headings (一、 （一） 1. …) were found; the whole text is treated as preamble',
-      span: null,
-    });
+    diagnostics.push(diagnostic('structure/no-sections', 'no numbered headings (一、 （一） 1. …) were found; the whole text is treated as preamble'));
   }
-  return { lines, headings, sections, parts, closingLines, diagnostics };
+  return result({ lines, headings, sections, parts, closingLines }, diagnostics);
 }
 
 function checkSibling(prev: Heading, h: Heading, markerText: (h: Heading) => string, out: Diagnostic[]): void {
   const span = { start: h.start, end: h.markerEnd };
   if (h.ordinal === prev.ordinal + 1) return;
   if (h.ordinal === prev.ordinal) {
-    out.push({ severity: 'warning', code: 'structure/ordinal-repeat', message: `heading ${markerText(h)} repeats the number of the heading before it`, span });
+    out.push(diagnostic('structure/ordinal-repeat', `heading ${markerText(h)} repeats the number of the heading before it`, span));
   } else if (h.ordinal > prev.ordinal + 1) {
-    out.push({
-      severity: 'warning',
-      code: 'structure/ordinal-gap',
-      message: `heading ${markerText(h)} follows ${markerText(prev)}: ${h.ordinal - prev.ordinal - 1} number(s) skipped`,
-      span,
-    });
+    out.push(diagnostic('structure/ordinal-gap', `heading ${markerText(h)} follows ${markerText(prev)}: ${h.ordinal - prev.ordinal - 1} number(s) skipped`, span));
   } else {
-    out.push({ severity: 'warning', code: 'structure/ordinal-back', message: `heading ${markerText(h)} follows ${markerText(prev)}: the numbering goes back`, span });
+    out.push(diagnostic('structure/ordinal-back', `heading ${markerText(h)} follows ${markerText(prev)}: the numbering goes back`, span));
   }
 }
+
+/** The marker table as registered: each line's marker (the match is the marker itself, without leading spaces). */
+export const MARKERS_TABLE: RuleTable<unknown> = {
+  name: 'markers',
+  rules: MARKER_RULES,
+  lexicons: { NESTING_FAMILY },
+  run(text) {
+    const view = normalizeText(text);
+    return splitLines(view).flatMap((line): Array<Hit<unknown>> => {
+      const hit = matchMarker(view, line);
+      if (!hit) return [];
+      const { markerStart, markerEnd, ...fields } = hit.value;
+      return [{ start: line.start + markerStart, end: line.start + markerEnd, rule: hit.rule, value: fields }];
+    });
+  },
+};

@@ -1,6 +1,8 @@
 /** Where the closing begins (欢迎…监督, 公开期限, contacts, signature, date, 附件, 抄送): it belongs to no section. */
 import { CLOSING_RULES } from '../../rules/closing.js';
-import { isBlank, type Line } from './lines.js';
+import type { Hit, RuleTable } from '../../rules/ruleTypes.js';
+import { normalizeText } from '../../text/charMap.js';
+import { isBlank, type Line, splitLines } from './lines.js';
 
 /** A closing line and the rule that recognised it. */
 export interface ClosingLine {
@@ -41,3 +43,16 @@ export function findClosing(view: string, lines: readonly Line[]): ClosingLine[]
   if (strongBelow === 'closing/date' && pendingWeak.length > 0 && pendingWeak.length <= 2) found.push(...pendingWeak);
   return found.sort((a, b) => a.line.start - b.line.start);
 }
+
+/** The closing-line table as registered: each line classified on its own. */
+export const CLOSING_TABLE: RuleTable<unknown> = {
+  name: 'closing',
+  rules: CLOSING_RULES,
+  run(text) {
+    const view = normalizeText(text);
+    return splitLines(view).flatMap((line): Array<Hit<unknown>> => {
+      const c = classify(view, line);
+      return c ? [{ start: line.start, end: line.end, rule: c.rule, value: { strength: c.strong ? 'strong' : 'weak' } }] : [];
+    });
+  },
+};

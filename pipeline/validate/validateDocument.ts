@@ -6,6 +6,7 @@
  */
 import { validate as compiledValidator } from '../../output/noticeValidator.generated.js';
 import type { NoticeDocument, Section, Span } from '../../output/schema.js';
+import { FileError } from '../fileError.js';
 
 /** The compiled validator: true when the value matches the schema, else its first problem is in `errors`. */
 const matchesSchema = compiledValidator as unknown as {
@@ -71,27 +72,20 @@ export function spanViolations(doc: NoticeDocument): Violation[] {
   return out;
 }
 
-/** A document the pipeline made that breaks the contract: a bug, never the input's fault. */
-export class ValidationError extends Error {
-  override name = 'ValidationError';
-  constructor(
-    readonly code: 'internal/schema' | 'internal/span-invariant',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** What a failed record says after an internal error: the document was ours, not the input's fault. */
+const BUG = '(a bug: please report it with the file)';
 
-/** Check a document against the schema and its spans; throws a ValidationError saying what is wrong. */
+/** Check a document against the schema and its spans; a document that breaks them (a bug, never the input's fault)
+ *  throws a FileError saying what is wrong. */
 export function validateDocument(value: unknown): NoticeDocument {
   if (!matchesSchema(value)) {
     const issues = (matchesSchema.errors ?? []).map((i) => `${i.instancePath || '/'}: ${i.message ?? 'does not match'}`);
-    throw new ValidationError('internal/schema', `the document made for this file does not match the schema: ${issues.join('; ')}`);
+    throw new FileError('internal/schema', `the document made for this file does not match the schema: ${issues.join('; ')} ${BUG}`);
   }
   const doc = value as NoticeDocument;
   const v = spanViolations(doc);
   if (v.length > 0) {
-    throw new ValidationError('internal/span-invariant', `the document made for this file violates span invariants: ${v.slice(0, 10).map((x) => `${x.path}: ${x.message}`).join('; ')}`);
+    throw new FileError('internal/span-invariant', `the document made for this file violates span invariants: ${v.slice(0, 10).map((x) => `${x.path}: ${x.message}`).join('; ')} ${BUG}`);
   }
   return doc;
 }
