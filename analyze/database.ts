@@ -1,5 +1,6 @@
 /** An in-memory DuckDB holding the tables of analyze/tables.ts, filled from a set of results. */
 import { DuckDBInstance, type DuckDBConnection, dateValue, LIST, VARCHAR } from '@duckdb/node-api';
+import { epochDay } from '../text/isoDate.js';
 import type { ResultEntry } from './readResults.js';
 import { type Column, TABLES } from './tables.js';
 
@@ -10,10 +11,6 @@ export interface ResultsDatabase {
 }
 
 const quote = (name: string) => `"${name.replace(/"/gu, '""')}"`;
-
-function daysSinceEpoch(iso: string): number {
-  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-}
 
 function append(appender: Awaited<ReturnType<DuckDBConnection['createAppender']>>, col: Column<unknown>, v: ReturnType<Column<unknown>['get']>): void {
   if (v === null || v === undefined) return appender.appendNull();
@@ -27,7 +24,7 @@ function append(appender: Awaited<ReturnType<DuckDBConnection['createAppender']>
     case 'BOOLEAN':
       return appender.appendBoolean(v as boolean);
     case 'DATE':
-      return appender.appendDate(dateValue(daysSinceEpoch(v as string)));
+      return appender.appendDate(dateValue(epochDay(v as string)));
     case 'VARCHAR[]':
       return appender.appendList(v as string[], LIST(VARCHAR));
   }

@@ -3,7 +3,7 @@ import { DuckDBListValue, type DuckDBValue } from '@duckdb/node-api';
 import type { ResultsDatabase } from './database.js';
 
 /** A plain JSON value for a DuckDB value: BIGINT/DECIMAL → number, DATE → 'YYYY-MM-DD', LIST → array. */
-export function jsonValue(v: DuckDBValue): unknown {
+function jsonValue(v: DuckDBValue): unknown {
   if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (v instanceof DuckDBListValue) return v.items.map(jsonValue);
@@ -20,7 +20,7 @@ export async function query(db: ResultsDatabase, sql: string): Promise<{ columns
 }
 
 /** Display width of a string: East Asian wide characters take two columns. */
-export function displayWidth(s: string): number {
+function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -29,7 +29,12 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-const cell = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.map(cell).join('; ') : String(v));
+const cell = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map(cell).join('; ');
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
+};
 
 /** An aligned text table (long cells cut to 60 columns). */
 export function renderTable(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): string {

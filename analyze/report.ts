@@ -8,7 +8,7 @@
 import type { UnitEntry, UnitsDocument } from '../output/unitsSchema.js';
 
 /** Escape text for HTML element content and quoted attribute values. */
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
 }
 

@@ -21,7 +21,7 @@ export interface UnitMeasure {
 }
 
 /** Two measures of two units that say the same thing. */
-export interface SharedMeasure {
+interface SharedMeasure {
   a: UnitMeasure;
   b: UnitMeasure;
   similarity: number;
@@ -50,7 +50,7 @@ const STOP = new Set(SIMILARITY_STOP_WORDS);
 const HAN = /\p{Script=Han}/u;
 
 /** The words of a measure that count for similarity. */
-export function measureWords(text: string, seg: Segmenter): string[] {
+function measureWords(text: string, seg: Segmenter): string[] {
   return seg
     .cut(normalizeText(text))
     .map((t) => t.word)

@@ -50,7 +50,7 @@ const items = <T>(pick: (d: NoticeDocument) => readonly T[]) => (e: ResultEntry)
 type DocRow = Ctx & { e: ResultEntry; d: NoticeDocument | null };
 
 /** documents: one row per input file (failed ones too). */
-export const documentsTable: TableSpec<DocRow> = {
+const documentsTable: TableSpec<DocRow> = {
   name: 'documents',
   description: 'one row per input file: status, source, metadata, item totals',
   columns: [
@@ -94,7 +94,7 @@ export const documentsTable: TableSpec<DocRow> = {
 type SectionRow = Ctx & { s: Section; parent: string | null };
 
 /** sections: one row per heading. */
-export const sectionsTable: TableSpec<SectionRow> = {
+const sectionsTable: TableSpec<SectionRow> = {
   name: 'sections',
   description: 'one row per heading of the section tree',
   columns: [
@@ -115,7 +115,7 @@ export const sectionsTable: TableSpec<SectionRow> = {
 
 type MeasureRow = Ctx & { item: NoticeDocument['measures'][number] };
 /** measures: one row per measure. */
-export const measuresTable: TableSpec<MeasureRow> = {
+const measuresTable: TableSpec<MeasureRow> = {
   name: 'measures',
   description: 'one row per rectification measure, with its status',
   columns: [...base<MeasureRow>(), { name: 'id', type: 'VARCHAR', get: (r) => r.item.id }, { name: 'status', type: 'VARCHAR', get: (r) => r.item.status }, ...provenance<MeasureRow>()],
@@ -124,7 +124,7 @@ export const measuresTable: TableSpec<MeasureRow> = {
 
 type CountRow = Ctx & { item: NoticeDocument['counts'][number] };
 /** counts: one row per figure. */
-export const countsTable: TableSpec<CountRow> = {
+const countsTable: TableSpec<CountRow> = {
   name: 'counts',
   description: 'one row per counted figure (value normalized; money in yuan)',
   columns: [
@@ -140,7 +140,7 @@ export const countsTable: TableSpec<CountRow> = {
 
 type DateRow = Ctx & { item: NoticeDocument['dates'][number] };
 /** dates: one row per date mention. */
-export const datesTable: TableSpec<DateRow> = {
+const datesTable: TableSpec<DateRow> = {
   name: 'dates',
   description: 'one row per date mention (inclusive interval)',
   columns: [
@@ -157,7 +157,7 @@ export const datesTable: TableSpec<DateRow> = {
 
 type RegulationRow = Ctx & { item: NoticeDocument['regulations'][number] };
 /** regulations: one row per 《》 title. */
-export const regulationsTable: TableSpec<RegulationRow> = {
+const regulationsTable: TableSpec<RegulationRow> = {
   name: 'regulations',
   description: 'one row per regulation title in 《》 with its action',
   columns: [...base<RegulationRow>(), { name: 'title', type: 'VARCHAR', get: (r) => r.item.title }, { name: 'action', type: 'VARCHAR', get: (r) => r.item.action }, ...provenance<RegulationRow>()],
@@ -166,7 +166,7 @@ export const regulationsTable: TableSpec<RegulationRow> = {
 
 type DiagnosticRow = Ctx & { item: NoticeDocument['diagnostics'][number] };
 /** diagnostics: one row per message about a document. */
-export const diagnosticsTable: TableSpec<DiagnosticRow> = {
+const diagnosticsTable: TableSpec<DiagnosticRow> = {
   name: 'diagnostics',
   description: 'one row per diagnostic (warnings, errors, notes) of each document',
   columns: [
@@ -186,11 +186,11 @@ type IndicatorRow = Ctx & { name: string; f: Indicator };
 /** The figures of a document's indicators (null ones left out), as name → figure, in schema order. */
 export function indicatorFigures(ind: Indicators | null): Array<{ name: string; f: Indicator }> {
   if (!ind) return [];
-  return Object.entries(ind).flatMap(([name, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [{ name, f: v as Indicator }] : []));
+  return Object.entries(ind).flatMap(([name, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [{ name, f: v }] : []));
 }
 
 /** indicators: one row per figure a document gives (read from the text or computed). */
-export const indicatorsTable: TableSpec<IndicatorRow> = {
+const indicatorsTable: TableSpec<IndicatorRow> = {
   name: 'indicators',
   description: 'one row per indicator figure (problems, rates, regulations, discipline, money, meetings, timeline)',
   columns: [

@@ -9,10 +9,10 @@ import { Sentences } from '../text/sentences.js';
 import type { ResultEntry } from './readResults.js';
 
 /** A value of a units.csv cell. */
-export type CellValue = string | number | boolean | null;
+type CellValue = string | number | boolean | null;
 
 /** Where a figure was read: the mention, the sentence around it, and the rule. */
-export interface Evidence {
+interface Evidence {
   text: string;
   sentence: string;
   span: Span;
@@ -32,7 +32,7 @@ export interface UnitColumn {
 const sentencesOf = new WeakMap<NoticeDocument, Sentences>();
 
 /** The sentence of a document around a span, with its closing mark (。；…). */
-export function sentenceAround(doc: NoticeDocument, span: Span): string {
+function sentenceAround(doc: NoticeDocument, span: Span): string {
   let sentences = sentencesOf.get(doc);
   if (!sentences) {
     sentences = new Sentences(doc.text);
@@ -46,7 +46,7 @@ export function sentenceAround(doc: NoticeDocument, span: Span): string {
 const evidenceOf = (doc: NoticeDocument, text: string, span: Span, rule: string): Evidence => ({ text, sentence: sentenceAround(doc, span), span, rule });
 
 /** The evidence of an indicator: its mention, or the mentions it was computed from. */
-export function indicatorEvidence(doc: NoticeDocument, f: Indicator | null): Evidence[] {
+function indicatorEvidence(doc: NoticeDocument, f: Indicator | null): Evidence[] {
   if (!f) return [];
   if (f.span && f.text !== null) return [evidenceOf(doc, f.text, f.span, f.rule)];
   return f.inputs.map((i) => evidenceOf(doc, i.text, i.span, f.rule));
@@ -127,7 +127,7 @@ export interface UnitGroup {
 }
 
 /** The grouping key of a unit name. */
-export function unitKey(unit: string): string {
+function unitKey(unit: string): string {
   return unit.normalize('NFKC').replace(/\s+/gu, '');
 }
 

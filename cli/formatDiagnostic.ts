@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../output/schema.js';
 
 /** 1-based line and column (in UTF-16 units) of an offset. */
-export function lineCol(text: string, offset: number): { line: number; col: number } {
+function lineCol(text: string, offset: number): { line: number; col: number } {
   let line = 1;
   let lastNl = -1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {

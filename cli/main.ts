@@ -1,7 +1,7 @@
-/** The `zhenggai` command line: commands one file each, options validated, exit codes returned, not thrown. */
 /**
- * Each command's module is imported when the command runs, not at start-up: `--help` and `run` then never load
- * DuckDB, and `run` leaves the pipeline (zod, jieba, the rule tables) to its worker threads.
+ * The `zhenggai` command line: commands one file each, options validated, exit codes returned, not thrown. Each
+ * command's module is imported when the command runs, so that `--help` and `run` never load DuckDB, and `run` leaves
+ * the pipeline (zod, jieba, the rule tables) to its worker threads.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -10,6 +10,7 @@ import { tablesHelp } from '../analyze/tables.js';
 import { DEFAULT_LIMITS } from '../pipeline/load/loaded.js';
 import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults.js';
 import { parseShard } from './run/shard.js';
+import { isValidIsoDate } from '../text/isoDate.js';
 import { UsageError } from './usageError.js';
 
 function positiveInt(name: string, min: number) {
@@ -21,14 +22,12 @@ function positiveInt(name: string, min: number) {
 }
 
 function isoDateOption(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  }
+  if (!isValidIsoDate(v)) throw new InvalidArgumentError('expected a day of the calendar as YYYY-MM-DD');
   return v;
 }
 
 /** Build the program; `exit` receives the exit code of whatever command ran. */
-export function buildProgram(exit: (code: number) => void): Command {
+function buildProgram(exit: (code: number) => void): Command {
   const program = new Command('zhenggai')
     .description('Structure Chinese rectification-progress notices (巡视/巡察/审计整改进展情况) into validated JSON with the source span of every item.')
     .version('0.1.0')

@@ -11,7 +11,7 @@ import { AtomicWriter, serializeDocument } from '../output/writeFiles.js';
 import { UsageError } from './usageError.js';
 
 /** Compare relative paths segment by segment (a/b before a-c, as a folder walk sorts them). */
-export function comparePaths(a: string, b: string): number {
+function comparePaths(a: string, b: string): number {
   const x = a.split('/');
   const y = b.split('/');
   for (let i = 0; i < Math.min(x.length, y.length); i++) {

@@ -6,10 +6,10 @@
  */
 
 /** How serious a diagnostic is. */
-export type Severity = 'error' | 'warning' | 'info';
+type Severity = 'error' | 'warning' | 'info';
 
 /** One code: its severity and what it means, for users. */
-export interface CodeInfo {
+interface CodeInfo {
   severity: Severity;
   meaning: string;
 }
@@ -63,5 +63,5 @@ export const DIAGNOSTIC_CODE_LIST = Object.keys(DIAGNOSTIC_CODES) as DiagnosticC
 
 /** A diagnostic of a code, with the code's severity. */
 export function diagnostic(code: DiagnosticCode, message: string, span: { start: number; end: number } | null = null) {
-  return { severity: DIAGNOSTIC_CODES[code].severity as Severity, code, message, span };
+  return { severity: DIAGNOSTIC_CODES[code].severity, code, message, span };
 }

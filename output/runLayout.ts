@@ -15,7 +15,7 @@ export function indexName(shard?: { index: number; count: number }): string {
 }
 
 /** The names of index files in an output folder. */
-export const INDEX_FILE = /^index(?:\.shard-\d+-of-\d+)?\.jsonl$/u;
+const INDEX_FILE = /^index(?:\.shard-\d+-of-\d+)?\.jsonl$/u;
 
 /** The index files of an output folder's listing, sorted. */
 export const indexFiles = (names: readonly string[]): string[] => names.filter((n) => INDEX_FILE.test(n)).sort();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import { DIAGNOSTIC_CODE_LIST } from './diagnosticCodes.js';
 import { SCHEMA_NAME, SCHEMA_VERSION } from './version.js';
 
 export { SCHEMA_NAME, SCHEMA_VERSION };
@@ -27,7 +28,7 @@ export type Span = z.infer<typeof Span>;
 export const Diagnostic = z
   .object({
     severity: z.enum(['error', 'warning', 'info']),
-    code: z.string().regex(/^[a-z]+\/[a-z0-9-]+$/u).meta({ description: 'stable machine-readable code, e.g. structure/ordinal-gap' }),
+    code: z.enum(DIAGNOSTIC_CODE_LIST).meta({ description: 'stable machine-readable code (output/diagnosticCodes.ts), e.g. structure/ordinal-gap' }),
     message: z.string().min(1),
     span: Span.nullable().meta({ description: 'where in `text` the message applies, or null for the whole file' }),
   })
@@ -96,7 +97,7 @@ export const Measure = z
   .meta({ id: 'Measure' });
 export type Measure = z.infer<typeof Measure>;
 
-export const Approx = z.enum(['about', 'under', 'over']);
+const Approx = z.enum(['about', 'under', 'over']);
 
 export const Count = z
   .object({
@@ -109,7 +110,7 @@ export const Count = z
   .meta({ id: 'Count' });
 export type Count = z.infer<typeof Count>;
 
-export const DatePart = z.enum(['year', 'month', 'day']);
+const DatePart = z.enum(['year', 'month', 'day']);
 
 export const DateMention = z
   .object({
@@ -135,7 +136,7 @@ export type Regulation = z.infer<typeof Regulation>;
 const Period = z.object({ start: isoDate, end: isoDate });
 
 /** Where a metadata value was read from. */
-export const Evidence = z.object({ span: Span, text: z.string(), rule: z.string() }).meta({ id: 'Evidence' });
+const Evidence = z.object({ span: Span, text: z.string(), rule: z.string() }).meta({ id: 'Evidence' });
 
 export const Meta = z
   .object({
@@ -227,7 +228,7 @@ export type Indicators = z.infer<typeof Indicators>;
 export const Format = z.enum(['txt', 'docx', 'doc', 'pdf', 'html']);
 export type Format = z.infer<typeof Format>;
 
-export const Source = z.object({
+const Source = z.object({
   path: z.string(),
   format: Format.nullable().meta({ description: 'null only when the format could not be recognised' }),
   sha256: z.string().regex(/^[0-9a-f]{64}$/u),
@@ -239,7 +240,7 @@ export const Source = z.object({
 export const Status = z.enum(['ok', 'partial', 'failed']);
 export type Status = z.infer<typeof Status>;
 
-export const Parts = z
+const Parts = z
   .object({
     preamble: Span.nullable(),
     body: Span.nullable(),
@@ -280,5 +281,5 @@ export type IndexRecord = z.infer<typeof IndexRecord>;
 
 /** The JSON Schema (draft 2020-12) of a per-file document. */
 export function noticeJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(NoticeDocument, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(NoticeDocument, { target: 'draft-2020-12' });
 }

@@ -12,7 +12,7 @@ export const UNITS_SCHEMA_VERSION = '1.0.0';
 const Cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /** A mention behind a figure: its text, the sentence around it, its span in the notice's text, the rule. */
-export const UnitEvidence = z.object({ text: z.string(), sentence: z.string(), span: Span, rule: z.string() });
+const UnitEvidence = z.object({ text: z.string(), sentence: z.string(), span: Span, rule: z.string() });
 
 /** One unit: the values of units.csv (by column name), the evidence of each read value, older notices. */
 export const UnitEntry = z.object({
@@ -23,7 +23,7 @@ export const UnitEntry = z.object({
 export type UnitEntry = z.infer<typeof UnitEntry>;
 
 /** A measure as units.json shows it. */
-export const MeasureRef = z.object({
+const MeasureRef = z.object({
   path: z.string(),
   id: z.string(),
   text: z.string(),

@@ -52,7 +52,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Status from diagnostics: never ok while an error exists. */
-export function statusOf(diagnostics: readonly Diagnostic[]): Status {
+function statusOf(diagnostics: readonly Diagnostic[]): Status {
   return diagnostics.some((d) => d.severity === 'error') ? 'partial' : 'ok';
 }
 

@@ -88,8 +88,3 @@ export function classifierSource(kinds?: readonly UnitKind[]): string {
   const list = CLASSIFIERS.filter((c) => !kinds || kinds.includes(c.kind)).sort((a, b) => b.unit.length - a.unit.length);
   return `(?:${list.map((c) => (c.notBefore ? `${c.unit}(?!${c.notBefore})` : c.unit)).join('|')})`;
 }
-
-/** The kind of a unit as written, or null. */
-export function unitKind(unit: string): UnitKind | null {
-  return CLASSIFIERS.find((c) => c.unit === unit)?.kind ?? null;
-}

@@ -20,7 +20,7 @@ import { parseChineseNumber, round15 } from '../text/parseChineseNumber.js';
 export type Approx = 'about' | 'under' | 'over';
 
 /** Where the counted object is looked for. */
-export type ObjectSearch = 'after-or-before' | 'after-required' | 'before';
+type ObjectSearch = 'after-or-before' | 'after-required' | 'before';
 
 /** A count before its object is resolved. */
 export interface CountCandidate {
@@ -151,7 +151,7 @@ function approxOf(g: Record<string, string | undefined>): Approx | null {
 const PURE_DIGIT_RUN = /^[〇零一二三四五六七八九两壹贰叁肆伍陆柒捌玖兩]{2,}$/u;
 
 /** The number of a match, or null when it is not a count's number (an article 一, a digit run). */
-export function countNumber(num: string | undefined, options: { article?: boolean } = {}): number | null {
+function countNumber(num: string | undefined, options: { article?: boolean } = {}): number | null {
   if (num === undefined) return null;
   if (options.article && (num === '一' || num === '壹')) return null;
   if (PURE_DIGIT_RUN.test(num)) return null;

@@ -32,7 +32,7 @@ const D = '(?<d>3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八
 const S = '[ \\t]?';
 
 /** Year written as digits or Chinese digits; null outside 1949–2100. */
-export function yearOf(s: string | undefined): number | null {
+function yearOf(s: string | undefined): number | null {
   if (s === undefined) return null;
   const y = /^\d+$/u.test(s) ? Number(s) : parseChineseNumber(s);
   return y !== null && y >= 1949 && y <= 2100 ? y : null;
@@ -66,7 +66,7 @@ function ymd(g: Record<string, string | undefined>): DateCandidate | null {
 }
 
 /** Five-year plans: the Nth plan starts in 1953 (N=1), 1958 (N=2), then 1966 + 5·(N−3) after the 1963–65 adjustment. */
-export function fiveYearPlanStart(n: number): number {
+function fiveYearPlanStart(n: number): number {
   return n === 1 ? 1953 : n === 2 ? 1958 : 1966 + 5 * (n - 3);
 }
 

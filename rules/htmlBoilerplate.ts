@@ -8,7 +8,7 @@
 import type { RuleTable } from './ruleTypes.js';
 
 /** One kind of furniture line. Patterns are tested against a whole trimmed line. */
-export interface BoilerplateLineRule {
+interface BoilerplateLineRule {
   id: string;
   description: string;
   pattern: RegExp;
@@ -38,7 +38,7 @@ export const NOTICE_LINES: readonly string[] = [
 const LABEL_SEP = '\\s*[:：]';
 
 /** Furniture lines, most specific first. */
-export const BOILERPLATE_LINES: readonly BoilerplateLineRule[] = [
+const BOILERPLATE_LINES: readonly BoilerplateLineRule[] = [
   {
     id: 'breadcrumb-label',
     description: 'breadcrumb introduced by 当前位置 / 您的位置',
@@ -66,7 +66,7 @@ export const BOILERPLATE_LINES: readonly BoilerplateLineRule[] = [
   {
     id: 'share-bar',
     description: 'share bar: 分享到 followed by network names',
-    pattern: /^[【\[]?\s*(分享到|分享至|分享本页|分享)\s*[:：]?\s*[】\]]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|人人网|豆瓣|今日头条|复制链接)\s*[|｜、，,]?\s*)*$/u,
+    pattern: /^[【[]?\s*(分享到|分享至|分享本页|分享)\s*[:：]?\s*[】\]]?\s*((微信|朋友圈|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|人人网|豆瓣|今日头条|复制链接)\s*[|｜、，,]?\s*)*$/u,
     maxLength: 80,
     examples: ['分享到：', '分享到： 微信 微博 QQ空间', '分享：微信 | 新浪微博', '【分享到】'],
     negatives: NOTICE_LINES,
@@ -92,7 +92,7 @@ export const BOILERPLATE_LINES: readonly BoilerplateLineRule[] = [
   {
     id: 'page-info-inline',
     description: 'a short line carrying a view counter or 字号 大中小 anywhere (… 浏览次数：1024 / 【字体：大 中 小】)',
-    pattern: /(浏览次数|点击次数|阅读次数|访问次数|浏览量|点击量|阅读量)\s*[:：]|[【\[]?\s*(字号|字体)\s*[:：]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小/u,
+    pattern: /(浏览次数|点击次数|阅读次数|访问次数|浏览量|点击量|阅读量)\s*[:：]|[【[]?\s*(字号|字体)\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小/u,
     maxLength: 120,
     examples: ['2024-03-25 浏览次数：88', '【字体：大 中 小】', '字号：【大】【中】【小】', '〖字号：大 中 小〗 打印本页'],
     negatives: NOTICE_LINES,
@@ -100,7 +100,7 @@ export const BOILERPLATE_LINES: readonly BoilerplateLineRule[] = [
   {
     id: 'page-tools',
     description: 'print / close / favourite / back-to-top tools, alone or in a row',
-    pattern: /^([【\[〖(（]?\s*(打印本页|打印此页|打印正文|打印文章|打印|关闭窗口|关闭本页|关闭|收藏本页|加入收藏|收藏|返回顶部|回到顶部|返回列表|返回|我要纠错|纠错|默认|大|中|小|字号)\s*[】\]〗)）]?\s*[|｜/·]?\s*)+$/u,
+    pattern: /^([【[〖(（]?\s*(打印本页|打印此页|打印正文|打印文章|打印|关闭窗口|关闭本页|关闭|收藏本页|加入收藏|收藏|返回顶部|回到顶部|返回列表|返回|我要纠错|纠错|默认|大|中|小|字号)\s*[】\]〗)）]?\s*[|｜/·]?\s*)+$/u,
     maxLength: 60,
     examples: ['【打印本页】【关闭窗口】', '打印本页 | 关闭窗口', '[返回顶部]', '【打印】 【关闭】'],
     negatives: NOTICE_LINES,
@@ -108,7 +108,7 @@ export const BOILERPLATE_LINES: readonly BoilerplateLineRule[] = [
   {
     id: 'prev-next',
     description: 'links to the previous / next article',
-    pattern: /^[【\[]?\s*(上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[】\]]?\s*[:：]?/u,
+    pattern: /^[【[]?\s*(上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[】\]]?\s*[:：]?/u,
     maxLength: 120,
     examples: ['上一篇：关于开展专项检查的通知', '下一篇：没有了', '【上一篇】xx'],
     negatives: NOTICE_LINES,
@@ -124,7 +124,7 @@ export const BOILERPLATE_LINES: readonly BoilerplateLineRule[] = [
   {
     id: 'footer-credits',
     description: 'site footer: 主办 / 承办 / 技术支持 / 维护 / 联系我们 lines, browser advice',
-    pattern: /^[【\[]?\s*(主办单位|承办单位|主办|承办|技术支持|网站维护|维护单位|运维单位|协办单位)\s*[:：]|建议使用.{0,20}浏览器|最佳(浏览|分辨率)|分辨率\s*\d+\s*[*×x]\s*\d+/iu,
+    pattern: /^[【[]?\s*(主办单位|承办单位|主办|承办|技术支持|网站维护|维护单位|运维单位|协办单位)\s*[:：]|建议使用.{0,20}浏览器|最佳(浏览|分辨率)|分辨率\s*\d+\s*[*×x]\s*\d+/iu,
     maxLength: 200,
     examples: ['主办：枫林县人民政府办公室 承办：县大数据中心', '技术支持：某某网络科技有限公司', '建议使用IE9以上浏览器，1366*768分辨率浏览本站'],
     negatives: NOTICE_LINES,
@@ -140,7 +140,7 @@ export const BOILERPLATE_LINES: readonly BoilerplateLineRule[] = [
   {
     id: 'column-name',
     description: 'a site column name alone on a line (通知公告, 工作动态, 正文)',
-    pattern: /^[【\[]?(通知公告|公示公告|工作动态|信息公开|政务公开|政府信息公开|新闻中心|新闻动态|要闻动态|巡察工作|巡视工作|巡察整改|巡视整改|党风廉政|纪检监察|正文|文章详情|详细内容|内容详情|文章正文)[】\]]?$/u,
+    pattern: /^[【[]?(通知公告|公示公告|工作动态|信息公开|政务公开|政府信息公开|新闻中心|新闻动态|要闻动态|巡察工作|巡视工作|巡察整改|巡视整改|党风廉政|纪检监察|正文|文章详情|详细内容|内容详情|文章正文)[】\]]?$/u,
     maxLength: 12,
     examples: ['通知公告', '【正文】', '巡察工作'],
     negatives: NOTICE_LINES,
@@ -178,7 +178,7 @@ export const DROPPED_TAGS: ReadonlySet<string> = new Set([
 export const SECTIONING_KEEPS_HEADER: ReadonlySet<string> = new Set(['article', 'main', 'section']);
 
 /** class / id names of blocks that are furniture (matched against each class token and the id). */
-export const DROPPED_CLASS_ID: readonly { id: string; pattern: RegExp; examples: readonly string[]; negatives: readonly string[] }[] = [
+const DROPPED_CLASS_ID: readonly { id: string; pattern: RegExp; examples: readonly string[]; negatives: readonly string[] }[] = [
   {
     id: 'navigation',
     pattern: /^(nav|navs|navbar|nav[-_]?bar|topnav|top[-_]?nav|subnav|sub[-_]?nav|mainnav|main[-_]?nav|menu|menus|top[-_]?menu|main[-_]?menu|sub[-_]?menu|daohang|dh)$|(^|[-_])(nav|menu)([-_]|$)/iu,
@@ -227,7 +227,7 @@ export function isFurnitureName(name: string): boolean {
  * WebPlus, 大汉 Hanweb, gov.cn UCAP, WeChat articles). Preferred over the density choice when they hold about the
  * same text.
  */
-export const CONTENT_HINTS: readonly { id: string; pattern: RegExp; examples: readonly string[] }[] = [
+const CONTENT_HINTS: readonly { id: string; pattern: RegExp; examples: readonly string[] }[] = [
   { id: 'zoom', pattern: /^(zoom|fontzoom|Zoom|zoomcon|zoomCon)$/u, examples: ['zoom', 'fontzoom'] },
   { id: 'trs', pattern: /^(TRS_Editor|TRS_UEDITOR|trs_editor_view|trs_paper_default|Custom_UnionStyle)$/u, examples: ['TRS_Editor', 'Custom_UnionStyle'] },
   { id: 'gov-cn', pattern: /^(UCAP-CONTENT|pages_content|pages-content|xxgk_content|xxgk-content)$/u, examples: ['UCAP-CONTENT', 'pages_content'] },

@@ -7,7 +7,7 @@
 import type { RuleTable } from './ruleTypes.js';
 
 /** One numbering format: the ST_NumberFormat value, what it looks like, and its renderer. */
-export interface NumberFormatRule {
+interface NumberFormatRule {
   /** The `w:numFmt/@w:val` value. */
   id: string;
   description: string;
@@ -55,7 +55,7 @@ function countingBelow10k(n: number, s: CountingStyle): string {
 }
 
 /** Write a non-negative integer in a Chinese counting style (一百零五, 十五, 两万 is written 二万 as Word does). */
-export function chineseCounting(n: number, s: CountingStyle = COUNTING_THOUSAND): string {
+function chineseCounting(n: number, s: CountingStyle = COUNTING_THOUSAND): string {
   if (!Number.isInteger(n) || n < 0) return String(n);
   if (n === 0) return s.zero;
   const groups: number[] = [];
@@ -125,7 +125,7 @@ function ordinalSuffix(n: number): string {
 }
 
 /** The numbering formats this project renders, in ST_NumberFormat order of importance for Chinese notices. */
-export const NUMBER_FORMATS: readonly NumberFormatRule[] = [
+const NUMBER_FORMATS: readonly NumberFormatRule[] = [
   {
     id: 'chineseCounting',
     description: 'Chinese counting with 〇 for inner zeros: 一 … 十 十一 二十 一百〇五',
@@ -302,7 +302,7 @@ export function renderNumber(numFmt: string, n: number): string | null {
  * Bullet characters written in symbol fonts (Symbol, Wingdings) live in the private-use area U+F0xx; these are
  * the common ones and what a reader sees. Other private-use bullets are dropped.
  */
-export const BULLET_SYMBOLS: ReadonlyArray<{ id: string; from: string; to: string; description: string }> = [
+const BULLET_SYMBOLS: ReadonlyArray<{ id: string; from: string; to: string; description: string }> = [
   { id: 'symbol-bullet', from: '\uF0B7', to: '•', description: 'Symbol font bullet' },
   { id: 'wingdings-disc', from: '\uF06C', to: '●', description: 'Wingdings l: black circle' },
   { id: 'wingdings-square', from: '\uF0A7', to: '▪', description: 'Wingdings §: small black square' },

@@ -16,7 +16,7 @@ export interface FurnitureValue {
 }
 
 /** A furniture rule: `centeredOnly` rules fire only on a line centred on the page (a bare number). */
-export interface FurnitureRule extends Rule<FurnitureValue> {
+interface FurnitureRule extends Rule<FurnitureValue> {
   centeredOnly?: boolean;
 }
 
@@ -37,7 +37,7 @@ function running(): FurnitureValue {
 }
 
 /** Page-number and running-line patterns, tried in order on an edge line's compact text. */
-export const PDF_FURNITURE_RULES: readonly FurnitureRule[] = [
+const PDF_FURNITURE_RULES: readonly FurnitureRule[] = [
   {
     id: 'furniture/pagenum-dashes',
     description: 'a page number between dashes, the GB/T 9704-2012 §7.5 style: — 3 —, - 3 -, –3–',

@@ -4,6 +4,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { RunSummary } from '../cli/run/runCommand.js';
+import { IndexRecord } from '../output/schema.js';
 import { corpusNotices, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'zhenggai.js');
@@ -66,7 +68,7 @@ describe('batch runs', () => {
     copyFileSync(corpusNotices()[1]!.path, join(dir, 'b-small.txt'));
     const out = join(tmp(), 'out');
     const r = zhenggai('run', dir, '--out', out, '--timeout', '1', '--jobs', jobs);
-    const index = readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const index = readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => IndexRecord.parse(JSON.parse(l)));
     // The stopped worker leaves nothing behind: only the index and one output per input.
     expect(readdirSync(out).sort()).toEqual(['a-huge.txt.json', 'b-small.txt.json', 'index.jsonl']);
     return { r, records: index.map((x) => [x.path, x.status, x.error?.code ?? null]) };
@@ -98,7 +100,7 @@ describe('batch runs', () => {
     rmSync(join(out, 'index.jsonl'));
     const summary = join(tmp(), 's.json');
     expect(zhenggai('run', batch, '--out', out, '-q', '--resume', '--summary-json', summary).code).toBe(0);
-    const s = JSON.parse(readFileSync(summary, 'utf8'));
+    const s = JSON.parse(readFileSync(summary, 'utf8')) as RunSummary;
     expect(s.files).toBe(120);
     expect(s.reused).toBe(119);
     expectSameTree(clean, out);

@@ -103,7 +103,7 @@ describe('zhenggai compare: units.csv over the corpus', () => {
         if (v === undefined) continue;
         const got = row![k];
         if (typeof v === 'number') expect(Number(got), `${n.name} ${k}`).toBeCloseTo(v, 9);
-        else expect(got, `${n.name} ${k}`).toBe(v === null ? '' : String(v));
+        else expect(got, `${n.name} ${k}`).toBe(v === null ? '' : String(v as string | boolean));
         compared++;
       }
     }
@@ -251,7 +251,7 @@ describe('report.html', () => {
       await th.locator('button').click();
       expect(await th.getAttribute('aria-sort')).toBe('descending');
       const k = Number(await th.getAttribute('data-k'));
-      const values = await page.locator(`#units tbody tr td:nth-child(${k + 1})`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-v'))));
+      const values = await page.locator(`#units tbody tr td:nth-child(${k + 1})`).evaluateAll((tds: Array<{ getAttribute(name: string): string | null }>) => tds.map((td) => Number(td.getAttribute('data-v'))));
       expect(values).toEqual([...values].sort((a, b) => b - a));
       // Clicking a figure opens the evidence with its sentence.
       const link = page.locator(`#units tbody tr:first-child td:nth-child(${k + 1}) a`);

@@ -38,7 +38,7 @@ describe.skipIf(!hasShared)('the seven seed files', () => {
 
   beforeAll(async () => {
     reference = answers(await load(join(seeds, 'seed.txt')));
-    gold = JSON.parse(readFileSync(join(seeds, 'seed.gold.json'), 'utf8'));
+    gold = JSON.parse(readFileSync(join(seeds, 'seed.gold.json'), 'utf8')) as typeof gold;
   });
 
   it('seed.txt gives exactly the gold tree (25 headings)', () => {

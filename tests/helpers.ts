@@ -54,7 +54,7 @@ export function corpusParagraphs(options: { seed?: boolean } = {}): string[] {
 }
 
 /** A small deterministic generator (mulberry32), so a failure reproduces. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

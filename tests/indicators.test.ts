@@ -116,7 +116,6 @@ describe('indicators', () => {
   });
 
   it('a failed document has no indicators', async () => {
-    const { processBytes } = await import('../pipeline/process.js');
     expect((await noticeBytes(new Uint8Array(), 'empty.txt')).indicators).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../output/schema.js';
-import { BULLET_SYMBOLS, NUMBER_FORMATS, numberSeparator, renderBullet } from '../rules/numberingFormats.js';
+import { numberSeparator, renderBullet } from '../rules/numberingFormats.js';
 import { loadBytes } from '../pipeline/load/loadBytes.js';
 import { loadDocx } from '../pipeline/load/docx/loadDocx.js';
 import { decodeText } from '../pipeline/load/text/decodeText.js';

@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../output/schema.js';
 import {
-  BOILERPLATE_LINES,
   boilerplateRule,
-  CONTENT_HINTS,
-  DROPPED_CLASS_ID,
-  isContentName,
-  isFurnitureName,
   NOTICE_LINES,
   PAGE_DATE_LINES,
 } from '../rules/htmlBoilerplate.js';

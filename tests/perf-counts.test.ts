@@ -2,7 +2,7 @@
  *  `countStarts` and the slogan rules tried only at `sloganStarts` give the hits of a scan of the whole text, on
  *  the corpus and on generated texts; the one-pass lexicon search finds what repeated indexOf calls find. */
 import { describe, expect, it } from 'vitest';
-import { runRules, runRulesAt } from '../pipeline/extract/runRules.js';
+import { runRules } from '../pipeline/extract/runRules.js';
 import { CLASSIFIERS } from '../rules/classifiers.js';
 import { APPROX_WORDS, COUNT_RULES, countStarts } from '../rules/counts.js';
 import { sloganSpans } from '../pipeline/extract/extractCounts.js';

@@ -50,8 +50,12 @@ describe('the compiled validator agrees with zod', () => {
     }
   });
 
+  /** A document as plain JSON, to be broken on purpose. */
+  /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- the mutations reach into arbitrary places of the JSON */
+  type Mutable = Record<string, any>;
+
   // Each mutation breaks the contract in one place; zod and the compiled validator must both refuse it.
-  const MUTATIONS: Array<[string, (d: Record<string, any>) => void]> = [
+  const MUTATIONS: Array<[string, (d: Mutable) => void]> = [
     ['an unknown status', (d) => (d.status = 'fine')],
     ['a wrong schema name', (d) => (d.schema = 'other')],
     ['a missing measures list', (d) => delete d.measures],
@@ -68,17 +72,18 @@ describe('the compiled validator agrees with zod', () => {
   ];
 
   it('refuses a field outside the contract, which zod’s parse would silently drop (documents are written as built)', async () => {
-    for (const mutate of [(d: Record<string, any>) => (d.extra = 1), (d: Record<string, any>) => (d.counts[0].note = 'x')]) {
-      const doc = JSON.parse(JSON.stringify(await docs[0]!)) as Record<string, any>;
+    for (const mutate of [(d: Mutable) => (d.extra = 1), (d: Mutable) => (d.counts[0].note = 'x')]) {
+      const doc = JSON.parse(JSON.stringify(await docs[0]!)) as Mutable;
       mutate(doc);
       expect(schemaError(doc)?.message).toMatch(/must NOT have additional properties/u);
     }
   });
 
   it.each(MUTATIONS)('both refuse %s', async (_what, mutate) => {
-    const doc = JSON.parse(JSON.stringify(await docs[0]!)) as Record<string, any>;
+    const doc = JSON.parse(JSON.stringify(await docs[0]!)) as Mutable;
     mutate(doc);
     expect(NoticeDocument.safeParse(doc).success).toBe(false);
     expect(schemaError(doc)).not.toBeNull();
   });
+  /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access */
 });

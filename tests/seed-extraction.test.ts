@@ -38,7 +38,7 @@ describe.skipIf(!hasShared)('seed.txt extraction against seed.gold.json', () => 
   });
 
   const agree = (g: GoldItem, p: Record<string, unknown>, fields: readonly string[]) =>
-    fields.every((f) => !(f in g) || (typeof g[f] === 'number' ? Math.abs((g[f] as number) - (p[f] as number)) < 1e-9 : g[f] === p[f]));
+    fields.every((f) => !(f in g) || (typeof g[f] === 'number' ? Math.abs((g[f]) - (p[f] as number)) < 1e-9 : g[f] === p[f]));
 
   it.each(gold?.dates.required.map((g) => [g.text, g] as const) ?? [])('finds the date “%s” with its interval and precision', (_t, g) => {
     const hit = doc.dates.find((d) => norm(d.text) === norm(g.text) && agree(g, d, ['start', 'end', 'precision', 'kind']));

@@ -41,7 +41,7 @@ describe('WorkerPool', () => {
     const p = makePool(1, { timeoutMs: 300 });
     const out = await Promise.all([p.run({ kind: 'hang' }), p.run(echo(1)), p.run(echo(2)), p.run(echo(3))]);
     expect(values(out)).toEqual(['timeout', 1, 2, 3]);
-    const stopped = out[0]!;
+    const stopped = out[0];
     expect(!stopped.ok && stopped.message).toMatch(/longer than 0\.3 s/u);
     expect(!stopped.ok && stopped.threadId).toBeGreaterThan(0);
   });
@@ -57,15 +57,15 @@ describe('WorkerPool', () => {
     const p = makePool(1);
     const out = await Promise.all([p.run({ kind: 'throw' }), p.run(echo(5))]);
     expect(values(out)).toEqual(['crash', 5]);
-    expect(!out[0]!.ok && out[0]!.message).toMatch(/internal error: boom/u);
-    expect(!out[0]!.ok && out[0]!.threadId).toBeNull();
+    expect(!out[0].ok && out[0].message).toMatch(/internal error: boom/u);
+    expect(!out[0].ok && out[0].threadId).toBeNull();
   });
 
   it('a worker that exits during a task fails that task only', async () => {
     const p = makePool(1);
     const out = await Promise.all([p.run(echo(1)), p.run({ kind: 'exit' }), p.run(echo(2)), p.run(echo(3))]);
     expect(values(out)).toEqual([1, 'crash', 2, 3]);
-    expect(!out[1]!.ok && out[1]!.message).toMatch(/exited with code 7/u);
+    expect(!out[1].ok && out[1].message).toMatch(/exited with code 7/u);
   });
 
   it('a worker out of memory fails that task with reason memory', async () => {

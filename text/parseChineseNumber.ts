@@ -124,7 +124,7 @@ export function parseChineseNumber(text: string): number | null {
       let j = i + 1 + frac[0].length;
       const after = s[j];
       if (after !== undefined && BIG_UNITS[after] !== undefined && total === 0) {
-        value *= BIG_UNITS[after]!;
+        value *= BIG_UNITS[after];
         j++;
       }
       if (j !== s.length) return null;

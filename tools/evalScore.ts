@@ -279,7 +279,7 @@ export function scoreDocument(doc: NoticeDocument, gold: Record<string, unknown>
 
   const dg = gold['diagnostics'] as { required?: string[]; forbidden?: string[] } | undefined;
   const diagnostics = { right: 0, total: 0, wrong: [] as string[] };
-  const codes = new Set(doc.diagnostics.map((d) => d.code));
+  const codes = new Set<string>(doc.diagnostics.map((d) => d.code));
   for (const c of dg?.required ?? []) {
     diagnostics.total++;
     if (codes.has(c)) diagnostics.right++;

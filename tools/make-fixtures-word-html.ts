@@ -278,7 +278,7 @@ ${htmlParagraphs(body, 'cms')}
 </td></tr>
 <tr><td align="center"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></td></tr>
 </table>
-<table width="100%"><tr><td align="center">版权所有：桐溪区人民政府办公室　主办：桐溪区人民政府<br>备案号：湘ICP备00000000号</td></tr></table>
+<table width="100%"><tr><td align="center">版权所有：桐溪区人民政府办公室\u3000主办：桐溪区人民政府<br>备案号：湘ICP备00000000号</td></tr></table>
 </body></html>
 `;
     writeFileSync(join(OUT, '012-liuan-community.html'), encodeGbk(html));
@@ -350,7 +350,7 @@ ${htmlParagraphs(rest.slice(0, -2), 'cms')}
 <header><a href="/">碧川区人民政府门户网站</a><nav><a href="/">首页</a> <a href="/news">新闻</a></nav></header>
 <main>
 <article>
-<header><h1>${esc(title ?? '')}</h1><p class="meta">发布日期：2024年3月8日　来源：明湖街道</p></header>
+<header><h1>${esc(title ?? '')}</h1><p class="meta">发布日期：2024年3月8日\u3000来源：明湖街道</p></header>
 ${wrapped.join('\n')}
 </article>
 <aside><h2>相关文章</h2><ul><li><a href="/x">明湖街道召开巡察整改推进会</a></li></ul></aside>

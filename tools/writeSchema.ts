@@ -1,13 +1,15 @@
 /**
  * `npm run schema:write`: export the zod contract to output/notice.schema.json, and compile that JSON Schema with
  * ajv into output/noticeValidator.generated.ts, the validator every document passes before it is written (tests
- * fail when either committed file is stale). zod stays the single source: the validator is generated from it.
+ * fail when either committed file is stale), and the README's table of diagnostic codes. zod stays the single
+ * source: the validator is generated from it.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { noticeJsonSchema } from '../output/schema.js';
 import { REPO_ROOT } from './eval.js';
+import { readmeWithCodes } from './readmeCodes.js';
 
 /** The committed JSON Schema's path. */
 export const SCHEMA_FILE = join(REPO_ROOT, 'output', 'notice.schema.json');
@@ -48,5 +50,7 @@ export function validatorFileText(): string {
 if (process.argv[1]?.endsWith('writeSchema.js') || process.argv[1]?.endsWith('writeSchema.ts')) {
   writeFileSync(SCHEMA_FILE, schemaFileText());
   writeFileSync(VALIDATOR_FILE, validatorFileText());
-  process.stdout.write(`wrote ${SCHEMA_FILE} and ${VALIDATOR_FILE}\n`);
+  const readme = join(REPO_ROOT, 'README.md');
+  writeFileSync(readme, readmeWithCodes(readFileSync(readme, 'utf8')));
+  process.stdout.write(`wrote ${SCHEMA_FILE}, ${VALIDATOR_FILE} and the diagnostic codes of ${readme}\n`);
 }

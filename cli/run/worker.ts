@@ -19,7 +19,7 @@ export interface WorkerData extends PoolWorkerData {
   collectEvery: number;
 }
 
-/** A short notice run once before the first task: the first document in a fresh thread costs ~10× a warm one. */
+/** A short notice run once before the first task: the first document in a fresh thread costs many times a warm one. */
 const WARM_UP = [
   '根据市委统一部署,2024年3月1日至4月30日,市委第二巡察组对示范单位进行了巡察。6月5日反馈了巡察意见。',
   '一、整改工作总体情况',

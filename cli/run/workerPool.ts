@@ -1,8 +1,8 @@
 /**
  * The worker pool of `zhenggai run`: a fixed number of worker threads, each handed up to `depth` tasks at once,
  * which it runs one after another from its own queue, so that when a task ends the next is already in the
- * worker and it never waits for this thread to answer. (A pool that hands a worker its next task only once this
- * thread has received the last result left each worker idle 10–17% of a text batch on a busy 2-core machine.)
+ * worker and it never waits for this thread to answer (bench/README.md: a worker waiting for this thread after
+ * every file sat idle for a good part of a text batch).
  *
  * Each task's time limit runs from the moment its worker begins it: the worker writes the task's number into its
  * slot of a SharedArrayBuffer, and one timer here checks the slots. A worker over the limit is terminated and
@@ -21,7 +21,7 @@ export interface PoolWorkerData {
 }
 
 /** A message to a worker: a task and its number. */
-export interface PoolRequest<T> {
+interface PoolRequest<T> {
   id: number;
   task: T;
 }

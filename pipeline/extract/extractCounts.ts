@@ -40,7 +40,7 @@ SLOGANS.forEach((s, k) => {
 /** Occurrences of the lexicon's slogans, in lexicon order, each slogan's left to right without overlapping itself
  *  (as repeated indexOf calls find them), found in one pass over the view. */
 function lexiconSpans(view: string, spans: Span[]): void {
-  const found: Array<Span[] | undefined> = new Array(SLOGANS.length);
+  const found = new Array<Span[] | undefined>(SLOGANS.length);
   const nextFree = new Int32Array(SLOGANS.length);
   for (let i = 0; i < view.length; i++) {
     const c = view.charCodeAt(i);

@@ -143,13 +143,13 @@ export function extractDates(doc: DocumentContext): Result<DateItem[]> {
     }
     const to = m.to ? { ...m.to } : null;
     if (to && to.y === undefined) to.y = from.y;
-    if (to && to.y! < from.y!) to.y = from.y;
+    if (to && to.y! < from.y) to.y = from.y;
     const startIso = interval(from as typeof from & { y: number }, 'start');
     let endIso = interval((to ?? from) as DateCandidate & { y: number }, 'end');
     if (endIso < startIso) {
       // 11月20日至2月3日 without a year on the end: the end is in the next year.
       if (to && m.to?.y === undefined) {
-        to.y = from.y! + 1;
+        to.y = from.y + 1;
         endIso = interval(to as DateCandidate & { y: number }, 'end');
       }
       if (endIso < startIso) continue;

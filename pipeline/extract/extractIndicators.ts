@@ -17,7 +17,7 @@ import { type DocumentContext, documentContext, type PipelineContext } from '../
 import { type Result, result } from '../result.js';
 
 /** One count taken as a mention of an indicator. */
-export interface IndicatorHit {
+interface IndicatorHit {
   indicator: ReadIndicator;
   rule: string;
   count: Count;
@@ -52,7 +52,7 @@ function accepts(rule: IndicatorRule, count: Count, ctx: CountContext): boolean 
 }
 
 /** Every count that a rule maps to an indicator, in document order (the first matching rule decides). */
-export function indicatorHits(doc: DocumentContext, counts: readonly Count[]): IndicatorHit[] {
+function indicatorHits(doc: DocumentContext, counts: readonly Count[]): IndicatorHit[] {
   const hits: IndicatorHit[] = [];
   for (const count of counts) {
     const ctx = countContext(doc, count.span);

@@ -24,27 +24,6 @@ function stickyPattern(p: RegExp): RegExp {
   return y;
 }
 
-/** Which code units a one-character pattern matches, remembered per code unit: a table lookup in a loop over a
- *  text instead of a RegExp test on a new one-character string at every position. */
-export class CharClass {
-  /** 0: not asked yet, 1: matches, 2: does not. */
-  private readonly memo = new Uint8Array(0x10000);
-
-  constructor(private readonly pattern: RegExp) {
-    if (pattern.global || pattern.sticky) throw new Error(`CharClass needs a pattern without g or y: /${pattern.source}/${pattern.flags}`);
-  }
-
-  /** True when the pattern matches the one-character string of code unit `code`. */
-  has(code: number): boolean {
-    let m = this.memo[code]!;
-    if (m === 0) {
-      m = this.pattern.test(String.fromCharCode(code)) ? 1 : 2;
-      this.memo[code] = m;
-    }
-    return m === 1;
-  }
-}
-
 /** Run every rule over `view` (optionally only inside [from, to)); hits carry offsets into `view`. */
 export function runRules<V, C>(rules: readonly Rule<V, C>[], view: string, ctx: C, from = 0, to = view.length): Hit<V>[] {
   const hits: Hit<V>[] = [];

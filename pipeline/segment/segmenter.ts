@@ -57,7 +57,7 @@ export function withOffsets(text: string, words: ReadonlyArray<{ word: string; t
 
 /**
  * Part-of-speech tags of jieba's default dictionary, looked up without building a map of its 349k words, nor even
- * an index of its lines (which cost ~30 ms a thread at start-up): the dictionary is sorted by the UTF-8 bytes of
+ * an index of its lines (a start-up cost in every thread): the dictionary is sorted by the UTF-8 bytes of
  * its words (tests/segment.test.ts checks the order), so a word is found by binary search over byte offsets, each
  * probe moved back to the start of its line. Lookups are cached (a notice uses a few thousand distinct words).
  */

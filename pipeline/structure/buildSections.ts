@@ -16,7 +16,7 @@ import { findClosing, type ClosingLine } from './findClosing.js';
 import { isBlank, type Line, splitLines } from './lines.js';
 
 /** A heading found at a line start. */
-export interface Heading {
+interface Heading {
   lineIndex: number;
   start: number;
   markerEnd: number;
@@ -38,7 +38,7 @@ export interface Structure {
 }
 
 /** Match the marker rules at the start of one line of the normalized view. */
-export function matchMarker(view: string, line: Line): { rule: string; value: MarkerValue } | null {
+function matchMarker(view: string, line: Line): { rule: string; value: MarkerValue } | null {
   const s = view.slice(line.start, Math.min(line.end, line.start + 24));
   for (const rule of MARKER_RULES) {
     const m = rule.pattern.exec(s);

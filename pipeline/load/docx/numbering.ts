@@ -9,7 +9,7 @@ import { numberSeparator, renderBullet, renderNumber } from '../../../rules/numb
 import { child, childrenNamed, childVal, isOn, type XmlElement } from './xml.js';
 
 /** One level of a list definition (w:lvl). */
-export interface NumberingLevel {
+interface NumberingLevel {
   /** w:start; ECMA-376 §17.9.25: zero when omitted. */
   start: number;
   numFmt: string;

@@ -21,7 +21,7 @@ export interface XmlHandler {
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Expand the predefined XML entities and numeric character references. */
-export function decodeXmlEntities(s: string): string {
+function decodeXmlEntities(s: string): string {
   if (s.indexOf('&') === -1) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/gu, (whole, ref: string) => {
     if (ref.startsWith('#')) {

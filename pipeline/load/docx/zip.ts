@@ -34,7 +34,7 @@ function declaredSize(entry: JSZip.JSZipObject): number | null {
 }
 
 /** Find a part by its name, case-insensitively (zip names are case-sensitive, OPC part names are not). */
-export function findPart(pkg: DocxPackage, name: string): JSZip.JSZipObject | null {
+function findPart(pkg: DocxPackage, name: string): JSZip.JSZipObject | null {
   const exact = pkg.zip.file(name);
   if (exact) return exact;
   const lower = name.toLowerCase();

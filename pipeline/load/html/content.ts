@@ -47,7 +47,7 @@ const CJK_CHAR = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
  * space; &nbsp; becomes a space; zero-width characters go; the line is trimmed of spaces (not of U+3000).
  */
 export function collapseWhitespace(raw: string): string {
-  const s = raw.replace(/[\u200b\u200c\u200d\u2060\ufeff]/gu, '').replace(/[ \t\n\r\f]+/gu, (ws: string, off: number, all: string) => {
+  const s = raw.replace(/\u200b|\u200c|\u200d|\u2060|\ufeff/gu, '').replace(/[ \t\n\r\f]+/gu, (ws: string, off: number, all: string) => {
     if (/[\n\r]/u.test(ws) && CJK_CHAR.test(all.charAt(off - 1)) && CJK_CHAR.test(all.charAt(off + ws.length))) return '';
     return ' ';
   });

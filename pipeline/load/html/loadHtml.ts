@@ -12,6 +12,7 @@ import { DropSet, extractMainContent, hanCount, renderLines } from './content.js
 import { descendants, type HtmlElement, parseHtml } from './parse.js';
 import { type Loaded, type LoadOptions } from '../loaded.js';
 import type { Result } from '../../result.js';
+import { isoDateOf } from '../../../text/isoDate.js';
 import { FileError } from '../../fileError.js';
 
 /** The charset a page declares in its first 4 KB (<meta charset>, http-equiv Content-Type, <?xml encoding>). */
@@ -24,17 +25,6 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return xml?.[1]?.toLowerCase() ?? null;
 }
 
-/** A valid calendar date as ISO YYYY-MM-DD, or null. */
-function isoDate(y: string | undefined, m: string | undefined, d: string | undefined): string | null {
-  const yy = Number(y);
-  const mm = Number(m);
-  const dd = Number(d);
-  if (!Number.isInteger(yy) || !Number.isInteger(mm) || !Number.isInteger(dd) || mm < 1 || mm > 12 || dd < 1) return null;
-  const days = new Date(Date.UTC(yy, mm, 0)).getUTCDate();
-  if (dd > days) return null;
-  return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
-}
-
 /** The page's publication date: a date meta tag first, else the first dated furniture line (发布时间：…). */
 export function findPageDate(root: HtmlElement): string | null {
   for (const el of descendants(root)) {
@@ -42,14 +32,14 @@ export function findPageDate(root: HtmlElement): string | null {
     const name = (el.attrs['name'] ?? el.attrs['property'] ?? el.attrs['itemprop'] ?? el.attrs['http-equiv'] ?? '').toLowerCase();
     if (!PAGE_DATE_META.includes(name)) continue;
     const m = META_DATE_VALUE.exec(el.attrs['content'] ?? '');
-    const iso = m ? isoDate(m.groups?.['y'], m.groups?.['m'], m.groups?.['d']) : null;
+    const iso = m ? isoDateOf(m.groups?.['y'], m.groups?.['m'], m.groups?.['d']) : null;
     if (iso) return iso;
   }
   for (const line of renderLines(root, null)) {
     if (boilerplateRule(line.text) === null) continue;
     for (const rule of PAGE_DATE_LINES) {
       const m = rule.pattern.exec(line.text);
-      const iso = m ? isoDate(m.groups?.['y'], m.groups?.['m'], m.groups?.['d']) : null;
+      const iso = m ? isoDateOf(m.groups?.['y'], m.groups?.['m'], m.groups?.['d']) : null;
       if (iso) return iso;
     }
   }

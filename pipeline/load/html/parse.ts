@@ -15,7 +15,7 @@ export interface HtmlElement {
   parent: HtmlElement | null;
 }
 /** A child of an element: an element or a text string. */
-export type HtmlNode = HtmlElement | string;
+type HtmlNode = HtmlElement | string;
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'xmp', 'noscript', 'template', 'iframe', 'noembed', 'noframes']);

@@ -19,7 +19,7 @@ function assetDir(name: string): string {
 }
 
 /** pdf.js asset locations (CMaps for non-embedded CJK fonts, standard fonts, wasm image decoders). */
-export const PDFJS_ASSETS = {
+const PDFJS_ASSETS = {
   cMapUrl: assetDir('cmaps'),
   cMapPacked: true,
   standardFontDataUrl: assetDir('standard_fonts'),

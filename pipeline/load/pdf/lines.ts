@@ -39,7 +39,7 @@ export interface TextPiece {
 }
 
 /** Minimal shape of a pdf.js TextItem (structural, so tests can build items by hand). */
-export interface PdfTextItemLike {
+interface PdfTextItemLike {
   str: string;
   transform: number[];
   width: number;

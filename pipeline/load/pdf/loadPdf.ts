@@ -4,7 +4,7 @@
  * options.ocr is set, and otherwise make the file fail with a message that names the remedy.
  *
  * Two text engines give the same pieces (pdfiumPieces.ts groups PDFium's characters as pdf.js groups glyphs):
- * PDFium (WASM, the default: 3–5× faster on embedded CJK Type 1 subsets, whose font programs pdf.js converts)
+ * PDFium (WASM, the default: faster on embedded CJK Type 1 subsets, whose font programs pdf.js converts)
  * and pdf.js. A file PDFium cannot open, or whose characters it cannot map to Unicode, is read by pdf.js, with
  * an info diagnostic `pdf/engine-fallback`; the choice depends only on the bytes, so output stays deterministic.
  */
@@ -113,7 +113,9 @@ async function paintsImages(page: PDFPageProxy): Promise<boolean> {
 
 /** Read the text layer with pdf.js. */
 async function readWithPdfjs(bytes: Uint8Array, options: LoadOptions): Promise<TextLayer> {
-  const { doc, close } = await openPdf(bytes);
+  const opened = await openPdf(bytes);
+  const { doc } = opened;
+  const close = () => opened.close();
   try {
     const pageCount = doc.numPages;
     checkPageCount(pageCount, options);
@@ -138,7 +140,7 @@ async function readWithPdfjs(bytes: Uint8Array, options: LoadOptions): Promise<T
         page.cleanup();
       }
     }
-    return { pageCount, pages: collected.pages, sparse: collected.sparse, totalChars: collected.totalChars, pdfjs: async () => doc, close };
+    return { pageCount, pages: collected.pages, sparse: collected.sparse, totalChars: collected.totalChars, pdfjs: () => Promise.resolve(doc), close };
   } catch (error) {
     await close();
     throw error;

@@ -12,7 +12,7 @@ import type { PdfLine } from './lines.js';
 import { tidyLine } from './text.js';
 
 /** Rendering resolution: ~150 dpi reads CJK body text best with chi_sim (300 dpi is slower and no better). */
-export const OCR_DPI = 150;
+const OCR_DPI = 150;
 
 const require = createRequire(import.meta.url);
 
@@ -64,7 +64,7 @@ export async function renderPagePng(doc: PDFDocumentProxy, pageNumber: number): 
   }
   try {
     const params = { canvas: entry.canvas, canvasContext: entry.context, viewport, background: 'white' };
-    await page.render(params as unknown as Parameters<typeof page.render>[0]).promise;
+    await page.render(params).promise;
     return { png: entry.canvas.toBuffer('image/png'), scale };
   } finally {
     factory.destroy(entry);

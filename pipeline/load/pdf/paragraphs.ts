@@ -72,7 +72,7 @@ function smallestCommonLeft(lines: readonly PdfLine[], em: number, minCount: num
 }
 
 /** Measure a document's layout from its (furniture-free) pages. */
-export function measureLayout(pages: readonly PdfPageLines[]): LayoutStats {
+function measureLayout(pages: readonly PdfPageLines[]): LayoutStats {
   const all = pages.flatMap((p) => p.lines);
   const sizeWeights = new Map<number, number>();
   for (const l of all) sizeWeights.set(half(l.size), (sizeWeights.get(half(l.size)) ?? 0) + l.text.length);
@@ -141,7 +141,7 @@ function isCenteredLine(l: PdfLine, stats: LayoutStats): boolean {
 }
 
 /** True when the line begins with a heading marker (rules/markers.ts) such as 一、 （一） 1. （1）. */
-export function startsWithMarker(text: string): boolean {
+function startsWithMarker(text: string): boolean {
   const view = normalizeText(text);
   return MARKER_RULES.some((rule) => {
     const m = rule.pattern.exec(view);
@@ -191,7 +191,7 @@ const BREAK_RULES: ReadonlyArray<{ id: string; test(c: BreakContext): boolean }>
 ];
 
 /** Decide whether `cur` opens a new paragraph; returns the rule id that decided, or null to continue. */
-export function breakReason(prev: PdfLine, cur: PdfLine, stats: LayoutStats): string | null {
+function breakReason(prev: PdfLine, cur: PdfLine, stats: LayoutStats): string | null {
   const ctx: BreakContext = { prev, cur, stats };
   if (CONTINUE_RULES.some((r) => r.test(ctx))) return null;
   return BREAK_RULES.find((r) => r.test(ctx))?.id ?? null;

@@ -79,7 +79,7 @@ export function piecesFromGlyphs(glyphs: readonly PdfiumGlyph[], view: readonly 
 
   const flush = (): void => {
     if (parts.length === 0) return;
-    pieces.push({ str: loadedPdfjs().normalizeUnicode(parts.join('')), x: startX - x0, y: y1 - startY, width: Math.abs(end - startX), size });
+    pieces.push({ str: loadedPdfjs().normalizeUnicode(parts.join('')) as string, x: startX - x0, y: y1 - startY, width: Math.abs(end - startX), size });
     parts = [];
   };
   const whitespace = (width: number): void => {

@@ -5,9 +5,8 @@
  * (memory stays flat over thousands of files); the scratch area for out-parameters belongs to the instance.
  *
  * Characters are read one by one through the raw exports (GetUnicode, GetCharOrigin, GetLooseCharBox; the text
- * object's matrix, font and size only when the object changes). FPDFText_GetText was measured as no faster: the
- * per-character calls cost well under 0.1 ms a page next to ~1 ms for PDFium to build the text page, and the
- * positions are needed per character anyway.
+ * object's matrix, font and size only when the object changes): the positions are needed per character, and
+ * FPDFText_GetText is no faster (bench/README.md).
  */
 import { FileError } from '../../fileError.js';
 import type { TextPiece } from './lines.js';
@@ -72,16 +71,14 @@ export async function openPdfium(bytes: Uint8Array): Promise<PdfiumOpen> {
     return { ok: false, reason: `PDFium is unavailable: ${error instanceof Error ? error.message : String(error)}` };
   }
   const { x } = pdfium;
-  let data = 0;
   try {
-    data = x.malloc(Math.max(1, bytes.length));
+    const data = x.malloc(Math.max(1, bytes.length));
     if (data === 0) return { ok: false, reason: 'PDFium could not allocate memory for the file' };
     new Uint8Array(x.memory.buffer, data, bytes.length).set(bytes);
     const doc = x.FPDF_LoadMemDocument(data, bytes.length, 0);
     if (doc === 0) {
       const code = x.FPDF_GetLastError();
       x.free(data);
-      data = 0;
       if (code === FPDF_ERR.PASSWORD) throw new FileError('pdf/encrypted', 'the PDF is password-protected; remove the password and retry');
       return { ok: false, reason: openFailure(code) };
     }

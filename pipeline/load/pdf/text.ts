@@ -25,10 +25,10 @@ export function tidyLine(raw: string): string {
 }
 
 const LATIN_WORD_END = /[A-Za-z0-9)\].,;:!?%'"]$/u;
-const LATIN_WORD_START = /^[A-Za-z(\[]/u;
+const LATIN_WORD_START = /^[A-Za-z([]/u;
 
 /** The separator to put between a wrapped line's end and the next line's start ('' or ' '). */
-export function joinSeparator(before: string, after: string): string {
+function joinSeparator(before: string, after: string): string {
   if (before === '' || after === '') return '';
   if (/[-‐/@]$/u.test(before)) return ''; // a hyphenated number/word, a path or an address broken at the end
   const lastToken = /\S+$/u.exec(before)?.[0] ?? '';

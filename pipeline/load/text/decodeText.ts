@@ -74,7 +74,7 @@ export function unifyLineEnds(s: string): string {
  */
 export function decodeText(bytes: Uint8Array, declared?: string | null): Decoded {
   if (bytes.length === 0) throw new FileError('input/empty', 'the file is empty (0 bytes)');
-  let text: string | null = null;
+  let text: string | null;
   let encoding = '';
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8';
