@@ -207,7 +207,7 @@ function scoreDates(cases: readonly DateCase[], find: (c: DateCase) => FoundDate
 /** Our extraction on the date cases. */
 export function benchDates(cases: readonly DateCase[]): Tally {
   const ctx = createPipelineContext();
-  return scoreDates(cases, (c) => extractDates(documentContext(ctx, c.input, normalizeText(c.input))).value);
+  return scoreDates(cases, (c) => extractDates(documentContext(ctx, c.input)).value);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -3,6 +3,7 @@
  * (jieba with the domain dictionary, ~0.1 s to build) and the reference date — and, per document, the canonical
  * text, its normalized view and its sentences, computed once and handed to every extractor.
  */
+import { normalizeText } from '../text/charMap.js';
 import { Sentences } from '../text/sentences.js';
 import { createSegmenter, type Segmenter } from './segment/segmenter.js';
 
@@ -28,7 +29,8 @@ export interface DocumentContext extends PipelineContext {
   readonly sentences: Sentences;
 }
 
-/** The context of one document (`view` is normalizeText(text)). */
-export function documentContext(ctx: PipelineContext, text: string, view: string): DocumentContext {
+/** The context of one document: its canonical text, normalized view and sentences. */
+export function documentContext(ctx: PipelineContext, text: string): DocumentContext {
+  const view = normalizeText(text);
   return { segmenter: ctx.segmenter, referenceDate: ctx.referenceDate, text, view, sentences: new Sentences(view) };
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { DiagnosticCode } from '../output/diagnosticCodes.js';
 import type { Count, DateMention, Diagnostic, Format, Measure, NoticeDocument, Regulation, Status } from '../output/schema.js';
 import { SCHEMA_NAME, SCHEMA_VERSION } from '../output/version.js';
-import { normalizeText, repairText } from '../text/charMap.js';
+import { repairText } from '../text/charMap.js';
 import { createPipelineContext, documentContext, type PipelineContext } from './context.js';
 import { type CountItem, extractCounts } from './extract/extractCounts.js';
 import { type DateItem, extractDates } from './extract/extractDates.js';
@@ -95,7 +95,7 @@ export function processLoaded(loaded: Result<Loaded>, source: SourceInfo, ctx: P
   const file = loaded.value;
   const text = repairText(file.text);
   if (text.trim().length === 0) throw new FileError('input/no-text', 'the file holds no text');
-  const doc = documentContext(ctx, text, normalizeText(text));
+  const doc = documentContext(ctx, text);
   const diagnostics = new Diagnostics();
   diagnostics.take(loaded);
 

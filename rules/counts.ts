@@ -70,7 +70,7 @@ const MID = `(?<mid>${words('mid').join('|')})?`;
 const POST = `(?<post>${words('post').join('|')})?`;
 
 /** Words a count pattern may read before its approximation word and number (人民币) or before its number
- *  (百分之); `countStarts` looks for them. */
+ *  (百分之); COUNT_STARTS names them. */
 const CURRENCY = '人民币';
 const PERCENT_WORDS = '百分之';
 
@@ -82,62 +82,18 @@ const CN = `[${CN_CHARS}]+(?:点[〇零一二三四五六七八九]+)?`;
 const GUARD = `(?<![\\d.A-Za-z第数几若${CN_CHARS}]|\\d,)`;
 const NUM = `${GUARD}(?<num>${ARABIC}(?:[十百千万亿萬億]{1,2})?|${CN})`;
 
-/** Characters a number of a count starts with, and that numeral runs are made of: ASCII digits (the view is
- *  normalized) and CN_CHARS. */
-const NUMERAL_CHAR = new Uint8Array(0x10000);
-for (const c of `0123456789${CN_CHARS}`) NUMERAL_CHAR[c.charCodeAt(0)] = 1;
-/** The words that may stand before a number (pre words, longest first) and their last characters. */
-const PRE_WORDS = words('pre');
-const PRE_LAST = new Set(PRE_WORDS.map((w) => w.charCodeAt(w.length - 1)));
-const CURRENCY_LAST = CURRENCY.charCodeAt(CURRENCY.length - 1);
-
-/** Push the positions where a match reaching a number (or 百分之) at `at` can begin: after an optional 人民币 and
- *  an optional pre word, or at `at` itself. */
-function pushStarts(view: string, at: number, out: number[]): void {
-  if (at > 0 && PRE_LAST.has(view.charCodeAt(at - 1))) {
-    for (const w of PRE_WORDS) {
-      if (at >= w.length && view.startsWith(w, at - w.length)) {
-        pushCurrency(view, at - w.length, out);
-        out.push(at - w.length);
-      }
-    }
-  }
-  pushCurrency(view, at, out);
-  out.push(at);
-}
-
-/** Push where 人民币 begins when it stands right before `p`. */
-function pushCurrency(view: string, p: number, out: number[]): void {
-  if (p >= CURRENCY.length && view.charCodeAt(p - 1) === CURRENCY_LAST && view.startsWith(CURRENCY, p - CURRENCY.length)) out.push(p - CURRENCY.length);
-}
-
 /**
- * The positions where a match of COUNT_RULES can begin, ascending: pipeline/extract/runRules.ts `runRulesAt` tries
- * the rules there only, not at every character of the text. Every count pattern reads an optional 人民币 and an
- * optional pre word, then its number, and the number starts a run of numeral characters: the guard (NUM), or
- * the lookbehind of count/years and count/total, forbids a numeral before it. count/percent-words begins at an
- * optional pre word and 百分之 instead (百 may sit inside a run: 一百分之). tests/perf-counts.test.ts checks that
- * runRulesAt over these positions finds exactly the hits of a scan of the whole text.
+ * Where a match of COUNT_RULES can begin (pipeline/extract/ruleStarts.ts scans for these): every count pattern reads
+ * an optional 人民币 and an optional pre word, then its number, and the number starts a run of numeral characters
+ * (the guard NUM, or the lookbehind of count/years and count/total, forbids a numeral before it); count/percent-words
+ * begins at an optional pre word and 百分之 instead (百 may sit inside a run: 一百分之).
  */
-export function countStarts(view: string): number[] {
-  const out: number[] = [];
-  let prevNumeral = false;
-  for (let i = 0; i < view.length; i++) {
-    const numeral = NUMERAL_CHAR[view.charCodeAt(i)] === 1;
-    if (numeral && !prevNumeral) pushStarts(view, i, out);
-    prevNumeral = numeral;
-  }
-  for (let at = view.indexOf(PERCENT_WORDS); at !== -1; at = view.indexOf(PERCENT_WORDS, at + 1)) pushStarts(view, at, out);
-  // Candidates come out nearly sorted (a prefix never reaches back past the run before it); make them strictly so.
-  let ordered = true;
-  for (let i = 1; i < out.length && ordered; i++) if (out[i - 1]! >= out[i]!) ordered = false;
-  if (ordered) return out;
-  out.sort((a, b) => a - b);
-  let k = 0;
-  for (let i = 0; i < out.length; i++) if (k === 0 || out[i] !== out[k - 1]) out[k++] = out[i]!;
-  out.length = k;
-  return out;
-}
+export const COUNT_STARTS = {
+  numerals: `0123456789${CN_CHARS}`,
+  prefixWords: words('pre'),
+  currency: CURRENCY,
+  percentWords: PERCENT_WORDS,
+} as const;
 
 /** Approximation of a match from its pre/mid/post words. */
 function approxOf(g: Record<string, string | undefined>): Approx | null {

@@ -219,68 +219,18 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
   },
 ];
 
-/** Sorted, without repeats. */
-function ascending(xs: number[]): number[] {
-  xs.sort((a, b) => a - b);
-  let k = 0;
-  for (let i = 0; i < xs.length; i++) if (k === 0 || xs[i] !== xs[k - 1]) xs[k++] = xs[i]!;
-  xs.length = k;
-  return xs;
-}
-
-const CN_YEAR_DIGIT = new Set([...CN_YEAR_DIGITS].map((c) => c.charCodeAt(0)));
-const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/** Where a written year (Y) can begin: a run of ASCII digits (every Y-led pattern has (?<!\d) before it), or four
- *  Chinese year digits followed by 年, with a space or tab between or not (S). */
-function yearStarts(view: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < view.length; i++) if (isAsciiDigit(view.charCodeAt(i)) && (i === 0 || !isAsciiDigit(view.charCodeAt(i - 1)))) out.push(i);
-  for (let at = view.indexOf('年'); at !== -1; at = view.indexOf('年', at + 1)) {
-    const gap = at > 0 && (view[at - 1] === ' ' || view[at - 1] === '\t') ? 1 : 0;
-    for (const p of gap === 1 ? [at - 5, at - 4] : [at - 4]) {
-      if (p < 0) continue;
-      let digits = true;
-      for (let j = p; j < p + 4 && digits; j++) digits = CN_YEAR_DIGIT.has(view.charCodeAt(j));
-      if (digits) out.push(p);
-    }
-  }
-  return ascending(out);
-}
-
-/** Where a match ending in `word` can begin: each of `back` characters before an occurrence of it. */
-function beforeWord(view: string, word: string, back: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let at = view.indexOf(word); at !== -1; at = view.indexOf(word, at + 1)) for (const b of back) if (at >= b) out.push(at - b);
-  return ascending(out);
-}
-
-/** For the date rules that need it, where their matches can begin (the other rules are fast on their own). */
-const DATE_RULE_STARTS: Readonly<Record<string, (view: string) => number[]>> = {
-  'date/ymd': yearStarts,
-  'date/ym': yearStarts,
-  'date/year': yearStarts,
-  // (Y年)?第?[一二三四1-4]季度: Y is four characters, so the match begins 1, 2, 6 or 7 characters before 季度.
-  'date/quarter': (view) => beforeWord(view, '季度', [7, 6, 2, 1]),
-  // (Y年)?[上下]半年: 1 or 6 characters before 半年.
-  'date/half': (view) => beforeWord(view, '半年', [6, 1]),
-};
-
 /**
- * Where the matches of each date rule can begin, for pipeline/extract/runRules.ts `runRulesAt`: a list for the
- * rules of DATE_RULE_STARTS (each computed once per view), null (scan the whole view) for the others.
- * tests/perf-dates.test.ts checks that this finds exactly the hits of a scan of the whole text.
+ * Where the matches of the date rules that need it can begin (pipeline/extract/ruleStarts.ts scans for these; the
+ * other rules are fast on their own): the Y-led rules at a written year — a run of ASCII digits (every Y-led pattern
+ * has (?<!\d) before it) or four Chinese year digits before 年, with a space or tab between or not (S); the quarter
+ * and half-year rules a fixed number of characters before their word ((Y年)?第?[一二三四1-4]季度: Y is four
+ * characters, so 1, 2, 6 or 7 before 季度; (Y年)?[上下]半年: 1 or 6 before 半年).
  */
-export function dateStarts(view: string): (rule: { id: string }) => number[] | null {
-  const memo = new Map<(view: string) => number[], number[]>();
-  return (rule) => {
-    const find = DATE_RULE_STARTS[rule.id];
-    if (!find) return null;
-    let starts = memo.get(find);
-    if (!starts) {
-      starts = find(view);
-      memo.set(find, starts);
-    }
-    return starts;
-  };
-}
+export const DATE_STARTS = {
+  yearRules: ['date/ymd', 'date/ym', 'date/year'],
+  yearDigits: CN_YEAR_DIGITS,
+  beforeWord: [
+    { rule: 'date/quarter', word: '季度', back: [7, 6, 2, 1] },
+    { rule: 'date/half', word: '半年', back: [6, 1] },
+  ],
+} as const;

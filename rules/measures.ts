@@ -14,7 +14,6 @@
  */
 import type { NegativeExample, PositiveExample, Rule } from './ruleTypes.js';
 import { parseChineseNumber } from '../text/parseChineseNumber.js';
-import { CharClass } from '../text/charClass.js';
 
 /** An enumerator found inside a paragraph. */
 export interface EnumeratorValue {
@@ -84,27 +83,16 @@ export const ENUMERATOR_RULES: readonly Rule<EnumeratorValue>[] = [
   },
 ];
 
-/** Code units an enumerator of a family other than circled starts with: a Chinese numeral (一是), 第, '(' or ⑴–⒇,
- *  an ASCII digit. */
-const ENUM_FIRST = new Uint8Array(0x10000);
-for (const c of '一二三四五六七八九十第(0123456789') ENUM_FIRST[c.charCodeAt(0)] = 1;
-for (let c = 0x2474; c <= 0x2487; c++) ENUM_FIRST[c] = 1;
-const AFTER_MARK = new CharClass(new RegExp(AFTER_MARKS, 'u'));
-
 /**
- * The positions in a paragraph where a match of ENUMERATOR_RULES can begin, ascending (pipeline/extract/runRules.ts
- * `runRulesAt` tries the rules there only): a circled number anywhere; any other enumerator at the paragraph start
- * or after one of AFTER_MARKS (the lookbehinds of enum-paren and enum-arabic allow fewer marks still).
- * tests/perf-measures.test.ts checks that this finds exactly the hits of a scan of the whole paragraph.
+ * Where a match of ENUMERATOR_RULES can begin (pipeline/extract/ruleStarts.ts scans for these): a circled number
+ * anywhere; any other enumerator — a Chinese numeral (一是), 第, '(', ⑴–⒇ or a digit — at the paragraph start or after
+ * one of AFTER_MARKS (the lookbehinds of enum-paren and enum-arabic allow fewer marks still).
  */
-export function enumeratorStarts(paragraph: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < paragraph.length; i++) {
-    const c = paragraph.charCodeAt(i);
-    if ((c >= 0x2460 && c <= 0x2473) || (ENUM_FIRST[c] === 1 && (i === 0 || AFTER_MARK.has(paragraph.charCodeAt(i - 1))))) out.push(i);
-  }
-  return out;
-}
+export const ENUMERATOR_STARTS = {
+  anywhere: { from: 0x2460, to: 0x2473 },
+  first: `一二三四五六七八九十第(0123456789${String.fromCharCode(...Array.from({ length: 0x2487 - 0x2474 + 1 }, (_, i) => 0x2474 + i))}`,
+  after: new RegExp(AFTER_MARKS, 'u'),
+} as const;
 
 /** A measure shape that is not a single pattern: its parameters and its runnable examples. */
 export interface MeasureShape {

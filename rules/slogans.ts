@@ -56,24 +56,12 @@ export const SLOGAN_RULES: readonly Rule<SloganSpan>[] = [
   },
 ];
 
-/** Per code unit: 1 opens a quotation (slogan/quoted), 2 starts a formula (NUMERAL), 4 forbids a formula after it. */
-const SLOGAN_CHAR = new Uint8Array(0x10000);
-for (const c of '“"') SLOGAN_CHAR[c.charCodeAt(0)]! |= 1;
-for (const c of `${NUMERAL_CHARS}0123456789`) SLOGAN_CHAR[c.charCodeAt(0)]! |= 2 | 4;
-for (const c of '万第') SLOGAN_CHAR[c.charCodeAt(0)]! |= 4;
-
 /**
- * The positions where a match of SLOGAN_RULES can begin, ascending (pipeline/extract/runRules.ts `runRulesAt` tries
- * the rules there only): an opening quotation mark (slogan/quoted), or a numeral that its lookbehind allows
- * (slogan/formula). tests/perf-counts.test.ts checks that this finds exactly the hits of a scan of the whole text.
+ * Where a match of SLOGAN_RULES can begin (pipeline/extract/ruleStarts.ts scans for these): an opening quotation mark
+ * (slogan/quoted), or a numeral (slogan/formula) unless its lookbehind forbids the character before it.
  */
-export function sloganStarts(view: string): number[] {
-  const out: number[] = [];
-  let prev = 0;
-  for (let i = 0; i < view.length; i++) {
-    const f = SLOGAN_CHAR[view.charCodeAt(i)]!;
-    if ((f & 1) !== 0 || ((f & 2) !== 0 && (prev & 4) === 0)) out.push(i);
-    prev = f;
-  }
-  return out;
-}
+export const SLOGAN_STARTS = {
+  quotes: '“"',
+  numerals: `${NUMERAL_CHARS}0123456789`,
+  notAfter: `${NUMERAL_CHARS}0123456789万第`,
+} as const;

@@ -119,4 +119,4 @@ export const noticeBytes = (bytes: Uint8Array, path: string, options: ProcessOpt
 
 /** A bare text as the extractors see it (its view and sentences), with a reference date if given. */
 export const docOf = (text: string, referenceDate: string | null = null): DocumentContext =>
-  documentContext({ ...testContext(), referenceDate }, text, normalizeText(text));
+  documentContext({ ...testContext(), referenceDate }, text);

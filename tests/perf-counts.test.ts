@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../pipeline/extract/runRules.js';
 import { CLASSIFIERS } from '../rules/classifiers.js';
-import { APPROX_WORDS, COUNT_RULES, countStarts } from '../rules/counts.js';
+import { countStarts, sloganStarts } from '../pipeline/extract/ruleStarts.js';
+import { APPROX_WORDS, COUNT_RULES } from '../rules/counts.js';
 import { sloganSpans } from '../pipeline/extract/extractCounts.js';
-import { SLOGAN_RULES, SLOGANS, sloganStarts } from '../rules/slogans.js';
+import { SLOGAN_RULES, SLOGANS } from '../rules/slogans.js';
 import { corpusViews, expectSameHitsAtStarts, generatedTexts, totalHits } from './helpers.js';
 
 /** Pieces count patterns react to, and plain text between them. */

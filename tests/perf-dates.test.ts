@@ -2,7 +2,8 @@
  *  `dateStarts` says their matches can begin give the hits of a scan of the whole text, on the corpus and on
  *  generated texts. */
 import { describe, expect, it } from 'vitest';
-import { DATE_RULES, dateStarts } from '../rules/dates.js';
+import { dateStarts } from '../pipeline/extract/ruleStarts.js';
+import { DATE_RULES } from '../rules/dates.js';
 import { corpusViews, expectSameHitsAtStarts, generatedTexts } from './helpers.js';
 
 /** Pieces date patterns react to, and plain text between them. */

@@ -2,7 +2,8 @@
  *  `enumeratorStarts` give the hits of a scan of the whole paragraph, on the corpus and on generated paragraphs. */
 import { describe, expect, it } from 'vitest';
 import { runRules, runRulesAt } from '../pipeline/extract/runRules.js';
-import { ENUMERATOR_RULES, enumeratorStarts } from '../rules/measures.js';
+import { enumeratorStarts } from '../pipeline/extract/ruleStarts.js';
+import { ENUMERATOR_RULES } from '../rules/measures.js';
 import { corpusParagraphs, expectSameHitsAtStarts, generatedTexts, totalHits } from './helpers.js';
 
 /** Pieces enumerator patterns react to, and plain text between them. */

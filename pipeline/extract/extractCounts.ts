@@ -7,9 +7,9 @@
  */
 import type { Count, Span } from '../../output/schema.js';
 import { OBJECT_RULES } from '../../rules/countObjects.js';
-import { SLOGAN_RULES, SLOGANS, sloganStarts } from '../../rules/slogans.js';
+import { SLOGAN_RULES, SLOGANS } from '../../rules/slogans.js';
 import { CLASSIFIERS } from '../../rules/classifiers.js';
-import { APPROX_WORDS, COUNT_RULES, countStarts } from '../../rules/counts.js';
+import { APPROX_WORDS, COUNT_RULES } from '../../rules/counts.js';
 import type { RuleTable } from '../../rules/ruleTypes.js';
 import { normalizeText } from '../../text/charMap.js';
 import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
@@ -17,6 +17,7 @@ import { extractDates } from './extractDates.js';
 import { OBJECT_CLAUSE_END, stretchEnd, stretchStart } from '../../text/punctuation.js';
 import { type Result, result } from '../result.js';
 import type { Segmenter } from '../segment/segmenter.js';
+import { countStarts, sloganStarts } from './ruleStarts.js';
 import { removeOverlaps, runRules, runRulesAt } from './runRules.js';
 
 /** A count before its section is known. */
@@ -153,16 +154,18 @@ export function extractCounts(doc: DocumentContext, blockedSpans: readonly Span[
   return result(out);
 }
 
+/** The counts of a bare text, as the pipeline finds them (its date mentions blocked): for the tables' runners. */
+export function countsOfText(ctx: PipelineContext, text: string): { doc: DocumentContext; counts: CountItem[] } {
+  const doc = documentContext(ctx, text);
+  return { doc, counts: extractCounts(doc, extractDates(doc).value.map((d) => d.span)).value };
+}
+
 /** The count table as registered: the full extraction (dates blocked, slogans dropped, objects from POS tags). */
 export const COUNTS_TABLE: RuleTable<CountItem, PipelineContext> = {
   name: 'counts',
   rules: COUNT_RULES,
   lexicons: { APPROX_WORDS, CLASSIFIERS, OBJECT_RULES },
-  run(text, ctx) {
-    const doc = documentContext(ctx, text, normalizeText(text));
-    const blocked = extractDates(doc).value.map((d) => d.span);
-    return extractCounts(doc, blocked).value.map((c) => ({ start: c.span.start, end: c.span.end, rule: c.rule, value: c }));
-  },
+  run: (text, ctx) => countsOfText(ctx, text).counts.map((c) => ({ start: c.span.start, end: c.span.end, rule: c.rule, value: c })),
 };
 
 /** The slogan table as registered: every span the generic slogan rules find (the lexicon is matched beside them). */

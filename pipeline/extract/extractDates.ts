@@ -5,14 +5,14 @@
  */
 import { diagnostic } from '../../output/diagnosticCodes.js';
 import type { DateMention, Diagnostic } from '../../output/schema.js';
-import { DATE_RULES, type DateCandidate, dateStarts } from '../../rules/dates.js';
+import { DATE_RULES, type DateCandidate } from '../../rules/dates.js';
 import type { Hit } from '../../rules/ruleTypes.js';
 import type { RuleTable } from '../../rules/ruleTypes.js';
-import { normalizeText } from '../../text/charMap.js';
 import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
 import { daysInMonth, isoDate as iso } from '../../text/isoDate.js';
 import { parseChineseNumber } from '../../text/parseChineseNumber.js';
 import { type Result, result } from '../result.js';
+import { dateStarts } from './ruleStarts.js';
 import { removeOverlaps, runRulesAt } from './runRules.js';
 
 /** A date mention before its section is known. */
@@ -188,5 +188,5 @@ function precisionOf(from: DateCandidate, to: DateCandidate | null): DateItem['p
 export const DATES_TABLE: RuleTable<DateItem, PipelineContext> = {
   name: 'dates',
   rules: DATE_RULES,
-  run: (text, ctx) => extractDates(documentContext(ctx, text, normalizeText(text))).value.map((d) => ({ start: d.span.start, end: d.span.end, rule: d.rule, value: d })),
+  run: (text, ctx) => extractDates(documentContext(ctx, text)).value.map((d) => ({ start: d.span.start, end: d.span.end, rule: d.rule, value: d })),
 };

@@ -8,12 +8,10 @@
 import type { Count, Indicator, Indicators, Measure, Meta, Regulation, Span } from '../../output/schema.js';
 import { type CountContext, INDICATOR_CHOICE, INDICATOR_RULES, type IndicatorRule, PLANNED, type ReadIndicator, TOTAL_WORDS } from '../../rules/indicators.js';
 import type { RuleTable } from '../../rules/ruleTypes.js';
-import { normalizeText } from '../../text/charMap.js';
-import { extractCounts } from './extractCounts.js';
-import { extractDates } from './extractDates.js';
+import { countsOfText } from './extractCounts.js';
 import { daysBetween, twoMonthsAfter } from '../../text/isoDate.js';
 import { CLAUSE_END, stretchEnd, stretchStart } from '../../text/punctuation.js';
-import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
+import type { DocumentContext, PipelineContext } from '../context.js';
 import { type Result, result } from '../result.js';
 
 /** One count taken as a mention of an indicator. */
@@ -191,9 +189,8 @@ export const INDICATORS_TABLE: RuleTable<{ indicator: ReadIndicator; value: numb
   rules: INDICATOR_RULES,
   lexicons: { INDICATOR_CHOICE, PLANNED, TOTAL_WORDS },
   run(text, ctx) {
-    const doc = documentContext(ctx, text, normalizeText(text));
-    const blocked = extractDates(doc).value.map((d) => d.span);
-    const counts = extractCounts(doc, blocked).value.map((c) => ({ ...c, section: null }));
-    return indicatorHits(doc, counts).map((h) => ({ start: h.count.span.start, end: h.count.span.end, rule: h.rule, value: { indicator: h.indicator, value: h.count.value } }));
+    const { doc, counts } = countsOfText(ctx, text);
+    const placed = counts.map((c) => ({ ...c, section: null }));
+    return indicatorHits(doc, placed).map((h) => ({ start: h.count.span.start, end: h.count.span.end, rule: h.rule, value: { indicator: h.indicator, value: h.count.value } }));
   },
 };

@@ -5,14 +5,14 @@
  * Measure ids m1, m2… follow document order.
  */
 import type { Measure, Section } from '../../output/schema.js';
-import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, enumeratorStarts, LEAD_SENTENCE, STATUS_RULES } from '../../rules/measures.js';
+import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, LEAD_SENTENCE, STATUS_RULES } from '../../rules/measures.js';
 import type { Hit, RuleTable } from '../../rules/ruleTypes.js';
-import { normalizeText } from '../../text/charMap.js';
 import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
 import { buildSections } from '../structure/buildSections.js';
 import { WORD_BOUNDARY } from '../../text/punctuation.js';
 import { type Result, result } from '../result.js';
 import type { Segmenter } from '../segment/segmenter.js';
+import { enumeratorStarts } from './ruleStarts.js';
 import { runRulesAt } from './runRules.js';
 
 /** A measure before its section id is attached. */
@@ -166,7 +166,7 @@ export const MEASURES_TABLE: RuleTable<MeasureItem, PipelineContext> = {
   name: 'measures',
   rules: [...ENUMERATOR_RULES, LEAD_SENTENCE, ACTION_SENTENCE],
   run(text, ctx) {
-    const doc = documentContext(ctx, text, normalizeText(text));
+    const doc = documentContext(ctx, text);
     const { sections } = buildSections(doc, null).value;
     return extractMeasures(doc, sections).value.map((m) => ({ start: m.span.start, end: m.span.end, rule: m.rule, value: m }));
   },

@@ -6,7 +6,6 @@
 import type { Meta, Span } from '../../output/schema.js';
 import { type InspectionKind, META_FIELD_RULES, type MetaDateFind, type MetaField, type MetaPatternFind, type MetaScope } from '../../rules/meta.js';
 import type { Hit, RuleTable } from '../../rules/ruleTypes.js';
-import { normalizeText } from '../../text/charMap.js';
 import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
 import { type Result, result } from '../result.js';
 import { buildSections, type Structure } from '../structure/buildSections.js';
@@ -200,7 +199,7 @@ export const META_TABLE: RuleTable<{ value: string | null }, PipelineContext> = 
   name: 'meta',
   rules: META_FIELD_RULES,
   run(text, ctx) {
-    const doc = documentContext(ctx, text, normalizeText(text));
+    const doc = documentContext(ctx, text);
     const structure = buildSections(doc, null).value;
     const meta = extractMeta(doc, { structure, dates: extractDates(doc).value, pageDate: null }).value;
     const fieldOf = new Map(META_FIELD_RULES.map((r) => [r.id, r.field]));

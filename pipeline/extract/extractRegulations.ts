@@ -6,7 +6,6 @@
 import type { Regulation } from '../../output/schema.js';
 import { CONTENT_FOLLOWERS, MODIFIED_NOUN_TAGS, REGULATION_ACTION_RULES, type RegulationAction, TITLE_JOINERS } from '../../rules/regulations.js';
 import type { RuleTable } from '../../rules/ruleTypes.js';
-import { normalizeText } from '../../text/charMap.js';
 import { stretchStart, TITLE_CLAUSE_END } from '../../text/punctuation.js';
 import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
 import { type Result, result } from '../result.js';
@@ -95,5 +94,5 @@ export const REGULATIONS_TABLE: RuleTable<RegulationItem, PipelineContext> = {
   name: 'regulations',
   rules: REGULATION_ACTION_RULES,
   lexicons: { CONTENT_FOLLOWERS, MODIFIED_NOUN_TAGS, TITLE_JOINERS },
-  run: (text, ctx) => extractRegulations(documentContext(ctx, text, normalizeText(text))).value.map((r) => ({ start: r.span.start, end: r.span.end, rule: r.rule, value: r })),
+  run: (text, ctx) => extractRegulations(documentContext(ctx, text)).value.map((r) => ({ start: r.span.start, end: r.span.end, rule: r.rule, value: r })),
 };
