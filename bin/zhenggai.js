@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Entry point of the `zhenggai` command: runs the compiled CLI (npm run build writes dist/).
-import { main } from '../dist/cli/main.js';
+// Entry point of the `zhenggai` command: runs the compiled CLI (npm run build writes dist/). A batch run's V8 flags
+// are set before anything else is loaded (cli/run/v8Tuning.ts says why).
+import { setBatchFlags } from '../dist/cli/run/v8Tuning.js';
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+if (argv[0] === 'run') setBatchFlags();
+const { main } = await import('../dist/cli/main.js');
+
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },

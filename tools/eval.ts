@@ -1,7 +1,8 @@
 /**
- * `npm run eval`: score the pipeline against every gold file it finds — corpus/*.gold.json (the notice and its
- * versions in other formats under corpus/formats/) and ../shared/seeds/seed.gold.json when ../shared exists —
- * and print per-kind figures. `--verbose` lists every miss, `--json` prints the totals as JSON.
+ * `npm run eval`: score the pipeline against every gold file it finds — corpus/*.gold.json (the project's own
+ * notices, and their versions in other formats under corpus/formats/), corpus/patterns/*.gold.json (notices written
+ * to reproduce the phrasing of real published ones, docs/genre-patterns.md) and ../shared/seeds/seed.gold.json when
+ * ../shared exists — and print per-kind figures by group. `--verbose` lists every miss, `--json` prints the totals.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -22,7 +23,7 @@ export const SHARED = resolve(REPO_ROOT, '../shared');
 
 /** One notice file to score and its gold. */
 export interface EvalCase {
-  group: 'corpus' | 'seeds' | 'formats';
+  group: 'corpus' | 'patterns' | 'seeds' | 'formats';
   file: string;
   gold: Record<string, unknown>;
 }
@@ -41,6 +42,14 @@ export function findCases(options: { includeScan?: boolean } = {}): EvalCase[] {
     const file = typeof gold['file'] === 'string' ? gold['file'] : `${base}.txt`;
     cases.push({ group: 'corpus', file: join(corpus, file), gold });
     for (const f of formatFiles) if (f.replace(NOTICE_EXT, '') === base) cases.push({ group: 'formats', file: join(formats, f), gold });
+  }
+  const patterns = join(corpus, 'patterns');
+  if (existsSync(patterns)) {
+    for (const g of readdirSync(patterns).filter((f) => f.endsWith('.gold.json')).sort()) {
+      const gold = JSON.parse(readFileSync(join(patterns, g), 'utf8')) as Record<string, unknown>;
+      const file = typeof gold['file'] === 'string' ? gold['file'] : g.replace(/\.gold\.json$/u, '.txt');
+      cases.push({ group: 'patterns', file: join(patterns, file), gold });
+    }
   }
   const seeds = join(SHARED, 'seeds');
   if (existsSync(join(seeds, 'seed.gold.json'))) {
@@ -62,10 +71,11 @@ export interface GroupTotals {
   meta: { correct: number; total: number };
   dates: Tally;
   counts: Tally;
-  measures: { found: number; total: number; statusRight: number; statusTotal: number };
+  measures: { found: number; total: number; statusRight: number; statusTotal: number; forbidden: number };
   regulations: { found: number; total: number; actionRight: number; actionTotal: number };
   diagnostics: { right: number; total: number };
   indicators: { correct: number; total: number };
+  countObjects: { right: number; total: number };
 }
 
 function emptyTotals(): GroupTotals {
@@ -77,10 +87,11 @@ function emptyTotals(): GroupTotals {
     meta: { correct: 0, total: 0 },
     dates: t,
     counts: t,
-    measures: { found: 0, total: 0, statusRight: 0, statusTotal: 0 },
+    measures: { found: 0, total: 0, statusRight: 0, statusTotal: 0, forbidden: 0 },
     regulations: { found: 0, total: 0, actionRight: 0, actionTotal: 0 },
     diagnostics: { right: 0, total: 0 },
     indicators: { correct: 0, total: 0 },
+    countObjects: { right: 0, total: 0 },
   };
 }
 
@@ -93,12 +104,14 @@ export function accumulate(t: GroupTotals, s: DocScore, doc: NoticeDocument): vo
   t.meta.total += s.meta.total;
   t.dates = addTally(t.dates, s.dates);
   t.counts = addTally(t.counts, s.counts);
-  for (const k of ['found', 'total', 'statusRight', 'statusTotal'] as const) t.measures[k] += s.measures[k];
+  for (const k of ['found', 'total', 'statusRight', 'statusTotal', 'forbidden'] as const) t.measures[k] += s.measures[k];
   for (const k of ['found', 'total', 'actionRight', 'actionTotal'] as const) t.regulations[k] += s.regulations[k];
   t.diagnostics.right += s.diagnostics.right;
   t.diagnostics.total += s.diagnostics.total;
   t.indicators.correct += s.indicators.correct;
   t.indicators.total += s.indicators.total;
+  t.countObjects.right += s.countObjects.right;
+  t.countObjects.total += s.countObjects.total;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -120,13 +133,16 @@ export function figures(t: GroupTotals) {
     diagnosticsAccuracy: ratio(t.diagnostics.right, t.diagnostics.total),
     indicatorAccuracy: ratio(t.indicators.correct, t.indicators.total),
     indicatorFigures: t.indicators.total,
+    countObjectAccuracy: ratio(t.countObjects.right, t.countObjects.total),
+    countObjectFigures: t.countObjects.total,
+    measuresThatAreNot: t.measures.forbidden,
   };
 }
 
 /** Score every case; returns per-case scores and group totals. */
 export async function evaluate(cases: readonly EvalCase[], options: { ocr?: boolean } = {}) {
   const rows: Array<{ c: EvalCase; doc: NoticeDocument; score: DocScore }> = [];
-  const totals: Record<EvalCase['group'], GroupTotals> = { corpus: emptyTotals(), seeds: emptyTotals(), formats: emptyTotals() };
+  const totals: Record<EvalCase['group'], GroupTotals> = { corpus: emptyTotals(), patterns: emptyTotals(), seeds: emptyTotals(), formats: emptyTotals() };
   const context = createPipelineContext();
   for (const c of cases) {
     const doc = await processBytes(readFileSync(c.file), basename(c.file), { ocr: options.ocr ?? false, context });
@@ -154,7 +170,7 @@ async function main(argv: string[]): Promise<void> {
   const head = `${'notice'.padEnd(44)} ${'sec F1'.padStart(6)} ${'meta'.padStart(6)} ${'date F1'.padStart(7)} ${'cnt F1'.padStart(6)} ${'meas R'.padStart(6)} ${'status'.padStart(6)} ${'regs R'.padStart(6)} ${'indic'.padStart(6)}`;
   process.stdout.write(`${head}\n`);
   for (const { c, doc, score: s } of rows) {
-    const name = `${c.group === 'corpus' ? 'corpus/' : c.group === 'seeds' ? 'seeds/' : 'fmt/'}${basename(c.file)}${doc.status === 'failed' ? ' FAILED' : ''}`;
+    const name = `${{ corpus: 'corpus/', patterns: 'patterns/', seeds: 'seeds/', formats: 'fmt/' }[c.group]}${basename(c.file)}${doc.status === 'failed' ? ' FAILED' : ''}`;
     process.stdout.write(
       `${name.padEnd(44)} ${f3(prf(s.sections).f1).padStart(6)} ${f3(ratio(s.meta.correct, s.meta.total)).padStart(6)} ${f3(prf(s.dates).f1).padStart(7)} ${f3(prf(s.counts).f1).padStart(6)} ${f3(ratio(s.measures.found, s.measures.total)).padStart(6)} ${f3(ratio(s.measures.statusRight, s.measures.statusTotal)).padStart(6)} ${f3(ratio(s.regulations.found, s.regulations.total)).padStart(6)} ${f3(ratio(s.indicators.correct, s.indicators.total)).padStart(6)}\n`,
     );
@@ -165,7 +181,7 @@ async function main(argv: string[]): Promise<void> {
     if (t.notices === 0) continue;
     const f = figures(t);
     process.stdout.write(
-      `${group} (${f.notices} files${f.failed ? `, ${f.failed} failed` : ''}): sections F1 ${f3(f.sectionF1)} · meta accuracy ${f3(f.metaAccuracy)} · dates F1 ${f3(f.datesF1)} · counts F1 ${f3(f.countsF1)} · measure anchors recall ${f3(f.measureRecall)} (status accuracy ${f3(f.measureStatusAccuracy)}) · regulations recall ${f3(f.regulationRecall)} (action ${f3(f.regulationActionAccuracy)}) · diagnostics ${f3(f.diagnosticsAccuracy)} · indicators ${f3(f.indicatorAccuracy)} (${f.indicatorFigures} gold figures)\n`,
+      `${group} (${f.notices} files${f.failed ? `, ${f.failed} failed` : ''}): sections F1 ${f3(f.sectionF1)} · meta accuracy ${f3(f.metaAccuracy)} · dates F1 ${f3(f.datesF1)} · counts F1 ${f3(f.countsF1)} · measure anchors recall ${f3(f.measureRecall)} (status accuracy ${f3(f.measureStatusAccuracy)}) · regulations recall ${f3(f.regulationRecall)} (action ${f3(f.regulationActionAccuracy)}) · diagnostics ${f3(f.diagnosticsAccuracy)} · indicators ${f3(f.indicatorAccuracy)} (${f.indicatorFigures} gold figures) · count objects ${f3(f.countObjectAccuracy)} (${f.countObjectFigures}) · measures that are none ${f.measuresThatAreNot}\n`,
     );
   }
 }

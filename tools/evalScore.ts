@@ -41,11 +41,14 @@ export interface DocScore {
   meta: { correct: number; total: number; wrong: string[] };
   dates: Tally;
   counts: Tally;
-  measures: { found: number; total: number; statusRight: number; statusTotal: number; missing: string[] };
+  measures: { found: number; total: number; statusRight: number; statusTotal: number; missing: string[]; forbidden: number };
   regulations: { found: number; total: number; actionRight: number; actionTotal: number; missing: string[] };
   diagnostics: { right: number; total: number; wrong: string[] };
-  /** Gold indicator figures (only those the gold states) and how many the document gives exactly. */
+  /** Gold indicator figures (only those the gold states; a stated null must be null) and how many the document gives
+   *  exactly. */
   indicators: { correct: number; total: number };
+  /** Gold counts that state their object and whose text was found, and how many of those have that object. */
+  countObjects: { right: number; total: number };
   /** Items reported that the gold forbids, and other notes for people. */
   problems: string[];
 }
@@ -87,6 +90,8 @@ interface GoldList {
   required?: GoldItem[];
   optional?: GoldItem[];
   forbidden?: string[];
+  /** The lists name only some of the items of the notice (a long notice): a prediction they do not name is no error. */
+  partial?: boolean;
 }
 
 /** Fields of a gold item that a prediction must equal (only those the gold states). */
@@ -140,6 +145,8 @@ function scoreItems(kind: string, gold: GoldList | undefined, preds: readonly It
   let fp = 0;
   preds.forEach((p, i) => {
     if (used.has(i)) return;
+    const forbiddenHit = (gold.forbidden ?? []).some((f) => norm(p.text).includes(norm(f)));
+    if (gold.partial && !forbiddenHit) return;
     fp++;
     const forbidden = (gold.forbidden ?? []).some((f) => norm(p.text).includes(norm(f)));
     problems.push(`${kind}: ${forbidden ? 'FORBIDDEN' : 'extra'} “${p.text}”`);
@@ -211,14 +218,36 @@ export function indicatorValue(doc: NoticeDocument, name: string): number | null
   return typeof v === 'object' && v !== null && 'value' in v && typeof v.value === 'number' ? v.value : null;
 }
 
-/** Every indicator figure the gold states must be given with exactly that value. */
-function indicatorScore(gold: Record<string, number> | undefined, doc: NoticeDocument, problems: string[]): { correct: number; total: number } {
+/** Every indicator figure the gold states must be given with exactly that value; a stated null (the notice states only
+ *  sub-item figures) must be null. */
+function indicatorScore(gold: Record<string, number | null> | undefined, doc: NoticeDocument, problems: string[]): { correct: number; total: number } {
   const out = { correct: 0, total: 0 };
   for (const [name, want] of Object.entries(gold ?? {})) {
     out.total++;
     const got = indicatorValue(doc, name);
-    if (got !== null && Math.abs(got - want) < 1e-9) out.correct++;
+    const right = want === null ? got === null : got !== null && Math.abs(got - want) < 1e-9;
+    if (right) out.correct++;
     else problems.push(`indicator ${name}: want ${want} got ${got}`);
+  }
+  return out;
+}
+
+/** The object of every gold count that states one, against a prediction with the same text (one whose object agrees,
+ *  if there is one: a text may stand several times). */
+function countObjectScore(gold: GoldList | undefined, doc: NoticeDocument, problems: string[]): { right: number; total: number } {
+  const out = { right: 0, total: 0 };
+  const taken = new Set<number>();
+  const objectOf = (o: unknown) => (typeof o === 'string' ? norm(o) : null);
+  for (const g of [...(gold?.required ?? []), ...(gold?.optional ?? [])]) {
+    if (!('object' in g)) continue;
+    const want = objectOf(g['object']);
+    const same = doc.counts.flatMap((c, k) => (!taken.has(k) && norm(c.text) === norm(g.text) ? [k] : []));
+    if (same.length === 0) continue;
+    const k = same.find((i) => objectOf(doc.counts[i]!.object) === want) ?? same[0]!;
+    taken.add(k);
+    out.total++;
+    if (objectOf(doc.counts[k]!.object) === want) out.right++;
+    else problems.push(`count object: “${g.text}” want ${JSON.stringify(g['object'])} got ${doc.counts[k]!.object}`);
   }
   return out;
 }
@@ -234,12 +263,15 @@ export function scoreDocument(doc: NoticeDocument, gold: Record<string, unknown>
   const counts = scoreItems('count', gold['counts'] as GoldList | undefined, doc.counts, ['value', 'unit', 'object', 'approx'], problems);
 
   const paths = sectionPaths(doc.sections);
-  const anchors = ((gold['measures'] as { required_anchors?: Array<{ section: string; starts: string; status?: string | null }> } | undefined)?.required_anchors) ?? [];
-  const measures = { found: 0, total: anchors.length, statusRight: 0, statusTotal: 0, missing: [] as string[] };
+  const goldMeasures = gold['measures'] as { required_anchors?: Array<{ section: string; starts: string; status?: string | null }>; forbidden_starts?: string[] } | undefined;
+  const anchors = goldMeasures?.required_anchors ?? [];
+  const measures = { found: 0, total: anchors.length, statusRight: 0, statusTotal: 0, missing: [] as string[], forbidden: 0 };
+  // A measure in no section (a notice without headings, or the preamble) has the path "".
+  const pathOf = (m: { section: string | null }) => (m.section ? paths.get(m.section) : '');
   for (const a of anchors) {
     const want = norm(a.section);
     const hit = doc.measures.find((m) => {
-      const path = m.section ? paths.get(m.section) : undefined;
+      const path = pathOf(m);
       return path !== undefined && path === want && norm(stripEnumerator(norm(m.text))).startsWith(norm(a.starts));
     });
     if (!hit) {
@@ -253,6 +285,12 @@ export function scoreDocument(doc: NoticeDocument, gold: Record<string, unknown>
       if ((a.status ?? null) === hit.status) measures.statusRight++;
       else problems.push(`measure status: ${a.section} “${a.starts}” want ${a.status} got ${hit.status}`);
     }
+  }
+
+  for (const f of goldMeasures?.forbidden_starts ?? []) {
+    const bad = doc.measures.filter((m) => norm(stripEnumerator(norm(m.text))).startsWith(norm(f)));
+    measures.forbidden += bad.length;
+    for (const m of bad) problems.push(`measure that is no measure: “${m.text.slice(0, 30)}”`);
   }
 
   const regGold = gold['regulations'] as { required?: Array<string | { title: string; action?: string | null }>; cited_law?: string[] } | undefined;
@@ -293,6 +331,7 @@ export function scoreDocument(doc: NoticeDocument, gold: Record<string, unknown>
   problems.push(...diagnostics.wrong);
   const meta = metaScore(gold['meta'] as Record<string, unknown> | undefined, doc);
   problems.push(...meta.wrong.map((w) => `meta ${w}`));
-  const indicators = indicatorScore(gold['indicators'] as Record<string, number> | undefined, doc, problems);
-  return { sections: sec, meta, dates, counts, measures, regulations: regs, diagnostics, indicators, problems };
+  const indicators = indicatorScore(gold['indicators'] as Record<string, number | null> | undefined, doc, problems);
+  const countObjects = countObjectScore(gold['counts'] as GoldList | undefined, doc, problems);
+  return { sections: sec, meta, dates, counts, measures, regulations: regs, diagnostics, indicators, countObjects, problems };
 }

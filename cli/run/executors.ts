@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { outputName, removeTemporariesOf } from '../../output/runLayout.js';
 import { AtomicWriter, DocumentEncoder } from '../../output/writeFiles.js';
 import type { Task, TaskResult } from './task.js';
-import { COLLECT_EVERY, tuneV8ForBatch, WORKER_OLD_GENERATION_MB, WORKER_YOUNG_GENERATION_MB } from './v8Tuning.js';
+import { COLLECT_EVERY, fullCollection, WORKER_OLD_GENERATION_MB, WORKER_YOUNG_GENERATION_MB } from './v8Tuning.js';
 import type { WorkerData } from './worker.js';
 import { type PoolWorkerData, WorkerPool } from './workerPool.js';
 
@@ -41,7 +41,7 @@ async function stopped(task: Task, code: 'limit/timeout' | 'limit/memory' | 'int
  * dies (memory, crash) gets a failed record; nothing the stopped worker was writing outlives it.
  */
 export function poolExecutor(jobs: number, timeoutMs: number, referenceDate: string | null, writer: AtomicWriter): Executor {
-  const collect = tuneV8ForBatch();
+  const collect = fullCollection();
   const pool = new WorkerPool<Task, TaskResult>({
     filename: WORKER,
     size: jobs,

@@ -1,6 +1,8 @@
 /**
- * V8 settings of a batch run (bench/README.md has the measurements behind each). They are process-wide, so they are
- * set in this thread before any worker starts.
+ * V8 settings of a batch run (bench/README.md has the measurements behind each). They are process-wide and must be
+ * set before the process compiles anything hot: changing the inlining limits while a TurboFan job is in flight trips
+ * a V8 check and kills the process (seen once in a bench run when they were set just before the workers started).
+ * bin/zhenggai.js sets them first thing for `run`; the pool sets them itself only when the CLI did not (tests).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -20,8 +22,17 @@ const FLAGS: ReadonlyArray<readonly [flag: string, why: string]> = [
   ['--expose-gc', 'gc() in every context made from now on (this thread’s, below, and the workers’)'],
 ];
 
-/** Set the batch flags; returns this thread's full collection. */
-export function tuneV8ForBatch(): () => void {
+let set = false;
+
+/** Set the batch flags (once per process). */
+export function setBatchFlags(): void {
+  if (set) return;
   for (const [flag] of FLAGS) setFlagsFromString(flag);
+  set = true;
+}
+
+/** This thread's full collection (the batch flags are set first if they were not). */
+export function fullCollection(): () => void {
+  setBatchFlags();
   return runInNewContext('gc') as () => void;
 }
