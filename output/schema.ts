@@ -92,7 +92,10 @@ export const Measure = z
   .object({
     id: z.string().regex(/^m\d+$/u),
     ...provenance,
-    status: MeasureStatus.nullable().meta({ description: 'from the section it sits in: 已完成 → done, 长期/持续 → ongoing, 下一步/计划 → planned' }),
+    status: MeasureStatus.nullable().meta({
+      description: 'done | ongoing | planned: from the enclosing section titles (已完成 → done, 长期 → ongoing, 下一步 → planned), else the paragraph’s lead, else the measure’s own words (已…/…了/建立 → done, 正在/持续 → ongoing, 将/计划/拟/力争 → planned); null where none says',
+    }),
+    statusRule: z.string().nullable().meta({ description: 'id of the rule that set the status (…+paragraph: read from the paragraph’s lead), or null' }),
   })
   .meta({ id: 'Measure' });
 export type Measure = z.infer<typeof Measure>;

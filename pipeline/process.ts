@@ -66,7 +66,7 @@ function contextOf(options: ProcessOptions): PipelineContext {
  * Extracted items with their sections, each built field by field in the contract's key order ([id,] text, span,
  * section, rule, then its own fields): documents are written as built, so this order is the order in the files.
  */
-const placeMeasure = (m: MeasureItem, section: string | null): Measure => ({ id: m.id, text: m.text, span: m.span, section, rule: m.rule, status: m.status });
+const placeMeasure = (m: MeasureItem, section: string | null): Measure => ({ id: m.id, text: m.text, span: m.span, section, rule: m.rule, status: m.status, statusRule: m.statusRule });
 const placeCount = (c: CountItem, section: string | null): Count => ({
   text: c.text,
   span: c.span,
@@ -105,7 +105,7 @@ export function processLoaded(loaded: Result<Loaded>, source: SourceInfo, ctx: P
   const meta = diagnostics.take(extractMeta(doc, { structure, dates, pageDate: file.pageDate }));
   const counts = diagnostics.take(extractCounts(doc, dates.map((d) => d.span)));
   const regulations = diagnostics.take(extractRegulations(doc));
-  const measures = diagnostics.take(extractMeasures(doc, structure.sections));
+  const measures = diagnostics.take(extractMeasures(doc, structure));
 
   const located = {
     measures: measures.map((m) => placeMeasure(m, locator.locate(m.span))),

@@ -17,7 +17,7 @@ import type { PipelineContext } from './context.js';
 import { COUNTS_TABLE, SLOGANS_TABLE } from './extract/extractCounts.js';
 import { DATES_TABLE } from './extract/extractDates.js';
 import { INDICATORS_TABLE } from './extract/extractIndicators.js';
-import { MEASURES_TABLE, STATUS_TABLE } from './extract/extractMeasures.js';
+import { MEASURE_LEADS_TABLE, MEASURES_TABLE, NOT_MEASURE_TABLE, STATUS_CUES_TABLE, STATUS_TABLE } from './extract/extractMeasures.js';
 import { META_TABLE } from './extract/extractMeta.js';
 import { REGULATIONS_TABLE } from './extract/extractRegulations.js';
 import { MARKERS_TABLE } from './structure/buildSections.js';
@@ -79,7 +79,10 @@ export const RULE_TABLES: ReadonlyArray<RuleTable<unknown, PipelineContext>> = [
   COUNTS_TABLE,
   SLOGANS_TABLE,
   MEASURES_TABLE,
+  MEASURE_LEADS_TABLE,
+  NOT_MEASURE_TABLE,
   STATUS_TABLE,
+  STATUS_CUES_TABLE,
   REGULATIONS_TABLE,
   INDICATORS_TABLE,
 ] as ReadonlyArray<RuleTable<unknown, PipelineContext>>;

@@ -121,6 +121,22 @@ export const LEAD_SENTENCE: MeasureShape & { minLength: number; maxLength: numbe
   ],
 };
 
+/** The lead of an enumerated item (强化跟踪问效，压紧督导责任。): a first sentence of at most `maxClauses` clauses of at
+ *  most `maxClauseLength` characters. The last item of a paragraph runs to the paragraph's end only after such a lead;
+ *  an item that is one full sentence ends with it (一是…；二是…；三是…。 and what follows is measures of its own). */
+export const ITEM_LEAD: MeasureShape & { maxClauses: number; maxClauseLength: number } = {
+  id: 'measure/item-lead',
+  description: 'the last item of an inline enumeration that opens with a lead runs to the paragraph end (else it ends with its sentence)',
+  maxClauses: 3,
+  maxClauseLength: 12,
+  examples: [
+    {
+      text: '一、整改情况\n一是修订采购办法；二是强化内控管理，压实审核责任。局纪检组每季度抽查一次报销凭证。',
+      match: '强化内控管理，压实审核责任。局纪检组每季度抽查一次报销凭证。',
+    },
+  ],
+};
+
 /** One measure per action sentence when a paragraph has neither enumerators nor lead sentences. */
 export const ACTION_SENTENCE: MeasureShape & { verbTags: ReadonlySet<string>; minLength: number } = {
   id: 'measure/sentence',
@@ -133,6 +149,11 @@ export const ACTION_SENTENCE: MeasureShape & { verbTags: ReadonlySet<string>; mi
       text: '四、下一步工作计划\n（一）巩固整改成果\n对已完成的整改任务跟踪问效，防止问题反弹。对长期推进整改的问题紧盯不放。',
       match: '对长期推进整改的问题紧盯不放。',
       value: { status: 'planned' },
+    },
+    {
+      text: '一、整改情况\n一是修订采购办法；二是局财务科已对2023年以来的报销凭证逐笔复核。局纪检组约谈了两名科室负责人。',
+      match: '局纪检组约谈了两名科室负责人。',
+      value: { status: 'done', statusRule: 'status/cue-done' },
     },
   ],
 };
@@ -177,5 +198,168 @@ export const STATUS_RULES: readonly Rule<StatusValue>[] = [
       { text: '长期整改任务推进情况', match: '长期整改任务', value: { status: 'ongoing' } },
       { text: '持续推进未完成的整改任务', match: '未完成的整改任务', value: { status: 'ongoing' } },
     ],
+  },
+];
+
+/**
+ * Status cues of a measure's own words, for a measure whose section titles and paragraph lead name no status: the
+ * cue that stands first in the measure decides (table order breaks a tie). A progress notice tells what was done in
+ * the past tense or with completed-action verbs (已…, …了, 完成, 建立, 出台); what goes on with 正在, 持续, 逐步; what
+ * will be done with 将, 计划, 拟, 力争 or a deadline (…前完成). A measure none of them names has no status.
+ */
+export const STATUS_CUES: readonly Rule<StatusValue>[] = [
+  {
+    id: 'status/cue-planned',
+    description:
+      'planned: 将 as a future marker (将于, 将继续, 将开展…; not 已将, not 将 for 把: 将…纳入/列入/作为), 下一步, 计划从/于, 拟, 力争, 争取…前, 预计, a deadline ahead (…前完成)',
+    pattern:
+      /(?<![已并经均])将(?=把)|(?<![已并经均])将(?![^，。；：]{0,24}(?:了|纳入|列入|作为|分解|落实到|移交|移送|调整为|改为|整合|合并|挂钩|结合起来|写入|编入|归入|转为|交由|下沉|录入))|下一步|下阶段|今后|计划(?:从|自|于|在|到|再|用|每|今年|明年|年内)|(?<!草)拟(?![定订稿写])|力争|争取[^，。；]{0,16}(?:前|底)|预计|(?:前|以前|之前)(?:全部|全面|基本)?(?:完成|整改到位|办结|销号|实现)/u,
+    extract: () => ({ status: 'planned' }),
+    examples: [
+      { text: '将于年底前完成全部整改任务。', match: '将', value: { status: 'planned' } },
+      { text: '局党组将每半年开展一次专项督查。', match: '将', value: { status: 'planned' } },
+      { text: '学院计划从明年起每年发布一份发展报告。', match: '计划从', value: { status: 'planned' } },
+      { text: '院党委将把整改纳入年度目标考核。', match: '将', value: { status: 'planned' } },
+      { text: '力争2025年6月底前全部整改到位。', match: '力争', value: { status: 'planned' } },
+      { text: '新院区综合楼改造工程年底前完成竣工验收。', match: '前完成', value: { status: 'planned' } },
+      { text: '拟每半年开展一次专项督查。', match: '拟', value: { status: 'planned' } },
+    ],
+    negatives: [
+      { text: '已将廉洁风险防控纳入年度考核。', match: '将', why: 'already done (将 as 把)' },
+      { text: '将整改完成情况纳入科室绩效考核。', match: '将', why: '将 for 把: the sentence names no time' },
+      { text: '争取中央资金1.2亿元，新建防火道路60公里。', match: '争取', why: '争取 here means obtained' },
+    ],
+  },
+  {
+    id: 'status/cue-ongoing',
+    description:
+      'ongoing: 正在 (not in a modifier: 正在整改的3个问题), 持续, 推进中, 长期坚持, 逐步, 不断, a part completed (完成…的85%), a practice repeated (每半年…)',
+    pattern: /正在(?![^，。；：]{0,8}的)|推进中|进行中|持续(?!性)|长期坚持|逐步|不断|完成[^，。；]{0,12}?的\d+(?:\.\d+)?%|^每(?:年|半年|季度|月|周|旬)/u,
+    extract: () => ({ status: 'ongoing' }),
+    examples: [
+      { text: '正在推进全市医保电子凭证与村卫生室对接。', match: '正在', value: { status: 'ongoing' } },
+      { text: '局党组持续跟踪各科室整改进度，每月听取一次汇报。', match: '持续', value: { status: 'ongoing' } },
+      { text: '引水工程完成总工程量的70%，计划于年底前通水。', match: '完成总工程量的70%', value: { status: 'ongoing' } },
+      { text: '每季度开展一次廉洁风险研判。', match: '每季度', value: { status: 'ongoing' } },
+    ],
+    negatives: [{ text: '对正在整改的2个问题实行挂牌督办。', match: '正在', why: 'a modifier of the problems, not the measure’s state' }],
+  },
+  {
+    id: 'status/cue-done',
+    description: 'done: 已…, a verb with 了, and completed-action verbs (完成, 建立, 出台, 制定, 修订, 召开, 成立, 清退, 追回…)',
+    pattern:
+      /已(?:经)?|(?<![为除罢])了(?![解结如却不])|(?<![未尚基本])完成(?!的)|整改到位|纳入|列入|写入|建立|建成|出台|制定|印发|修订|修改|召开|成立|组建|开展|组织|清退|追回|追缴|收回|退回|给予|约谈|问责|撤销|调整|配备|新建|上线|实现|取消|作出[^，。；]{0,8}处理|获批|获评|获得|荣获|入选|签署|设立|推出|启动|启用|投入|选派|引进|发表|清理|核查|排查|梳理|整治/u,
+    extract: () => ({ status: 'done' }),
+    examples: [
+      { text: '已建立周调度、月通报工作机制。', match: '已', value: { status: 'done' } },
+      { text: '局党组召开了巡察整改专题民主生活会。', match: '召开', value: { status: 'done' } },
+      { text: '出台《县属企业投资项目管理办法》，明确审批权限。', match: '出台', value: { status: 'done' } },
+    ],
+    negatives: [
+      { text: '为了解决群众急难愁盼问题，强化服务意识。', match: '了', why: '为了, 了解 are no past tense' },
+      { text: '对尚未完成的3个问题，实行挂牌督办。', match: '完成', why: 'a modifier of the problems' },
+    ],
+  },
+];
+
+/** What a piece of a paragraph can be that is no measure (issue: background, opinion, quotation, the problem, totals). */
+export interface NotMeasureValue {
+  kind: 'background' | 'opinion' | 'slogan' | 'problem' | 'totals' | 'opening';
+}
+
+const notMeasure = (kind: NotMeasureValue['kind']) => (): NotMeasureValue => ({ kind });
+
+/**
+ * Pieces that are no measure, tried on each piece's text after its enumerator and its lead-in (MEASURE_LEADS) are
+ * taken off. A measure is an action the unit took or will take; these are what surrounds the actions.
+ */
+export const NOT_MEASURE_RULES: readonly Rule<NotMeasureValue>[] = [
+  {
+    id: 'not-measure/opening',
+    description: 'the opening: who inspected whom (根据…部署，…巡察组对…开展了巡察), and 现将…予以公布',
+    pattern:
+      /^(?:根据|按照|依照|依据)[^。；]{0,40}?(?:部署|要求|规定|原则|条例)[^。；]{0,40}?(?:巡[视察]|审计)|^[^。；]{0,40}?巡[视察]组[^。；]{0,30}?对[^。；]{2,40}?(?:开展了?|进行了?)[^。；]{0,12}?巡[视察]|巡[视察]组[^。；]{0,10}?向[^。；]{2,30}?反馈了|现将[^。；]{0,40}?(?:公布|通报|报告)|予以公布|公布如下|通报如下/u,
+    extract: notMeasure('opening'),
+    examples: [
+      { text: '根据县委统一部署，县委第二巡察组对县林业局党组开展了常规巡察。' },
+      { text: '现将整改进展情况予以公布。' },
+    ],
+    negatives: [
+      { text: '根据巡察反馈意见，局党组修订《机关财务管理办法》。', why: 'an action the unit took' },
+      { text: '制定了《局党组关于区委第三巡察组反馈意见的整改方案》。', why: 'a plan the unit made' },
+    ],
+  },
+  {
+    id: 'not-measure/background',
+    description: 'background and history: 党的十八大以来…, 近年来…, 多年来…',
+    pattern: /^(?:党的[十二三四五六七八九]+大以来|近年来|近几年来|多年来|长期以来|一直以来|从整改(?:情况|类型|方式|效果)看|从公布的情况看)/u,
+    extract: notMeasure('background'),
+    examples: [{ text: '党的十八大以来，学院党委坚持把全面从严治党贯穿办学全过程。' }],
+  },
+  {
+    id: 'not-measure/opinion',
+    description: 'opinions and attitudes: …认为, 深刻认识到…, 高度重视…, 同时也要看到',
+    pattern:
+      /^[^，。；：]{0,24}?(?:一致认为|认为|深刻认识到|认识到|体会到|深感|高度重视)|^同时(?:也)?要看到|^(?:经过|通过)[^，。；]{0,12}(?:学习|研讨)[^。；]{0,20}?认识到/u,
+    extract: notMeasure('opinion'),
+    examples: [
+      { text: '集团党委认为，这次巡视是一次全面的政治体检。' },
+      { text: '班子成员深刻认识到，整改是一项长期任务。' },
+    ],
+    negatives: [{ text: '认真对照反馈意见，逐条制定整改措施。', why: '认真 is no opinion' }],
+  },
+  {
+    id: 'not-measure/slogan',
+    description: 'quotations and slogans: 只有…才能…, …永远在路上, …既是…也是…',
+    pattern:
+      /^只有[^。；]{1,60}?才|永远在路上|^[^，。；]{0,20}?既是[^。；]{1,40}?也是|(?:关键|基础|要害|根本)在[^，。；]{1,8}[，,。]|^[^，。；]{2,24}[，,]?是[^，。；]{0,30}(?:制度安排|工作|任务|保证|根本|基础|前提)[，,。]|事关[^，。；]{2,20}[，,][^。；]{0,10}事关/u,
+    extract: notMeasure('slogan'),
+    examples: [
+      { text: '只有把问题一个一个改到位，才能赢得群众信任。' },
+      { text: '巡视整改永远在路上。' },
+      { text: '办好一所大学，关键在党委，根本在育人。' },
+      { text: '院长负责制是保证医院公益性的重要制度安排。' },
+    ],
+    negatives: [{ text: '学院修订了《实验室安全管理办法》，是落实整改的一项措施。', why: 'an action first' }],
+  },
+  {
+    id: 'not-measure/problem',
+    description: 'the problem being fixed: 巡视指出…, 巡察反馈…, 具体表现为…, 审计报告反映…, 部分问题涉及/需要/受…影响',
+    pattern: /^(?:巡[视察](?:组)?(?:指出|反馈|发现)(?![后以])|审计(?:指出|发现|反映)|具体表现(?:为|在)|《[^》]{1,20}》反映|部分问题(?:涉及|需要|受)|部分[^，。；]{0,12}受[^，。；]{0,12}影响)/u,
+    extract: notMeasure('problem'),
+    examples: [
+      { text: '巡视指出，学院党委落实主体责任有差距。' },
+      { text: '部分问题涉及历史遗留事项，需要多方协调。' },
+    ],
+  },
+  {
+    id: 'not-measure/totals',
+    description: 'a sentence that only states totals: 截至…, 其中…, 整改期间/通过整改/整改中…, 上述N个问题中…, …方面：…',
+    pattern: /^(?:截至|截止|目前|至此|其中[，,]|整改(?:期间|中)[，,]|集中整改期间|通过整改[，,]|上述[^，。；]{0,12}中[，,]?|[^，。；：]{2,12}方面[：:]|[^，。；]{0,20}?共(?:计)?反馈[^，。；]{0,10}?\d|尚未完成整改的[^，。；]{0,8}中)/u,
+    extract: notMeasure('totals'),
+    examples: [
+      { text: '截至2024年5月31日，反馈的18个问题已完成整改16个。' },
+      { text: '通过整改，局党组新建制度6项，修订制度9项。' },
+      { text: '专项资金方面：审计反映问题9个，已整改8个。' },
+    ],
+    negatives: [{ text: '整改中发现的新问题一并纳入台账管理。', why: 'an action (no comma after 整改中)' }],
+  },
+];
+
+/** Lead-ins taken off the start of a measure: the problem it answers (针对…的问题，) and labels (整改情况：). */
+export const MEASURE_LEADS: readonly Rule<{ length: number }>[] = [
+  {
+    id: 'measure-lead/problem',
+    description: 'the problem a measure answers: 针对…的问题，…',
+    pattern: /^针对[^，。；：]{2,80}?[，,]/u,
+    extract: (m) => ({ length: m[0].length }),
+    examples: [{ text: '针对报销审核不严的问题，局党组修订了财务报销规程。', match: '针对报销审核不严的问题，' }],
+  },
+  {
+    id: 'measure-lead/label',
+    description: 'a label: 整改情况：, 整改措施：, 整改进展：, 整改成效：',
+    pattern: /^整改(?:情况|措施|进展|成效|结果)[：:]/u,
+    extract: (m) => ({ length: m[0].length }),
+    examples: [{ text: '整改情况：修订《会议费管理办法》，明确开支标准。', match: '整改情况：' }],
   },
 ];

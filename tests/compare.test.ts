@@ -1,6 +1,6 @@
 /** `zhenggai compare`: units.csv against the corpus gold, units.json, and report.html in headless Chromium. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -151,7 +151,9 @@ describe('zhenggai compare: units.csv over the corpus', () => {
     const dest = tmp('compare-formats');
     expect(zhenggai('compare', out, '--out', dest).status).toBe(0);
     const doc = UnitsDocument.parse(JSON.parse(readFileSync(join(dest, 'units.json'), 'utf8')));
-    expect(doc.units).toHaveLength(corpusNotices().length);
+    // The project's notices and the patterns notices (corpus/patterns/), one unit each.
+    const patterns = readdirSync(join(corpus, 'patterns')).filter((f) => f.endsWith('.gold.json')).length;
+    expect(doc.units).toHaveLength(corpusNotices().length + patterns);
     const u = doc.units.find((x) => x.values['source'] === '012-liuan-community.txt')!;
     expect(u.otherNotices.sort()).toEqual(['formats/012-liuan-community.html', 'formats/012-liuan-community.pdf']);
   });

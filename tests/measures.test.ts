@@ -6,7 +6,7 @@ import { buildSections } from '../pipeline/structure/buildSections.js';
 
 function measures(text: string) {
   const doc = docOf(text);
-  return extractMeasures(doc, buildSections(doc, null).value.sections).value;
+  return extractMeasures(doc, buildSections(doc, null).value).value;
 }
 const texts = (text: string) => measures(text).map((m) => m.text);
 
@@ -65,6 +65,59 @@ describe('measures: shapes', () => {
   });
 });
 
+describe('measures: what is a measure', () => {
+  it('background, opinion, slogans, the problem and sentences that only state totals are no measures', () => {
+    const text = [
+      '一、整改工作总体情况',
+      '党的十八大以来，学院党委坚持全面从严治党。学院党委认为，这次巡视是一次政治体检。只有把问题改到位，才能赢得信任。巡视指出，学院落实主体责任有差距。截至2024年5月31日，反馈的18个问题已完成整改16个。通过整改，学院新建制度6项。学院党委召开了专题会议。',
+    ].join('\n');
+    expect(texts(text)).toEqual(['学院党委召开了专题会议。']);
+  });
+
+  it('the problem a measure answers and labels are taken off its start', () => {
+    expect(texts('一、整改情况\n针对报销审核不严的问题，局党组修订了财务报销规程。整改情况：清退违规发放的补贴2.4万元。')).toEqual([
+      '局党组修订了财务报销规程。',
+      '清退违规发放的补贴2.4万元。',
+    ]);
+  });
+
+  it('a notice without headings has the measures of its paragraphs, not of its opening, title or closing', () => {
+    const doc = notice(
+      [
+        '县林业局党组关于巡察整改进展情况的通报',
+        '根据县委统一部署，县委第二巡察组对县林业局党组开展了常规巡察。现将整改进展情况公布如下。',
+        '一是修订《局机关财务管理办法》。二是正在推进林权档案数字化。',
+        '下一步，局党组将持续巩固整改成果。',
+        '欢迎广大干部群众对巡察整改落实情况进行监督。',
+        '县林业局党组',
+        '2024年6月3日',
+      ].join('\n'),
+    );
+    expect(doc.sections).toEqual([]);
+    expect(doc.measures.map((m) => [m.text, m.section, m.status])).toEqual([
+      ['修订《局机关财务管理办法》。', null, 'done'],
+      ['正在推进林权档案数字化。', null, 'ongoing'],
+      ['下一步，局党组将持续巩固整改成果。', null, 'planned'],
+    ]);
+  });
+
+  it('一是/二是/三是 split alike whether they share a paragraph or stand in paragraphs of their own', () => {
+    const one = texts('一、整改情况\n一是强化政治引领。学院党委召开专题会议。二是健全制度。修订《采购办法》。');
+    const apart = texts('一、整改情况\n一是强化政治引领。学院党委召开专题会议。\n二是健全制度。修订《采购办法》。');
+    expect(one).toEqual(['强化政治引领。学院党委召开专题会议。', '健全制度。修订《采购办法》。']);
+    expect(apart).toEqual(one);
+  });
+
+  it('the last item of an inline list ends with its sentence unless it opens with a lead', () => {
+    expect(texts('一、整改情况\n一是修订采购办法；二是局财务科已逐笔复核报销凭证。局纪检组约谈了两名科室负责人。')).toEqual([
+      '修订采购办法；',
+      '局财务科已逐笔复核报销凭证。',
+      '局纪检组约谈了两名科室负责人。',
+    ]);
+    expect(texts('一、整改情况\n一是修订采购办法；二是强化内控，压实责任。局纪检组每季度抽查一次。')).toEqual(['修订采购办法；', '强化内控，压实责任。局纪检组每季度抽查一次。']);
+  });
+});
+
 describe('measures: status', () => {
   const sampleNotice = [
     '一、组织落实情况',
@@ -80,13 +133,42 @@ describe('measures: status', () => {
     '',
   ].join('\n');
 
-  it('done under 已完成, ongoing under 长期/阶段性, planned under 下一步, null elsewhere', () => {
-    expect(measures(sampleNotice).map((m) => [m.text, m.status])).toEqual([
-      ['成立领导小组，研究部署整改工作。', null],
-      ['修订议事规则。', 'done'],
-      ['制定采购办法。', 'done'],
-      ['持续推进新馆建设。', 'ongoing'],
-      ['加快推进新馆建设。', 'planned'],
+  it('the title decides where it names a status (已完成 → done, 长期 → ongoing, 下一步 → planned), the words elsewhere', () => {
+    expect(measures(sampleNotice).map((m) => [m.text, m.status, m.statusRule])).toEqual([
+      ['成立领导小组，研究部署整改工作。', 'done', 'status/cue-done'],
+      ['修订议事规则。', 'done', 'status/done'],
+      ['制定采购办法。', 'done', 'status/done'],
+      ['持续推进新馆建设。', 'ongoing', 'status/ongoing'],
+      ['加快推进新馆建设。', 'planned', 'status/planned'],
+    ]);
+  });
+
+  it('in a neutral section the measure’s own words decide: 已/了/建立 → done, 正在/持续 → ongoing, 将/力争/…前完成 → planned', () => {
+    const ms = measures(
+      [
+        '一、整改落实情况',
+        '一是已建立周调度工作机制；二是正在推进档案数字化改造；三是将于年底前完成库房改造；四是对正在整改的2个问题实行挂牌督办，力争6月底前整改到位；五是加强干部队伍建设。',
+        '已将廉洁风险防控纳入年度考核，逐项明确责任。局党组召开了专题民主生活会。将整改完成情况纳入科室绩效考核。',
+      ].join('\n'),
+    );
+    expect(ms.map((m) => [m.text.slice(0, 8), m.status, m.statusRule])).toEqual([
+      ['已建立周调度工作', 'done', 'status/cue-done'],
+      ['正在推进档案数字', 'ongoing', 'status/cue-ongoing'],
+      ['将于年底前完成库', 'planned', 'status/cue-planned'],
+      ['对正在整改的2个', 'planned', 'status/cue-planned'],
+      ['加强干部队伍建设', null, null],
+      ['已将廉洁风险防控', 'done', 'status/cue-done'],
+      ['局党组召开了专题', 'done', 'status/cue-done'],
+      ['将整改完成情况纳', 'done', 'status/cue-done'],
+    ]);
+  });
+
+  it('a paragraph led by 下一步 makes its measures planned, whatever their words', () => {
+    const ms = measures('下一步，局党组将巩固整改成果。第一，对已完成的问题开展“回头看”；第二，完善长效机制。');
+    expect(ms.map((m) => [m.text.slice(0, 6), m.status, m.statusRule])).toEqual([
+      ['下一步，局党', 'planned', 'status/planned+paragraph'],
+      ['对已完成的问', 'planned', 'status/planned+paragraph'],
+      ['完善长效机制', 'planned', 'status/planned+paragraph'],
     ]);
   });
 
