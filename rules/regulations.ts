@@ -44,7 +44,7 @@ export interface WorkingDocumentValue {
   document: 'plan' | 'list' | 'notice' | 'report' | 'feedback';
 }
 
-/** Where a title names the rectification itself: 整改, or the feedback it answers (反馈意见, 反馈问题). */
+/** Where a list's title names the rectification itself: 整改, or the feedback it answers (反馈意见, 反馈问题). */
 const RECTIFICATION = '(?:整改|反馈)';
 
 /**
@@ -54,13 +54,14 @@ const RECTIFICATION = '(?:整改|反馈)';
 export const WORKING_DOCUMENT_RULES: readonly Rule<WorkingDocumentValue>[] = [
   {
     id: 'regulation/rectification-plan',
-    description: 'the plan answering the feedback: 《…反馈意见整改方案》, 《…巡视整改工作方案》, 《…整改落实方案》 → null',
-    pattern: new RegExp(`${RECTIFICATION}.*方案$`, 'u'),
+    description: 'the plan answering the feedback: 《…反馈意见整改方案》, 《…巡视整改工作方案》, 《…整改落实方案》, 《落实…巡察反馈意见的实施方案》 → null',
+    pattern: /整改(?:工作|落实|实施)*方案$|(?:反馈|巡视|巡察|审计).*(?:整改|反馈).*方案$/u,
     extract: () => ({ document: 'plan' }),
     examples: [
       { text: '镇党委印发《中共柳汀镇委员会落实县委第二巡察组反馈意见整改方案》，明确', match: '中共柳汀镇委员会落实县委第二巡察组反馈意见整改方案', value: { action: null } },
       { text: '逐条研究制定《局党组落实市委巡察反馈意见整改工作方案》，细化整改措施', match: '局党组落实市委巡察反馈意见整改工作方案', value: { action: null } },
       { text: '制定了《关于落实区委巡察反馈问题的整改落实工作方案》（柳发〔2024〕6号）', match: '关于落实区委巡察反馈问题的整改落实工作方案', value: { action: null } },
+      { text: '制定《柳汀镇落实县委巡察反馈意见的实施方案》，', match: '柳汀镇落实县委巡察反馈意见的实施方案', value: { action: null } },
     ],
   },
   {
@@ -134,6 +135,7 @@ export const REGULATION_ACTION_RULES: readonly Rule<ActionValue>[] = [
       { text: '新建《A办法》《B规程》，实现', match: 'B规程', value: { action: 'made' } },
       { text: '出台学校《深化党政管理部门机构改革指导意见》，印发', match: '深化党政管理部门机构改革指导意见', value: { action: 'made' } },
       { text: '出台了《柳汀镇乡村文旅融合三年行动方案》，明确', match: '柳汀镇乡村文旅融合三年行动方案', value: { action: 'made' } },
+      { text: '制定了《柳汀镇安全隐患排查整改专项行动方案》，', match: '柳汀镇安全隐患排查整改专项行动方案', value: { action: 'made' } },
       { text: '制定了《柳汀镇党委落实全面从严治党主体责任清单》，明确', match: '柳汀镇党委落实全面从严治党主体责任清单', value: { action: 'made' } },
     ],
   },
