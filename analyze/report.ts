@@ -38,6 +38,7 @@ const TABLE: ReadonlyArray<{ col: string; head: string; numeric: boolean }> = [
   { col: 'measuresDone', head: '措施:已完成', numeric: true },
   { col: 'measuresOngoing', head: '措施:持续', numeric: true },
   { col: 'measuresPlanned', head: '措施:计划', numeric: true },
+  { col: 'regulationsStated', head: '制度(新建和修订)', numeric: true },
   { col: 'regulationsMade', head: '新建制度', numeric: true },
   { col: 'regulationsRevised', head: '修订制度', numeric: true },
   { col: 'peopleDisciplined', head: '处分(人)', numeric: true },
@@ -64,6 +65,7 @@ function tableHtml(doc: UnitsDocument): string {
         const title = ev ? ` title="${esc(ev.map((e) => e.sentence).join(' / '))}"` : '';
         let text = esc(fmt(v));
         if (ev && c.col !== 'unit') text = `<a href="#${anchor(i, c.col)}">${text}</a>`;
+        if (u.values[`${c.col}From`] === 'titles') text += ' <span class="src" title="通报未说明总数：《》中列出的制度名称数（下限） / not stated: the number of titles in 《》 (a lower bound)">《》</span>';
         if (c.col === 'completionRateComputed' && u.values['completionRateMismatch'] === true) text += ' <span class="warn" title="与通报所述完成率不符 / differs from the stated rate">⚠</span>';
         if (c.col === 'daysFeedbackToPublished' && typeof u.values['publishedWithinTwoMonths'] === 'boolean') {
           text += u.values['publishedWithinTwoMonths'] ? ' <span class="ok" title="两个月内公布">✓</span>' : ' <span class="late" title="超过两个月">✗</span>';
@@ -204,7 +206,7 @@ h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid
 table{border-collapse:collapse;font-size:.85rem}th,td{border:1px solid #ddd;padding:.25rem .45rem;vertical-align:top}
 thead th{background:#f3f6f9;position:sticky;top:0}th button{all:unset;cursor:pointer}
 th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
-td.n{text-align:right;white-space:nowrap}.warn,.late{color:#c0392b}.ok{color:#27ae60}
+td.n{text-align:right;white-space:nowrap}.warn,.late{color:#c0392b}.ok{color:#27ae60}.src{color:#777;font-size:.75rem}
 tbody tr:nth-child(even){background:#fafafa}mark{background:#fde68a}
 figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}svg text{font-size:12px}svg .v{fill:#555;font-size:11px}
 svg .rule{stroke:#c0392b;stroke-dasharray:4 3}details{margin:.3rem 0}summary{cursor:pointer}.sim{font-family:monospace;color:#555}

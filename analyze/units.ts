@@ -64,6 +64,36 @@ function figure(name: FigureName, description: string): UnitColumn {
   };
 }
 
+/**
+ * Where regulationsMade/Revised come from: `stated` (a figure the notice states: 新制定制度44项) or `titles` (the number
+ * of distinct 《》 titles the notice says were made/revised — a lower bound, since notices name only some of them).
+ */
+function regulationsFrom(name: 'regulationsMade' | 'regulationsRevised'): UnitColumn {
+  return {
+    name: `${name}From`,
+    description: `where ${name} comes from: stated (a figure the notice states) or titles (the number of 《》 titles, a lower bound)`,
+    value: (d) => {
+      const f = d.indicators?.[name] ?? null;
+      return f === null ? null : f.span !== null ? 'stated' : 'titles';
+    },
+  };
+}
+
+/** The number of distinct 《》 titles made or revised, whatever figure the notice states; the titles are the evidence. */
+function titleCount(action: 'made' | 'revised'): UnitColumn {
+  const list = (d: NoticeDocument) => (action === 'made' ? d.indicators?.regulationsMadeTitles : d.indicators?.regulationsRevisedTitles);
+  const name = action === 'made' ? 'regulationsMadeTitleCount' : 'regulationsRevisedTitleCount';
+  return {
+    name,
+    description: `distinct 《》 titles the notice says were ${action} (the rectification's own working documents left out)`,
+    value: (d) => list(d)?.length ?? null,
+    evidence: (d) => {
+      const seen = new Set<string>();
+      return d.regulations.filter((r) => r.action === action && !seen.has(r.title) && seen.add(r.title)).map((r) => evidenceOf(d, r.text, r.span, r.rule));
+    },
+  };
+}
+
 /** A column read from the metadata, with the evidence the metadata keeps. */
 function metaColumn(name: string, description: string, field: string, read: (d: NoticeDocument) => CellValue): UnitColumn {
   return {
@@ -101,9 +131,13 @@ export const UNIT_COLUMNS: readonly UnitColumn[] = [
   { name: 'measuresOngoing', description: 'measures in sections of long-term work', value: (d) => d.indicators?.measuresOngoing ?? null },
   { name: 'measuresPlanned', description: 'measures in sections of planned work', value: (d) => d.indicators?.measuresPlanned ?? null },
   { name: 'measuresUnclassified', description: 'measures in sections that name no status', value: (d) => d.indicators?.measuresUnclassified ?? null },
-  figure('regulationsStated', 'regulations made and revised, stated together'),
-  figure('regulationsMade', 'regulations made'),
-  figure('regulationsRevised', 'regulations revised'),
+  figure('regulationsStated', 'regulations made and revised, one combined figure the notice states (新建和修订制度N项, 制定完善制度N项)'),
+  figure('regulationsMade', 'regulations made: the figure the notice states, else the number of titles made (see regulationsMadeFrom)'),
+  regulationsFrom('regulationsMade'),
+  figure('regulationsRevised', 'regulations revised: the figure the notice states, else the number of titles revised (see regulationsRevisedFrom)'),
+  regulationsFrom('regulationsRevised'),
+  titleCount('made'),
+  titleCount('revised'),
   figure('cluesTransferred', 'problem clues transferred'),
   figure('casesFiled', 'cases filed'),
   figure('peopleDisciplined', 'people disciplined'),

@@ -104,7 +104,7 @@ export function processLoaded(loaded: Result<Loaded>, source: SourceInfo, ctx: P
   const dates = diagnostics.take(extractDates(doc));
   const meta = diagnostics.take(extractMeta(doc, { structure, dates, pageDate: file.pageDate }));
   const counts = diagnostics.take(extractCounts(doc, dates.map((d) => d.span)));
-  const regulations = diagnostics.take(extractRegulations(doc));
+  const regulations = diagnostics.take(extractRegulations(doc, structure.sections));
   const measures = diagnostics.take(extractMeasures(doc, structure));
 
   const located = {

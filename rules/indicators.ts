@@ -119,6 +119,9 @@ const PROBLEM = /^问题$/u;
 const REGULATION = /^(?:规章制度|制度|管理制度)$/u;
 /** Between a regulation verb and its figure: 了, an example list of titles (《A》、《B》等), a modifier. */
 const REG_FILL = '(?:了)?(?:《[^》]*》(?:[、和及]《[^》]*》)*等)?(?:各类|各项|原有|现有|相关|有关|管理)?';
+/** Verbs of making and of revising a regulation; one of each in one phrase (制定完善, 新建和修订) is a combined figure. */
+const REG_MADE = '新制定|新建|制定|建立|出台|起草';
+const REG_REVISED = '修订完善|修改完善|修订|修改|完善';
 const EARLIER_ROUND = /上轮|上一轮|历次/u;
 /** Words that make 收回/追缴 a recovery of irregular money. */
 const IRREGULAR = /违规|违纪|违法|不合规|不合理|多付|多支|多领|多拨|多收|冒领|骗取|套取|侵占|挪用|超标准|超范围/u;
@@ -241,16 +244,24 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
   // ── regulations ────────────────────────────────────────────────────────────────────────────────────────
   {
     id: 'indicator/regulations-stated',
-    description: '新建和修订制度N项 — regulations made and revised together',
+    description: '新建和修订制度N项, 制定完善制度N项, 完善和新建制度N项 — regulations made and revised together (one combined figure)',
     indicators: ['regulationsStated'],
     units: REGULATION_UNITS,
     object: REGULATION,
     objectOptional: true,
-    before: new RegExp(`(?:(?:新建|制定|新制定|建立)(?:和|及|与|、)(?:修订|修改)(?:完善)?${REG_FILL}(?:规章制度|制度)?|(?:建立健全|建立完善|制修订|立改废)${REG_FILL}(?:规章制度|制度))$`, 'u'),
+    before: new RegExp(
+      `(?:(?:${REG_MADE})(?:和|及|与|、|并)?(?:${REG_REVISED})|(?:${REG_REVISED})(?:和|及|与|、|并)?(?:${REG_MADE}))${REG_FILL}(?:规章制度|制度)?$|(?:建立健全|制修订|立改废)${REG_FILL}(?:规章制度|制度)$`,
+      'u',
+    ),
     examples: [
       { text: '巡察整改期间，共新建和修订制度16项，其中新建11项、修订5项。', match: '16项', value: { indicator: 'regulationsStated', value: 16 } },
       { text: '新建和修订了10项规章制度', match: '10项规章制度', value: { value: 10 } },
       { text: '新建和修订了《领导班子会议议事规则》等10项规章制度,把制度执行贯穿全过程', match: '10项规章制度', value: { value: 10 } },
+      { text: '有关部门和单位制定完善制度52项，堵塞管理漏洞。', match: '52项', value: { indicator: 'regulationsStated', value: 52 } },
+      { text: '班子成员讲授专题党课18次，完善和新建制度96项。', match: '96项', value: { indicator: 'regulationsStated', value: 96 } },
+      { text: '全区新建和完善制度130项。', match: '130项', value: { indicator: 'regulationsStated', value: 130 } },
+      { text: '制定及修改完善制度8项。', match: '8项', value: { indicator: 'regulationsStated', value: 8 } },
+      { text: '起草修订相关制度27项。', match: '27项', value: { indicator: 'regulationsStated', value: 27 } },
     ],
   },
   {

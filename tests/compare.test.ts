@@ -118,6 +118,22 @@ describe('zhenggai compare: units.csv over the corpus', () => {
     expect(rows.filter((r) => r['completionRateMismatch'] === 'true').map((r) => r['source'])).toEqual(['008-yunling-agriculture-dept.txt']);
   });
 
+  it('says where the regulations figures come from: a stated figure or a count of 《》 titles, kept apart', () => {
+    const stated = rows.find((r) => r['source'] === '002-qinglan-transport-group.txt')!;
+    expect([stated['regulationsMade'], stated['regulationsMadeFrom'], stated['regulationsRevised'], stated['regulationsRevisedFrom']]).toEqual(['21', 'stated', '34', 'stated']);
+    // The plan answering the feedback is no regulation made: 3 titles made, not 4.
+    expect([stated['regulationsMadeTitleCount'], stated['regulationsRevisedTitleCount']]).toEqual(['3', '5']);
+    const titles = rows.find((r) => r['source'] === '003-dongxi-health-audit.txt')!;
+    expect([titles['regulationsMade'], titles['regulationsMadeFrom'], titles['regulationsMadeTitleCount']]).toEqual(['2', 'titles', '2']);
+    const combined = rows.find((r) => r['source'] === '016-shiling-agriculture.txt')!;
+    expect([combined['regulationsStated'], combined['regulationsMade'], combined['regulationsMadeFrom']]).toEqual(['12', '', '']);
+    const doc = UnitsDocument.parse(JSON.parse(readFileSync(join(cmp, 'units.json'), 'utf8')));
+    const columns = new Map(doc.columns.map((c) => [c.name, c.description]));
+    expect(columns.get('regulationsMadeFrom')).toMatch(/stated .*titles/u);
+    const u = doc.units.find((x) => x.values['source'] === '002-qinglan-transport-group.txt')!;
+    expect(u.evidence['regulationsMadeTitleCount']!.map((e) => e.text)).toEqual(['集团公司主责主业管理办法', '集团公司工程变更管理办法', '集团公司招标采购负面行为清单']);
+  });
+
   it('units.json validates, matches the CSV and keeps the sentence behind each figure', () => {
     const doc = UnitsDocument.parse(JSON.parse(readFileSync(join(cmp, 'units.json'), 'utf8')));
     expect(doc.units).toHaveLength(rows.length);
