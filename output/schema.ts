@@ -192,6 +192,8 @@ export const Indicators = z
     problemsCompleted: figure('problems whose rectification is complete (已完成整改N个)'),
     problemsBasicallyCompleted: figure('problems basically completed (基本完成N个)'),
     problemsNotCompleted: figure('problems not yet completed (尚未完成/正在整改/其余N个问题)'),
+    tasksTotal: figure('tasks of the rectification ledger (整改台账N项整改任务), when the notice states them'),
+    tasksCompleted: figure('ledger tasks completed (…任务，已完成N项)'),
     completionRateStated: figure('completion rate as the notice states it (完成率N%)'),
     completionRateComputed: figure('problemsCompleted / problemsFound × 100, rounded to 2 decimals'),
     completionRateMismatch: z

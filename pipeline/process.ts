@@ -11,7 +11,7 @@ import { repairText } from '../text/charMap.js';
 import { createPipelineContext, documentContext, type PipelineContext } from './context.js';
 import { type CountItem, extractCounts } from './extract/extractCounts.js';
 import { type DateItem, extractDates } from './extract/extractDates.js';
-import { extractIndicators } from './extract/extractIndicators.js';
+import { extractIndicators, openingEnd, titlesOf } from './extract/extractIndicators.js';
 import { extractMeasures, type MeasureItem } from './extract/extractMeasures.js';
 import { extractMeta } from './extract/extractMeta.js';
 import { extractRegulations, type RegulationItem } from './extract/extractRegulations.js';
@@ -112,7 +112,7 @@ export function processLoaded(loaded: Result<Loaded>, source: SourceInfo, ctx: P
     counts: counts.map((c) => placeCount(c, locator.locate(c.span))),
     regulations: regulations.map((r) => placeRegulation(r, locator.locate(r.span))),
   };
-  const indicators = diagnostics.take(extractIndicators(doc, { meta, ...located }));
+  const indicators = diagnostics.take(extractIndicators(doc, { meta, titles: titlesOf(structure.sections, openingEnd(doc, structure.parts.body?.start ?? null)), ...located }));
 
   const document: NoticeDocument = {
     schema: SCHEMA_NAME,

@@ -16,7 +16,7 @@ import { parseChineseNumber } from '../text/parseChineseNumber.js';
 import type { PipelineContext } from './context.js';
 import { COUNTS_TABLE, SLOGANS_TABLE } from './extract/extractCounts.js';
 import { DATES_TABLE } from './extract/extractDates.js';
-import { INDICATORS_TABLE } from './extract/extractIndicators.js';
+import { INDICATOR_SCOPE_TABLE, INDICATORS_TABLE } from './extract/extractIndicators.js';
 import { MEASURE_LEADS_TABLE, MEASURES_TABLE, NOT_MEASURE_TABLE, STATUS_CUES_TABLE, STATUS_TABLE } from './extract/extractMeasures.js';
 import { META_TABLE } from './extract/extractMeta.js';
 import { REGULATIONS_TABLE } from './extract/extractRegulations.js';
@@ -85,6 +85,7 @@ export const RULE_TABLES: ReadonlyArray<RuleTable<unknown, PipelineContext>> = [
   STATUS_CUES_TABLE,
   REGULATIONS_TABLE,
   INDICATORS_TABLE,
+  INDICATOR_SCOPE_TABLE,
 ] as ReadonlyArray<RuleTable<unknown, PipelineContext>>;
 
 /** Rules series: bumped by hand whenever extraction code (not only a table) changes what is produced. */

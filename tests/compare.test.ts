@@ -141,8 +141,9 @@ describe('zhenggai compare: units.csv over the corpus', () => {
     expect(u.values['problemsFound']).toBe(24);
     const ev = u.evidence['problemsFound']![0]!;
     expect(ev.sentence).toContain(ev.text);
-    expect(ev.sentence).toContain('反馈的4个方面24个问题');
-    expect(ev.rule).toBe('indicator/problems-found');
+    // The problems found are read where the notice counts completion from them (反馈的24个问题已完成整改23个).
+    expect(ev.sentence).toContain('反馈的24个问题已完成整改23个');
+    expect(ev.rule).toBe('indicator/problems-found-then-completed');
   });
 
   it('finds measures two units share and measures only one unit has', () => {

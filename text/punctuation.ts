@@ -8,6 +8,9 @@ import { CharClass } from './charClass.js';
 /** Marks that end a sentence (a line end does too). */
 export const SENTENCE_END = new CharClass(/[。；;！!？?\n]/u);
 
+/** Marks that end a statement: the full stops (a ； joins the sentences of one statement: 整改中，共…；清退…). */
+export const FULL_STOP = new CharClass(/[。！!？?\n]/u);
+
 /** Marks that end a clause: the sentence ends plus commas and colons (、 does not: it joins the items of a list). */
 export const CLAUSE_END = new CharClass(/[，,；;。：:！!？?\n]/u);
 
