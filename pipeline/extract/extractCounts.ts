@@ -24,8 +24,6 @@ import { removeOverlaps, runRules, runRulesAt } from './runRules.js';
 export type CountItem = Omit<Count, 'section'>;
 
 const RULE_ORDER = COUNT_RULES.map((r) => r.id);
-/** How far (in characters) an object is looked for after a classifier or before a number. */
-const WINDOW = 16;
 
 /** The lexicon's slogans by their first code unit (indexes into SLOGANS), and a table of those first units. */
 const SLOGANS_BY_FIRST = new Map<number, number[]>();
@@ -67,48 +65,174 @@ export function sloganSpans(view: string): Span[] {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
-/** The clause after a count's classifier, where its object may stand: [end, stop), at most WINDOW characters. */
+/** A word of an object window: its offsets in the view and its tag (`quoted`: a short quotation or parenthesis
+ *  merged into one word). */
+interface Word {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/** What a word is to an object walker (rules/countObjects.ts). */
+type WordClass = 'noun' | 'verbalNoun' | 'verb' | 'modifier' | 'other';
+
+const QUOTED = 'quoted';
+/** Opening marks of a quotation or parenthesis taken as one word, and their closing marks. */
+const CLOSER: Readonly<Record<string, string>> = { '“': '”', '"': '"', '(': ')', '（': '）', '‘': '’' };
+/** The longest quotation or parenthesis taken as one word. */
+const MAX_QUOTED = 14;
+
+function classOf(w: Word): WordClass {
+  const r = OBJECT_RULES;
+  if (r.stop.has(w.word) || r.vague.has(w.word)) return 'other';
+  if (w.tag === QUOTED || r.tags.noun.has(w.tag)) return 'noun';
+  if (r.tags.verbalNoun.has(w.tag)) return 'verbalNoun';
+  if (r.tags.verb.has(w.tag)) return 'verb';
+  if (r.tags.modifier.has(w.tag)) return 'modifier';
+  return 'other';
+}
+
+/** The words of a window starting at `start`, tagged, a short quotation or parenthesis merged into one word. */
+function windowWordList(start: number, words: readonly string[], seg: Segmenter): Word[] {
+  const out: Word[] = [];
+  let at = start;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const closer = CLOSER[w];
+    if (closer !== undefined) {
+      let j = i + 1;
+      let len = w.length;
+      while (j < words.length && words[j] !== closer && len <= MAX_QUOTED) len += words[j++]!.length;
+      if (j < words.length && words[j] === closer && j > i + 1 && len + 1 <= MAX_QUOTED + 2) {
+        const word = words.slice(i, j + 1).join('');
+        out.push({ word, tag: QUOTED, start: at, end: at + word.length });
+        at += word.length;
+        i = j;
+        continue;
+      }
+    }
+    out.push({ word: w, tag: seg.tagOf(w), start: at, end: at + w.length });
+    at += w.length;
+  }
+  return out;
+}
+
+/** The clause after a count's classifier, where its object may stand: [end, stop), at most `window` characters. */
 function afterWindow(view: string, end: number): Span {
-  return { start: end, end: stretchEnd(view, end, OBJECT_CLAUSE_END, Math.min(view.length, end + WINDOW)) };
+  return { start: end, end: stretchEnd(view, end, OBJECT_CLAUSE_END, Math.min(view.length, end + OBJECT_RULES.window)) };
 }
 
-/** The clause before a number, where its object may stand: [from, start), at most WINDOW characters. */
+/** The clause before a number, where its object may stand: [from, start), at most `window` characters. */
 function beforeWindow(view: string, start: number): Span {
-  return { start: stretchStart(view, start, OBJECT_CLAUSE_END, Math.max(0, start - WINDOW)), end: start };
+  return { start: stretchStart(view, start, OBJECT_CLAUSE_END, Math.max(0, start - OBJECT_RULES.window)), end: start };
 }
 
-/** The object after a classifier, from the words of the window after it (which starts at `start`): skip listed
- *  modifiers, then take a run of nominal words. Only the words looked at are tagged. */
-function objectAfter(view: string, start: number, words: readonly string[], seg: Segmenter): { object: string; end: number } | null {
-  const r = OBJECT_RULES.after;
+/** The last word of ws[from..to] a classifier that selects its nouns can count (3名镇村干部党纪处分 → 村干部), or `to`. */
+function lastHead(ws: readonly Word[], from: number, to: number, unit: string | null): number {
+  const rule = OBJECT_RULES.heads.find((h) => unit !== null && (h.units as readonly string[]).includes(unit));
+  if (!rule) return to;
+  for (let k = to; k >= from; k--) if (rule.ending.test(ws[k]!.word)) return k;
+  return to;
+}
+
+/** The noun phrase starting at ws[from]: words before its first noun may be verbs (联合|实验室), words after it
+ *  nouns and modifiers only; it ends on a noun (or a verbal noun). Returns the indexes of its first and last word. */
+function phraseFrom(ws: readonly Word[], from: number): { first: number; last: number } | null {
+  let last = -1;
+  let seenNoun = false;
+  for (let j = from; j < ws.length && j - from < OBJECT_RULES.maxWords; j++) {
+    if (seenNoun && OBJECT_RULES.attributes.has(ws[j]!.word)) break;
+    const c = classOf(ws[j]!);
+    if (c === 'noun' || c === 'verbalNoun') {
+      seenNoun ||= c === 'noun';
+      last = j;
+    } else if (c === 'modifier' || (c === 'verb' && !seenNoun)) continue;
+    else break;
+  }
+  return last < from ? null : { first: from, last };
+}
+
+/** Where 的 closes a relative clause that starts at ws[from] (2篇|存在问题的|学位论文, 4家|情节较重的|定点医疗机构):
+ *  the index of 的 within a few words, with no aspect particle, preposition or mark before it; else -1. A clause that
+ *  starts with a noun phrase may hold no verb after it (1个问题|属于…的整改任务 is no relative clause). */
+function relativeClauseEnd(ws: readonly Word[], from: number, phrase: { first: number; last: number } | null): number {
+  if (from < ws.length && OBJECT_RULES.stop.has(ws[from]!.word)) return -1; // 5个|属于…的任务: the count is the subject
+  const predicate = phrase === null || classOf(ws[phrase.first]!) === 'verb';
+  for (let k = from; k < ws.length && k - from < 6; k++) {
+    const w = ws[k]!;
+    if (w.word === '的') return k;
+    if (w.tag === 'ul' || w.tag === 'uz' || w.tag === 'ug' || w.tag === 'p' || w.tag === 'x' || w.tag === 'm') return -1;
+    if (!predicate && k > phrase.last && (classOf(w) === 'verb' || OBJECT_RULES.stop.has(w.word))) return -1;
+  }
+  return -1;
+}
+
+/** The object after a classifier (see rules/countObjects.ts), and where it ends when it follows the classifier
+ *  directly (the count's text then reaches it). */
+function objectAfter(ws: readonly Word[], unit: string | null): { start: number; end: number; adjacent: boolean } | null {
   let i = 0;
-  let at = start; // where words[i] starts
-  while (i < words.length && r.skip.has(words[i]!)) at += words[i++]!.length;
-  const first = i;
-  const from = at;
-  const nominal = (k: number) => k < words.length && r.tags.has(seg.tagOf(words[k]!)) && !r.stop.has(words[k]!);
-  if (!nominal(i)) return null;
-  at += words[i++]!.length;
-  // Extend only past a modifier (春耕生产|督导组, 审批|事项): a plain noun is the head; what follows it is not
-  // part of what is counted (学生党员|档案, 群众|办理).
-  while (i - first < r.maxTokens && r.modifierTags.has(seg.tagOf(words[i - 1]!)) && nominal(i)) at += words[i++]!.length;
-  return { object: view.slice(from, at), end: at };
+  while (i < ws.length && OBJECT_RULES.vague.has(ws[i]!.word)) i++;
+  const phrase = phraseFrom(ws, i);
+  const de = relativeClauseEnd(ws, i, phrase);
+  const plainBeforeDe = phrase !== null && phrase.last + 1 === de && classOf(ws[i]!) !== 'verb';
+  if (de > i && !plainBeforeDe) {
+    const head = phraseFrom(ws, de + 1);
+    if (head) return { start: ws[head.first]!.start, end: ws[lastHead(ws, head.first, head.last, unit)]!.end, adjacent: false };
+  }
+  if (!phrase) return null;
+  return { start: ws[i === 0 ? phrase.first : phrase.first]!.start, end: ws[lastHead(ws, phrase.first, phrase.last, unit)]!.end, adjacent: true };
 }
 
-/** The object before a number, from the words of the clause before it: the last nominal word, skipping linking
- *  words (共, 累计, 达到). */
-function objectBefore(words: readonly string[], seg: Segmenter): string | null {
-  const r = OBJECT_RULES.before;
-  let i = words.length - 1;
-  while (i >= 0 && r.skip.has(words[i]!)) i--;
-  if (i < 0) return null;
-  const w = words[i]!;
-  return r.tags.has(seg.tagOf(w)) && !r.stop.has(w) ? w : null;
+/** The object before a number, walking back from it (see rules/countObjects.ts). */
+function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
+  const r = OBJECT_RULES;
+  let k = ws.length - 1;
+  while (k >= 0 && r.linking.has(ws[k]!.word)) k--;
+  if (k < 0 || r.part.has(ws[k]!.word)) return null;
+  const kind = unit === null ? null : CLASSIFIERS.find((c) => c.unit === unit)?.kind ?? null;
+  const activity = (kind !== null && (r.activityKinds as ReadonlySet<string>).has(kind)) || (unit !== null && (r.activityUnits as ReadonlySet<string>).has(unit));
+  const c = classOf(ws[k]!);
+  let end = k;
+  const verbObject = (j: number) => j + 1 <= end && (r.verbObjects as ReadonlySet<string>).has(ws[j + 1]!.word);
+  if (c === 'verb' && !activity) {
+    // 完成支部|换届|2个: a verb after a noun is passed over; 已完成整改23个 has no object here.
+    let m = k;
+    while (m >= 0 && classOf(ws[m]!) === 'verb') m--;
+    if (m < 0 || classOf(ws[m]!) !== 'noun') return null;
+    end = m;
+  } else if (c !== 'noun' && c !== 'verbalNoun' && c !== 'verb') return null;
+  let begin = end;
+  for (let j = end - 1; j >= 0 && end - j < r.maxWords; j--) {
+    const cj = classOf(ws[j]!);
+    if (cj === 'noun' || cj === 'modifier') {
+      begin = j;
+      continue;
+    }
+    if (cj !== 'verb' && cj !== 'verbalNoun') break;
+    if (cj === 'verb' && verbObject(j)) break;
+    const prev = j > 0 ? classOf(ws[j - 1]!) : 'other';
+    // A verb right after another verb modifies the phrase (编发|整改|工作简报); a verbal noun between nouns is a
+    // noun (重点|建设|学科); otherwise the verb is the clause's main verb and the phrase stops.
+    if (prev === 'verb' || prev === 'verbalNoun' || (cj === 'verbalNoun' && (prev === 'noun' || prev === 'modifier'))) begin = j;
+    else break;
+  }
+  // A phrase does not start with a modifier that belongs to no noun (the suffix 式 or 类 alone).
+  while (begin < end && classOf(ws[begin]!) === 'modifier' && ws[begin]!.tag !== 'b' && ws[begin]!.tag !== 'a' && ws[begin]!.tag !== 's' && ws[begin]!.tag !== 'f') begin++;
+  return { start: ws[begin]!.start, end: ws[end]!.end };
 }
 
-/** The words of the windows of `view`, segmented in one call into the segmenter. */
-function windowWords(view: string, windows: ReadonlyArray<{ start: number; end: number }>, seg: Segmenter): string[][] {
-  return seg.wordsMany(windows.map((w) => view.slice(w.start, w.end)));
+/** The words of the windows of `view`, segmented in one call into the segmenter, as word lists. */
+function windowWords(view: string, windows: readonly Span[], seg: Segmenter): Word[][] {
+  const words = seg.wordsMany(windows.map((w) => view.slice(w.start, w.end)));
+  return windows.map((w, i) => windowWordList(w.start, words[i]!, seg));
+}
+
+/** The sentence a span stands in, and the sentence before it when both are in one paragraph. */
+function listScope(doc: DocumentContext, span: Span): number {
+  const s = doc.sentences.around(span);
+  if (s.start === 0 || doc.view[s.start - 1] === '\n') return s.start;
+  return doc.sentences.around({ start: s.start - 1, end: s.start - 1 }).start;
 }
 
 /** Find the counts of a document; `blocked` spans hold none (the date mentions). */
@@ -123,8 +247,8 @@ export function extractCounts(doc: DocumentContext, blockedSpans: readonly Span[
   const afterWindows = hits.map((h) => (h.value.object === 'before' ? { start: h.end, end: h.end } : afterWindow(view, h.end)));
   const afterWords = windowWords(view, afterWindows, seg);
   const found = hits.map((h, i) => {
-    const after = h.value.object === 'before' ? null : objectAfter(view, afterWindows[i]!.start, afterWords[i]!, seg);
-    return { hit: h, object: after?.object ?? null, end: after?.end ?? h.end };
+    const after = h.value.object === 'before' ? null : objectAfter(afterWords[i]!, h.value.unit);
+    return { hit: h, object: after ? { start: after.start, end: after.end } : null, end: after?.adjacent ? after.end : h.end };
   });
   const kept = found.filter((f) => !(f.hit.value.object === 'after-required' && f.object === null));
   // 问题5个方面21个: the object of 21个 stands before the count just before it.
@@ -137,19 +261,31 @@ export function extractCounts(doc: DocumentContext, blockedSpans: readonly Span[
     kept.map((f, i) => (f.object === null ? beforeWindow(view, anchors[i]!) : { start: anchors[i]!, end: anchors[i]! })),
     seg,
   );
-  const out: CountItem[] = [];
+  const objects = kept.map((f, i) => f.object ?? objectBefore(beforeWords[i]!, f.hit.value.unit));
+  // A count without an object continues a list: the object of the nearest count before it in its sentence (or the
+  // sentence before, in one paragraph) with the same unit.
   kept.forEach((f, i) => {
+    if (objects[i] !== null || f.hit.rule !== 'count/classifier') return;
+    const from = listScope(doc, f.hit);
+    for (let j = i - 1; j >= 0 && kept[j]!.hit.start >= from; j--) {
+      if (objects[j] !== null && kept[j]!.hit.value.unit === f.hit.value.unit) {
+        objects[i] = objects[j]!;
+        break;
+      }
+    }
+  });
+  const out: CountItem[] = kept.map((f, i) => {
     const c = f.hit.value;
-    const object = f.object ?? objectBefore(beforeWords[i]!, seg);
-    out.push({
+    const o = objects[i];
+    return {
       text: text.slice(f.hit.start, f.end),
       span: { start: f.hit.start, end: f.end },
       rule: f.hit.rule,
       value: c.value,
       unit: c.unit,
-      object,
+      object: o ? text.slice(o.start, o.end) : null,
       approx: c.approx,
-    });
+    };
   });
   return result(out);
 }
