@@ -10,10 +10,10 @@
  *    households and firms, 家 firms and units) ends the phrase at the last word it can count: 3名镇村干部|党纪处分
  *    → 镇村干部, 38户子企业|章程 → 子企业.
  * 2. Before the number: the noun phrase that ends right before it (建设经费1.2亿元, 党纪政务处分7人), past linking
- *    words (问题|共|九个). Walking back, a verb is the clause's main verb — the phrase stops before it — unless another
- *    verb stands right before it (编发|整改|工作简报: 编发 is the main verb, 整改 part of the phrase); a verbal noun
- *    between nouns is part of it (重点|建设|学科). For counts of people, times and cases an activity is the object
- *    (诫勉谈话24人, 集体学习14次, 立案审查4件); for counts of things a verb right before the number is not
+ *    words (问题|共|九个). Walking back, a verb is the clause's main verb — the phrase stops before it — unless it is
+ *    one of the verbs that modify nouns (`modifierVerbs`: 编发|整改|工作简报, 追回|违规|报销|经费); a verbal noun
+ *    after a noun is part of it (重点|建设|学科). For counts of people, times and cases an activity is the object
+ *    (诫勉谈话24人, 集体学习14次, 立案审查4件: at most two words); for counts of things a verb right before the number is not
  *    (已完成整改23个), and a verb after a noun is passed over (完成支部|换届|2个 → 支部).
  * 3. A count without an object continues a list: it takes the object of the nearest count before it in its sentence
  *    (else in the sentence before, in the same paragraph) that has the same unit: 反馈的25个问题，已完成整改19个、正在
@@ -49,9 +49,16 @@ export const OBJECT_RULES = {
     '全部', '全面', '全体', '其中', '以上', '以下', '以内', '内', '中', '左右', '之间', '期间', '当中', '基础上', '范围',
     '方式', '以来', '同比', '目前', '现在', '全年', '总数', '达到', '属于', '为', '是', '占', '有', '已有',
   ]),
+  /** Verbs that modify the noun after them (jieba tags them as verbs): walking back from a number the phrase goes on
+   *  past them (开展|实践|教学活动, 处置|超编|车辆, 追缴|违规|报销|费用), and stops at any other verb. */
+  modifierVerbs: new Set([
+    '整改', '巡视', '巡察', '违规', '报销', '发放', '使用', '结算', '采购', '示范', '实践', '帮扶', '超编', '测评', '督办',
+    '转化', '改造', '支付', '处置', '投资', '培训', '服务', '督导', '联合', '存续', '捐赠', '修缮', '保障', '造价', '专项',
+    '衔接', '转移', '闲置', '结余', '领取', '占用', '挂账', '出租', '多发', '审计', '监督', '检查', '执法', '配套',
+  ]),
   /** Nouns that a verb right before them takes as its object (反馈|问题, 细化|整改措施): walking back, such a verb
    *  is never part of the phrase, so 巡察反馈问题共九个 counts 问题 and 建立完善制度38项 制度. */
-  verbObjects: new Set(['问题', '问题线索', '线索', '整改措施', '措施', '制度', '规章制度', '管理制度']),
+  verbObjects: new Set(['问题', '问题线索', '线索', '整改措施', '措施', '制度', '规章制度', '管理制度', '隐患']),
   /** Nouns that, after the noun a classifier counts, begin what is said about it (12个村|集体经济, 2个股室|负责人,
    *  7个党支部|组织生活): the phrase ends before them. */
   attributes: new Set([
@@ -60,9 +67,11 @@ export const OBJECT_RULES = {
   ]),
   /** Linking words between an object and the number after it (问题共九个, 制度已达5项). */
   linking: new Set(['共', '共计', '累计', '合计', '总计', '达', '达到', '为', '计', '已', '均', '分别', '约', '近', '超过', '逾', '各', '等', '已达', '先后']),
-  /** Words before a number that name a part of a list, not what it counts: 政府投资项目方面3个 continues the list
-   *  of 问题 before it. */
+  /** Words that name a part of a list, not what is counted: before a number (政府投资项目方面3个 continues the list
+   *  of 问题 before it), and walking back (国有资产管理方面|问题27个 → 问题). */
   part: new Set(['方面', '领域', '类型']),
+  /** At most this many words in an activity (诫勉谈话, 集体学习, 督导整改). */
+  maxActivityWords: 2,
   /** At most this many words in an object. */
   maxWords: 5,
   /** Classifiers that select their nouns: the object ends at the last word ending so (3名镇村干部党纪处分 → 镇村干部). */

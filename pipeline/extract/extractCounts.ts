@@ -85,7 +85,7 @@ const MAX_QUOTED = 14;
 
 function classOf(w: Word): WordClass {
   const r = OBJECT_RULES;
-  if (r.stop.has(w.word) || r.vague.has(w.word)) return 'other';
+  if (r.stop.has(w.word) || r.vague.has(w.word) || r.linking.has(w.word)) return 'other';
   if (w.tag === QUOTED || r.tags.noun.has(w.tag)) return 'noun';
   if (r.tags.verbalNoun.has(w.tag)) return 'verbalNoun';
   if (r.tags.verb.has(w.tag)) return 'verb';
@@ -190,11 +190,10 @@ function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
   let k = ws.length - 1;
   while (k >= 0 && r.linking.has(ws[k]!.word)) k--;
   if (k < 0 || r.part.has(ws[k]!.word)) return null;
-  const kind = unit === null ? null : CLASSIFIERS.find((c) => c.unit === unit)?.kind ?? null;
+  const kind = unit === null ? null : (CLASSIFIERS.find((c) => c.unit === unit)?.kind ?? null);
   const activity = (kind !== null && (r.activityKinds as ReadonlySet<string>).has(kind)) || (unit !== null && (r.activityUnits as ReadonlySet<string>).has(unit));
   const c = classOf(ws[k]!);
   let end = k;
-  const verbObject = (j: number) => j + 1 <= end && (r.verbObjects as ReadonlySet<string>).has(ws[j + 1]!.word);
   if (c === 'verb' && !activity) {
     // 完成支部|换届|2个: a verb after a noun is passed over; 已完成整改23个 has no object here.
     let m = k;
@@ -202,23 +201,27 @@ function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
     if (m < 0 || classOf(ws[m]!) !== 'noun') return null;
     end = m;
   } else if (c !== 'noun' && c !== 'verbalNoun' && c !== 'verb') return null;
+  // An activity (诫勉谈话, 集体学习) is short; a phrase headed by a noun may be long.
+  const verbHead = classOf(ws[end]!) !== 'noun';
+  const max = verbHead ? r.maxActivityWords : r.maxWords;
   let begin = end;
-  for (let j = end - 1; j >= 0 && end - j < r.maxWords; j--) {
-    const cj = classOf(ws[j]!);
+  for (let j = end - 1; j >= 0 && end - j < max; j--) {
+    const w = ws[j]!;
+    const cj = classOf(w);
+    if (r.part.has(w.word) || (verbHead && w.tag === 'nt')) break;
     if (cj === 'noun' || cj === 'modifier') {
       begin = j;
       continue;
     }
-    if (cj !== 'verb' && cj !== 'verbalNoun') break;
-    if (cj === 'verb' && verbObject(j)) break;
-    const prev = j > 0 ? classOf(ws[j - 1]!) : 'other';
-    // A verb right after another verb modifies the phrase (编发|整改|工作简报); a verbal noun between nouns is a
-    // noun (重点|建设|学科); otherwise the verb is the clause's main verb and the phrase stops.
-    if (prev === 'verb' || prev === 'verbalNoun' || (cj === 'verbalNoun' && (prev === 'noun' || prev === 'modifier'))) begin = j;
+    // A verb that modifies nouns goes on (编发|整改|工作简报), unless the word after it is its object (反馈|问题); a
+    // verbal noun after a noun is a noun (重点|建设|学科); any other verb is the clause's main verb.
+    const modifier = (r.modifierVerbs as ReadonlySet<string>).has(w.word) && !(r.verbObjects as ReadonlySet<string>).has(ws[j + 1]!.word);
+    const nounLike = cj === 'verbalNoun' && j > 0 && classOf(ws[j - 1]!) === 'noun';
+    if ((cj === 'verb' || cj === 'verbalNoun') && (modifier || nounLike)) begin = j;
     else break;
   }
   // A phrase does not start with a modifier that belongs to no noun (the suffix 式 or 类 alone).
-  while (begin < end && classOf(ws[begin]!) === 'modifier' && ws[begin]!.tag !== 'b' && ws[begin]!.tag !== 'a' && ws[begin]!.tag !== 's' && ws[begin]!.tag !== 'f') begin++;
+  while (begin < end && ['k', 'q', 'zg', 'f'].includes(ws[begin]!.tag)) begin++;
   return { start: ws[begin]!.start, end: ws[end]!.end };
 }
 
