@@ -13,8 +13,8 @@
  *    words (问题|共|九个). Walking back, a verb is the clause's main verb — the phrase stops before it — unless it is
  *    one of the verbs that modify nouns (`modifierVerbs`: 编发|整改|工作简报, 追回|违规|报销|经费); a verbal noun
  *    after a noun is part of it (重点|建设|学科). For counts of people, times and cases an activity is the object
- *    (诫勉谈话24人, 集体学习14次, 立案审查4件: at most two words); for counts of things a verb right before the number is not
- *    (已完成整改23个), and a verb after a noun is passed over (完成支部|换届|2个 → 支部).
+ *    (诫勉谈话24人, 集体学习14次: at most two words); for counts of things a verbal noun may be (立案审查4件), a verb
+ *    right before the number may not (已完成整改23个), and a verb after a noun is passed over (完成支部|换届|2个 → 支部).
  * 3. A count without an object continues a list: it takes the object of the nearest count before it in its sentence
  *    (else in the sentence before, in the same paragraph) that has the same unit: 反馈的25个问题，已完成整改19个、正在
  *    整改6个 → both 问题.
@@ -54,8 +54,18 @@ export const OBJECT_RULES = {
   modifierVerbs: new Set([
     '整改', '巡视', '巡察', '违规', '报销', '发放', '使用', '结算', '采购', '示范', '实践', '帮扶', '超编', '测评', '督办',
     '转化', '改造', '支付', '处置', '投资', '培训', '服务', '督导', '联合', '存续', '捐赠', '修缮', '保障', '造价', '专项',
-    '衔接', '转移', '闲置', '结余', '领取', '占用', '挂账', '出租', '多发', '审计', '监督', '检查', '执法', '配套',
+    '衔接', '转移', '闲置', '结余', '领取', '占用', '挂账', '出租', '多发', '审计', '监督', '检查', '执法', '配套', '驻',
+    '多收',
   ]),
+  /** People who own what is counted, at the left edge of a phrase (师生|意见建议214条, 中层干部|平均年龄): not part of it. */
+  possessors: new Set(['师生', '干部职工', '职工', '教职工', '患者', '群众', '居民', '村民', '学生', '中层干部', '干部', '党员']),
+  /** Nouns of measure (an amount of something): the word before one always belongs to it (审减|金额, 合同|金额). */
+  measureNouns: new Set(['金额', '数额', '面积']),
+  /** Words after what is counted, before the number, that say which part of it: passed over (债券资金|用途1.6亿元,
+   *  重大事项|范围26项). */
+  passOver: new Set(['用途', '范围']),
+  /** A suffix that turns the words before it into a category name, verbs included (立行立改|类|问题, 持续整改|类|问题). */
+  categorySuffix: '类',
   /** Nouns that a verb right before them takes as its object (反馈|问题, 细化|整改措施): walking back, such a verb
    *  is never part of the phrase, so 巡察反馈问题共九个 counts 问题 and 建立完善制度38项 制度. */
   verbObjects: new Set(['问题', '问题线索', '线索', '整改措施', '措施', '制度', '规章制度', '管理制度', '隐患']),
@@ -66,13 +76,14 @@ export const OBJECT_RULES = {
     '章程', '档案', '情况', '饮水安全', '安全', '建设', '管理', '发展', '使用', '规模',
   ]),
   /** Linking words between an object and the number after it (问题共九个, 制度已达5项). */
-  linking: new Set(['共', '共计', '累计', '合计', '总计', '达', '达到', '为', '计', '已', '均', '分别', '约', '近', '超过', '逾', '各', '等', '已达', '先后']),
+  linking: new Set(['共', '共计', '累计', '合计', '总计', '达', '达到', '为', '计', '已', '均', '分别', '约', '近', '超过', '逾', '各', '等', '已达', '先后', '全部', '均已', '都']),
   /** Words that name a part of a list, not what is counted: before a number (政府投资项目方面3个 continues the list
    *  of 问题 before it), and walking back (国有资产管理方面|问题27个 → 问题). */
   part: new Set(['方面', '领域', '类型']),
   /** At most this many words in an activity (诫勉谈话, 集体学习, 督导整改). */
   maxActivityWords: 2,
-  /** At most this many words in an object. */
+  /** At most this many words in an object: a longer phrase is a name (习近平新时代…专题读书班), and its last two words
+   *  are taken (专题读书班). */
   maxWords: 5,
   /** Classifiers that select their nouns: the object ends at the last word ending so (3名镇村干部党纪处分 → 镇村干部). */
   heads: [
@@ -83,8 +94,6 @@ export const OBJECT_RULES = {
   ],
   /** Unit kinds (rules/classifiers.ts) whose object may be an activity: 诫勉谈话24人, 集体学习14次. */
   activityKinds: new Set(['people', 'times']),
-  /** Units of kind `thing` that count events, whose object may be an activity too (立案审查4件). */
-  activityUnits: new Set(['件', '起', '轮', '期']),
   /** How far (in characters) an object is looked for after a classifier or before a number. */
   window: 24,
 } as const;

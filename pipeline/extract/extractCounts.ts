@@ -144,10 +144,11 @@ function phraseFrom(ws: readonly Word[], from: number): { first: number; last: n
   for (let j = from; j < ws.length && j - from < OBJECT_RULES.maxWords; j++) {
     if (seenNoun && OBJECT_RULES.attributes.has(ws[j]!.word)) break;
     const c = classOf(ws[j]!);
-    if (c === 'noun' || c === 'verbalNoun') {
+    if (c === 'noun' || (c === 'verbalNoun' && !seenNoun)) {
       seenNoun ||= c === 'noun';
       last = j;
-    } else if (c === 'modifier' || (c === 'verb' && !seenNoun)) continue;
+    } else if (c === 'verbalNoun') continue;
+    else if (c === 'modifier' || (c === 'verb' && !seenNoun)) continue;
     else break;
   }
   return last < from ? null : { first: from, last };
@@ -184,45 +185,68 @@ function objectAfter(ws: readonly Word[], unit: string | null): { start: number;
   return { start: ws[i === 0 ? phrase.first : phrase.first]!.start, end: ws[lastHead(ws, phrase.first, phrase.last, unit)]!.end, adjacent: true };
 }
 
+/** True when `word` names a part of a list (方面, 管理方面). */
+const isPart = (word: string) => [...OBJECT_RULES.part].some((p) => word.endsWith(p));
+
 /** The object before a number, walking back from it (see rules/countObjects.ts). */
 function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
   const r = OBJECT_RULES;
+  const has = (set: ReadonlySet<string>, w: Word | undefined) => w !== undefined && set.has(w.word);
   let k = ws.length - 1;
   while (k >= 0 && r.linking.has(ws[k]!.word)) k--;
-  if (k < 0 || r.part.has(ws[k]!.word)) return null;
+  if (k < 0 || isPart(ws[k]!.word)) return null;
   const kind = unit === null ? null : (CLASSIFIERS.find((c) => c.unit === unit)?.kind ?? null);
-  const activity = (kind !== null && (r.activityKinds as ReadonlySet<string>).has(kind)) || (unit !== null && (r.activityUnits as ReadonlySet<string>).has(unit));
+  const activityKind = kind !== null && (r.activityKinds as ReadonlySet<string>).has(kind);
+  if (k > 0 && r.passOver.has(ws[k]!.word)) k--;
   const c = classOf(ws[k]!);
   let end = k;
-  if (c === 'verb' && !activity) {
+  if (c === 'verb' && !activityKind) {
     // 完成支部|换届|2个: a verb after a noun is passed over; 已完成整改23个 has no object here.
     let m = k;
     while (m >= 0 && classOf(ws[m]!) === 'verb') m--;
     if (m < 0 || classOf(ws[m]!) !== 'noun') return null;
     end = m;
   } else if (c !== 'noun' && c !== 'verbalNoun' && c !== 'verb') return null;
-  // An activity (诫勉谈话, 集体学习) is short; a phrase headed by a noun may be long.
-  const verbHead = classOf(ws[end]!) !== 'noun';
-  const max = verbHead ? r.maxActivityWords : r.maxWords;
+  const head = ws[end]!;
+  // An activity (诫勉谈话, 集体学习, 督导整改) is at most two words; a phrase headed by a noun may be long.
+  if (classOf(head) !== 'noun') {
+    const prev = ws[end - 1];
+    const joins = prev !== undefined && prev.tag !== 'nt' && prev.tag !== 'j' && ['noun', 'verb', 'verbalNoun'].includes(classOf(prev));
+    return { start: (joins ? prev : head).start, end: head.end };
+  }
   let begin = end;
-  for (let j = end - 1; j >= 0 && end - j < max; j--) {
+  let category = false;
+  let capped = false;
+  for (let j = end - 1; j >= 0; j--) {
     const w = ws[j]!;
     const cj = classOf(w);
-    if (r.part.has(w.word) || (verbHead && w.tag === 'nt')) break;
-    if (cj === 'noun' || cj === 'modifier') {
-      begin = j;
-      continue;
+    if (isPart(w.word)) break;
+    if (end - j >= r.maxWords) {
+      capped = cj !== 'other';
+      break;
     }
-    // A verb that modifies nouns goes on (编发|整改|工作简报), unless the word after it is its object (反馈|问题); a
-    // verbal noun after a noun is a noun (重点|建设|学科); any other verb is the clause's main verb.
-    const modifier = (r.modifierVerbs as ReadonlySet<string>).has(w.word) && !(r.verbObjects as ReadonlySet<string>).has(ws[j + 1]!.word);
-    const nounLike = cj === 'verbalNoun' && j > 0 && classOf(ws[j - 1]!) === 'noun';
-    if ((cj === 'verb' || cj === 'verbalNoun') && (modifier || nounLike)) begin = j;
+    category ||= ws[j + 1]!.word === r.categorySuffix;
+    const prev = j > 0 ? classOf(ws[j - 1]!) : 'other';
+    const verbal = cj === 'verb' || cj === 'verbalNoun';
+    const takesHead = has(r.verbObjects, ws[j + 1]) || has(r.verbObjects, head);
+    // The word before a noun of measure is its own (审减|金额); the words before 类 name the category.
+    if (j === end - 1 && r.measureNouns.has(head.word) && cj !== 'other') begin = j;
+    else if (category && (verbal || cj === 'noun' || cj === 'modifier')) begin = j;
+    else if (cj === 'noun' || cj === 'modifier') begin = j;
+    // A verb that modifies nouns goes on when a verb or a noun stands before it (编发|整改|工作简报, 城区道路|改造|
+    // 项目), unless the phrase is its object (督促施工单位|整改|质量安全隐患); a verbal noun goes on after a noun or
+    // before such a verb (重点|建设|学科, 编发|整改|工作|专报); any other verb is the clause's main verb.
+    else if (verbal && has(r.modifierVerbs, w) && !takesHead && prev !== 'other' && prev !== 'modifier') begin = j;
+    else if (cj === 'verbalNoun' && (prev === 'noun' || (j > 0 && has(r.modifierVerbs, ws[j - 1])))) begin = j;
     else break;
   }
-  // A phrase does not start with a modifier that belongs to no noun (the suffix 式 or 类 alone).
-  while (begin < end && ['k', 'q', 'zg', 'f'].includes(ws[begin]!.tag)) begin++;
-  return { start: ws[begin]!.start, end: ws[end]!.end };
+  // A longer phrase is a name: its last two words are taken.
+  if (capped) begin = Math.max(begin, end - 1);
+  // Modifiers shared with a conjunct before (农村道路和|人居环境|建设经费 → 建设经费) and owners (师生|意见建议) are
+  // no part of the phrase, nor a suffix or direction word left alone at its start.
+  if (begin > 0 && ws[begin - 1]!.tag === 'c') while (begin < end && classOf(ws[begin]!) === 'noun' && ws[begin + 1]!.tag !== 'x') begin++;
+  while (begin < end && (r.possessors.has(ws[begin]!.word) || ['k', 'q', 'zg', 'uj'].includes(ws[begin]!.tag))) begin++;
+  return { start: ws[begin]!.start, end: head.end };
 }
 
 /** The words of the windows of `view`, segmented in one call into the segmenter, as word lists. */
