@@ -58,7 +58,9 @@ export const OBJECT_RULES = {
     '多收',
   ]),
   /** People who own what is counted, at the left edge of a phrase (师生|意见建议214条, 中层干部|平均年龄): not part of it. */
-  possessors: new Set(['师生', '干部职工', '职工', '教职工', '患者', '群众', '居民', '村民', '学生', '中层干部', '干部', '党员']),
+  possessors: new Set(['师生', '干部职工', '职工', '教职工', '患者', '群众', '居民', '村民', '学生', '中层干部']),
+  /** Words after which a verb is no main verb (闲置的|衔接|资金, 已将|出租|收入). */
+  objectOpeners: new Set(['的', '将', '把', '对']),
   /** Nouns of measure (an amount of something): the word before one always belongs to it (审减|金额, 合同|金额). */
   measureNouns: new Set(['金额', '数额', '面积']),
   /** Words after what is counted, before the number, that say which part of it: passed over (债券资金|用途1.6亿元,

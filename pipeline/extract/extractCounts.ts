@@ -211,7 +211,11 @@ function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
   // An activity (诫勉谈话, 集体学习, 督导整改) is at most two words; a phrase headed by a noun may be long.
   if (classOf(head) !== 'noun') {
     const prev = ws[end - 1];
-    const joins = prev !== undefined && prev.tag !== 'nt' && prev.tag !== 'j' && ['noun', 'verb', 'verbalNoun'].includes(classOf(prev));
+    const joins =
+      prev !== undefined &&
+      prev.tag !== 'nt' &&
+      prev.tag !== 'j' &&
+      (['noun', 'modifier'].includes(classOf(prev)) || (activityKind && ['verb', 'verbalNoun'].includes(classOf(prev))));
     return { start: (joins ? prev : head).start, end: head.end };
   }
   let begin = end;
@@ -227,17 +231,20 @@ function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
     }
     category ||= ws[j + 1]!.word === r.categorySuffix;
     const prev = j > 0 ? classOf(ws[j - 1]!) : 'other';
+    // After 的 or a preposition that brings in an object (将, 把, 对) a verb cannot be the main verb.
+    const opens = j > 0 && (r.objectOpeners as ReadonlySet<string>).has(ws[j - 1]!.word);
     const verbal = cj === 'verb' || cj === 'verbalNoun';
-    const takesHead = has(r.verbObjects, ws[j + 1]) || has(r.verbObjects, head);
+    const takesHead = [ws[j + 1]!.word, head.word].some((x) => [...r.verbObjects].some((o) => x.endsWith(o)));
     // The word before a noun of measure is its own (审减|金额); the words before 类 name the category.
     if (j === end - 1 && r.measureNouns.has(head.word) && cj !== 'other') begin = j;
     else if (category && (verbal || cj === 'noun' || cj === 'modifier')) begin = j;
     else if (cj === 'noun' || cj === 'modifier') begin = j;
-    // A verb that modifies nouns goes on when a verb or a noun stands before it (编发|整改|工作简报, 城区道路|改造|
-    // 项目), unless the phrase is its object (督促施工单位|整改|质量安全隐患); a verbal noun goes on after a noun or
-    // before such a verb (重点|建设|学科, 编发|整改|工作|专报); any other verb is the clause's main verb.
-    else if (verbal && has(r.modifierVerbs, w) && !takesHead && prev !== 'other' && prev !== 'modifier') begin = j;
-    else if (cj === 'verbalNoun' && (prev === 'noun' || (j > 0 && has(r.modifierVerbs, ws[j - 1])))) begin = j;
+    // A verb that modifies nouns goes on when a verb, a noun, 的 or 将 stands before it (编发|整改|工作简报, 城区道路|
+    // 改造|项目, 闲置的|衔接|资金), unless the phrase is its object (督促施工单位|整改|质量安全隐患); a verbal noun goes on
+    // right before the head, after a noun or before such a verb (形成|调研|报告, 重点|建设|学科, 编发|整改|工作|专报);
+    // any other verb is the clause's main verb.
+    else if (verbal && has(r.modifierVerbs, w) && !takesHead && ((prev !== 'other' && prev !== 'modifier') || opens)) begin = j;
+    else if (cj === 'verbalNoun' && (j === end - 1 || prev === 'noun' || (j > 0 && has(r.modifierVerbs, ws[j - 1])))) begin = j;
     else break;
   }
   // A longer phrase is a name: its last two words are taken.
@@ -283,9 +290,18 @@ export function extractCounts(doc: DocumentContext, blockedSpans: readonly Span[
     const prev = kept[i - 1];
     return prev && prev.end === f.hit.start ? prev.hit.start : f.hit.start;
   });
+  // The window before a number starts after the count or date mention before it (2023年度|改造项目58个, 11个行政村|
+  // 集体经济年收入…10万元以上).
+  const fences = [...blockedSpans.map((b) => b.end), ...kept.map((f) => f.end)].sort((a, b) => a - b);
   const beforeWords = windowWords(
     view,
-    kept.map((f, i) => (f.object === null ? beforeWindow(view, anchors[i]!) : { start: anchors[i]!, end: anchors[i]! })),
+    kept.map((f, i) => {
+      const at = anchors[i]!;
+      if (f.object !== null) return { start: at, end: at };
+      const w = beforeWindow(view, at);
+      const fence = fences.filter((e) => e <= at).pop() ?? 0;
+      return { start: Math.max(w.start, fence), end: at };
+    }),
     seg,
   );
   const objects = kept.map((f, i) => f.object ?? objectBefore(beforeWords[i]!, f.hit.value.unit));
