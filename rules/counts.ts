@@ -78,8 +78,8 @@ const ARABIC = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const CN_CHARS = '〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩';
 const CN = `[${CN_CHARS}]+(?:点[〇零一二三四五六七八九]+)?`;
 /** Nothing that makes the number part of something else: a digit, a decimal point, a letter, 第 (ordinal),
- *  数/几/若 (数十家: an indefinite number), or another Chinese numeral. */
-const GUARD = `(?<![\\d.A-Za-z第数几若${CN_CHARS}]|\\d,)`;
+ *  数/几/若 (数十家: an indefinite number), 每 (每两周: a period, not a count), or another Chinese numeral. */
+const GUARD = `(?<![\\d.A-Za-z第数几若每${CN_CHARS}]|\\d,)`;
 const NUM = `${GUARD}(?<num>${ARABIC}(?:[十百千万亿萬億]{1,2})?|${CN})`;
 
 /**
@@ -213,6 +213,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
       { text: '2023年6月7日至7月28日', why: 'a date' },
       { text: '《干部队伍建设三年规划》', why: 'inside a title' },
       { text: '数十家企业', why: 'an indefinite number' },
+      { text: '每两周召开一次调度会', why: 'a period (每两周), not a count' },
       { text: '修订《党支部工作条例》', why: '条 of 条例 is no classifier' },
     ],
   },
@@ -220,7 +221,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
     id: 'count/years',
     description: 'a number of years (a duration): 任职满5年, 暂停资格两年; never a date (2023年) nor 近3年来',
     pattern: new RegExp(
-      `(?<![\\d.A-Za-z第数几若近这前后去今明本当每上下同次全整${CN_CHARS}])(?<num>\\d{1,2}|[一二三四五六七八九十两]{1,3})(?<mid>余|多)?个?年(?![度底末初前内来级代中后间份报鉴轻限龄])${POST}`,
+      `(?<![\\d.A-Za-z第数几若近这前后去今明本当每上下同次全整${CN_CHARS}])(?<num>\\d{1,2}|[一二三四五六七八九十两]{1,3})(?<mid>余|多)?个?年(?![度底末初前内来级代中后间份报鉴轻限龄]|\\d{1,2}月)${POST}`,
       'u',
     ),
     extract: (m) => {
@@ -234,6 +235,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
     negatives: [
       { text: '近3年来', why: 'a period reaching back from now, not a count' },
       { text: '2023年度', why: 'a year' },
+      { text: '于23年11月9日向区委反馈', match: '23年', why: 'a two-digit year of a date' },
       { text: '二〇二三年', why: 'a year' },
     ],
   },

@@ -189,7 +189,7 @@ function objectAfter(ws: readonly Word[], unit: string | null): { start: number;
 const isPart = (word: string) => [...OBJECT_RULES.part].some((p) => word.endsWith(p));
 
 /** The object before a number, walking back from it (see rules/countObjects.ts). */
-function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
+function objectBefore(ws: readonly Word[], unit: string | null, fenced: boolean): Span | null {
   const r = OBJECT_RULES;
   const has = (set: ReadonlySet<string>, w: Word | undefined) => w !== undefined && set.has(w.word);
   let k = ws.length - 1;
@@ -215,7 +215,7 @@ function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
       prev !== undefined &&
       prev.tag !== 'nt' &&
       prev.tag !== 'j' &&
-      (['noun', 'modifier'].includes(classOf(prev)) || (activityKind && ['verb', 'verbalNoun'].includes(classOf(prev))));
+      (['noun', 'modifier', 'verbalNoun'].includes(classOf(prev)) || (activityKind && classOf(prev) === 'verb'));
     return { start: (joins ? prev : head).start, end: head.end };
   }
   let begin = end;
@@ -230,7 +230,7 @@ function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
       break;
     }
     category ||= ws[j + 1]!.word === r.categorySuffix;
-    const prev = j > 0 ? classOf(ws[j - 1]!) : 'other';
+    const prev = j > 0 ? classOf(ws[j - 1]!) : fenced ? 'noun' : 'other';
     // After 的 or a preposition that brings in an object (将, 把, 对) a verb cannot be the main verb.
     const opens = j > 0 && (r.objectOpeners as ReadonlySet<string>).has(ws[j - 1]!.word);
     const verbal = cj === 'verb' || cj === 'verbalNoun';
@@ -244,7 +244,7 @@ function objectBefore(ws: readonly Word[], unit: string | null): Span | null {
     // right before the head, after a noun or before such a verb (形成|调研|报告, 重点|建设|学科, 编发|整改|工作|专报);
     // any other verb is the clause's main verb.
     else if (verbal && has(r.modifierVerbs, w) && !takesHead && ((prev !== 'other' && prev !== 'modifier') || opens)) begin = j;
-    else if (cj === 'verbalNoun' && (j === end - 1 || prev === 'noun' || (j > 0 && has(r.modifierVerbs, ws[j - 1])))) begin = j;
+    else if (cj === 'verbalNoun' && ((j === end - 1 && prev !== 'other') || prev === 'noun' || (j > 0 && has(r.modifierVerbs, ws[j - 1])))) begin = j;
     else break;
   }
   // A longer phrase is a name: its last two words are taken.
@@ -304,7 +304,12 @@ export function extractCounts(doc: DocumentContext, blockedSpans: readonly Span[
     }),
     seg,
   );
-  const objects = kept.map((f, i) => f.object ?? objectBefore(beforeWords[i]!, f.hit.value.unit));
+  // A window cut by a count or date (not by a mark) has a word before it: 2023年度|改造项目 (改造 is no main verb).
+  const fenced = kept.map((f, i) => {
+    const at = anchors[i]!;
+    return f.object === null && (fences.filter((e) => e <= at).pop() ?? 0) > beforeWindow(view, at).start;
+  });
+  const objects = kept.map((f, i) => f.object ?? objectBefore(beforeWords[i]!, f.hit.value.unit, fenced[i]!));
   // A count without an object continues a list: the object of the nearest count before it in its sentence (or the
   // sentence before, in one paragraph) with the same unit.
   kept.forEach((f, i) => {
