@@ -47,9 +47,10 @@ export const OBJECT_RULES = {
   /** Words that end an object although their tag admits them (…以上的, 期间, 其中) — and linking verbs (达到). */
   stop: new Set([
     '全部', '全面', '全体', '其中', '以上', '以下', '以内', '内', '中', '左右', '之间', '期间', '当中', '基础上', '范围',
-    '方式', '以来', '同比', '目前', '现在', '全年', '总数', '达到', '属于', '为', '是', '占', '有', '已有', '进行', '开展',
-    '实施', '实行', '给予', '予以', '作出', '完成',
+    '方式', '以来', '同比', '目前', '现在', '全年', '总数', '达到', '属于', '为', '是', '占', '有', '已有',
   ]),
+  /** Main verbs that end an object after a classifier (30名|进行重点培养, 3次|召开常务会议). */
+  mainVerbs: new Set(['进行', '开展', '实施', '实行', '给予', '予以', '作出', '完成', '召开']),
   /** Verbs that modify the noun after them (jieba tags them as verbs): walking back from a number the phrase goes on
    *  past them (开展|实践|教学活动, 处置|超编|车辆, 追缴|违规|报销|费用), and stops at any other verb. */
   modifierVerbs: new Set([
@@ -88,7 +89,8 @@ export const OBJECT_RULES = {
   /** At most this many words in an object: a longer phrase is a name (习近平新时代…专题读书班), and its last two words
    *  are taken (专题读书班). */
   maxWords: 5,
-  /** Classifiers that select their nouns: the object ends at the last word ending so (3名镇村干部党纪处分 → 镇村干部). */
+  /** Classifiers that select their nouns: the object ends at the last word ending so (3名镇村干部党纪处分 → 镇村干部);
+   *  with no such word the phrase is not what they count (给予2人|党纪政务处分). */
   heads: [
     { units: ['名', '人', '位'], ending: /(?:员|人|者|部|师|生|长|记|志|才|士|家|导|干|兵|工|民|众|手|官|警|医|代表|教授|对象|户|标兵|骨干|书记|人选)$/u },
     { units: ['户'], ending: /(?:户|家|民|众|企业|公司|对象|农户|居民|单位)$/u },

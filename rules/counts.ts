@@ -1,8 +1,8 @@
 /**
  * Count rules (output-contract.md, Count): a number with its classifier or unit, an approximation word before
  * or after it, money normalized to yuan, percentages. The object counted is found afterwards by
- * pipeline/extract/extractCounts.ts from part-of-speech tags (the noun after the classifier, or before the
- * number: 问题…688个), and the refiners there drop what is not a count: numbers inside dates, 《titles》, slogans
+ * pipeline/extract/extractCounts.ts from part-of-speech tags with the tables of rules/countObjects.ts (the noun
+ * phrase after the classifier, or before the number: 问题…688个, or the object of the list it continues), and the refiners there drop what is not a count: numbers inside dates, 《titles》, slogans
  * and formulas (rules/slogans.ts). Patterns run on the normalized view (ASCII digits and %, '-' for dashes).
  *
  * Decisions (documented here because they shape the output):
@@ -134,6 +134,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
     },
     examples: [
       { text: '追回资金126.4万元', match: '126.4万元', value: { value: 1264000, unit: '元', object: '资金' } },
+      { text: '落实农村道路和人居环境建设经费1.2亿元', match: '1.2亿元', value: { value: 120000000, object: '建设经费' } },
       { text: '1.25亿元', value: { value: 125000000, unit: '元' } },
       { text: '涉及3,560.8万元', match: '3,560.8万元', value: { value: 35608000 } },
       { text: '人民币壹拾贰万元整', value: { value: 120000, unit: '元' } },
@@ -194,6 +195,9 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
       { text: '平均等候18分钟', match: '18分钟', value: { value: 18, unit: '分钟' } },
       { text: '召开党组会议十五次', match: '十五次', value: { value: 15, unit: '次' } },
       { text: '1.2万余件', value: { value: 12000, unit: '件', approx: 'over' } },
+      { text: '对全市29家市直单位开展评估', match: '29家市直单位', value: { value: 29, object: '市直单位' } },
+      { text: '镇纪委诫勉谈话24人，', match: '24人', value: { value: 24, object: '诫勉谈话' } },
+      { text: '反馈的25个问题，已完成整改19个、正在整改6个。', match: '6个', value: { value: 6, object: '问题' } },
     ],
     negatives: [
       { text: '第一时间召开会议', why: 'an ordinal' },

@@ -1,9 +1,10 @@
 /**
  * Counts: run the count rules (rules/counts.ts), keep the longer of overlapping matches, drop what is not a
  * count (numbers inside date mentions, 《titles》, slogans and formulas: rules/slogans.ts), then find the object
- * counted from part-of-speech tags — the noun phrase right after the classifier (10项规章制度), else the noun
- * right before the number (反馈问题688个; skipping a count just before: 问题5个方面21个). Only the few characters
- * around each count are segmented, so jieba stays off the hot path, and only the words looked at are tagged.
+ * counted from part-of-speech tags with the tables of rules/countObjects.ts — the noun phrase after the classifier
+ * (10项规章制度), else the one before the number (反馈问题688个; the window starts after a count or date just before:
+ * 问题5个方面21个), else the object of the list the count continues (已完成整改19个). Only the few characters around
+ * each count are segmented, so jieba stays off the hot path, and only the words looked at are tagged.
  */
 import type { Count, Span } from '../../output/schema.js';
 import { OBJECT_RULES } from '../../rules/countObjects.js';
@@ -128,12 +129,13 @@ function beforeWindow(view: string, start: number): Span {
   return { start: stretchStart(view, start, OBJECT_CLAUSE_END, Math.max(0, start - OBJECT_RULES.window)), end: start };
 }
 
-/** The last word of ws[from..to] a classifier that selects its nouns can count (3名镇村干部党纪处分 → 村干部), or `to`. */
+/** The last word of ws[from..to] a classifier that selects its nouns can count (3名镇村干部党纪处分 → 村干部), `to`
+ *  for other classifiers, -1 when the classifier can count none of them (给予2人党纪政务处分). */
 function lastHead(ws: readonly Word[], from: number, to: number, unit: string | null): number {
   const rule = OBJECT_RULES.heads.find((h) => unit !== null && (h.units as readonly string[]).includes(unit));
   if (!rule) return to;
-  for (let k = to; k >= from; k--) if (rule.ending.test(ws[k]!.word)) return k;
-  return to;
+  for (let k = to; k >= from; k--) if (rule.ending.test(ws[k]!.word.replace(/[”"’)）]+$/u, ''))) return k;
+  return -1;
 }
 
 /** The noun phrase starting at ws[from]: words before its first noun may be verbs (联合|实验室), words after it
@@ -142,7 +144,7 @@ function phraseFrom(ws: readonly Word[], from: number): { first: number; last: n
   let last = -1;
   let seenNoun = false;
   for (let j = from; j < ws.length && j - from < OBJECT_RULES.maxWords; j++) {
-    if (seenNoun && OBJECT_RULES.attributes.has(ws[j]!.word)) break;
+    if ((seenNoun && OBJECT_RULES.attributes.has(ws[j]!.word)) || OBJECT_RULES.mainVerbs.has(ws[j]!.word)) break;
     const c = classOf(ws[j]!);
     if (c === 'noun' || (c === 'verbalNoun' && !seenNoun)) {
       seenNoun ||= c === 'noun';
@@ -179,10 +181,12 @@ function objectAfter(ws: readonly Word[], unit: string | null): { start: number;
   const plainBeforeDe = phrase !== null && phrase.last + 1 === de && classOf(ws[i]!) !== 'verb';
   if (de > i && !plainBeforeDe) {
     const head = phraseFrom(ws, de + 1);
-    if (head) return { start: ws[head.first]!.start, end: ws[lastHead(ws, head.first, head.last, unit)]!.end, adjacent: false };
+    const last = head ? lastHead(ws, head.first, head.last, unit) : -1;
+    if (head && last >= 0) return { start: ws[head.first]!.start, end: ws[last]!.end, adjacent: false };
   }
-  if (!phrase) return null;
-  return { start: ws[i === 0 ? phrase.first : phrase.first]!.start, end: ws[lastHead(ws, phrase.first, phrase.last, unit)]!.end, adjacent: true };
+  const last = phrase ? lastHead(ws, phrase.first, phrase.last, unit) : -1;
+  if (!phrase || last < 0) return null;
+  return { start: ws[phrase.first]!.start, end: ws[last]!.end, adjacent: true };
 }
 
 /** True when `word` names a part of a list (方面, 管理方面). */
