@@ -1,8 +1,8 @@
 /**
  * Count rules (output-contract.md, Count): a number with its classifier or unit, an approximation word before
  * or after it, money normalized to yuan, percentages. The object counted is found afterwards by
- * pipeline/extract/extractCounts.ts from part-of-speech tags (the noun after the classifier, or before the
- * number: 问题…688个), and the refiners there drop what is not a count: numbers inside dates, 《titles》, slogans
+ * pipeline/extract/extractCounts.ts from part-of-speech tags with the tables of rules/countObjects.ts (the noun
+ * phrase after the classifier, or before the number: 问题…688个, or the object of the list it continues), and the refiners there drop what is not a count: numbers inside dates, 《titles》, slogans
  * and formulas (rules/slogans.ts). Patterns run on the normalized view (ASCII digits and %, '-' for dashes).
  *
  * Decisions (documented here because they shape the output):
@@ -78,8 +78,8 @@ const ARABIC = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const CN_CHARS = '〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩';
 const CN = `[${CN_CHARS}]+(?:点[〇零一二三四五六七八九]+)?`;
 /** Nothing that makes the number part of something else: a digit, a decimal point, a letter, 第 (ordinal),
- *  数/几/若 (数十家: an indefinite number), or another Chinese numeral. */
-const GUARD = `(?<![\\d.A-Za-z第数几若${CN_CHARS}]|\\d,)`;
+ *  数/几/若 (数十家: an indefinite number), 每 (每两周: a period, not a count), or another Chinese numeral. */
+const GUARD = `(?<![\\d.A-Za-z第数几若每${CN_CHARS}]|\\d,)`;
 const NUM = `${GUARD}(?<num>${ARABIC}(?:[十百千万亿萬億]{1,2})?|${CN})`;
 
 /**
@@ -134,6 +134,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
     },
     examples: [
       { text: '追回资金126.4万元', match: '126.4万元', value: { value: 1264000, unit: '元', object: '资金' } },
+      { text: '落实农村道路和人居环境建设经费1.2亿元', match: '1.2亿元', value: { value: 120000000, object: '建设经费' } },
       { text: '1.25亿元', value: { value: 125000000, unit: '元' } },
       { text: '涉及3,560.8万元', match: '3,560.8万元', value: { value: 35608000 } },
       { text: '人民币壹拾贰万元整', value: { value: 120000, unit: '元' } },
@@ -194,6 +195,9 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
       { text: '平均等候18分钟', match: '18分钟', value: { value: 18, unit: '分钟' } },
       { text: '召开党组会议十五次', match: '十五次', value: { value: 15, unit: '次' } },
       { text: '1.2万余件', value: { value: 12000, unit: '件', approx: 'over' } },
+      { text: '对全市29家市直单位开展评估', match: '29家市直单位', value: { value: 29, object: '市直单位' } },
+      { text: '镇纪委诫勉谈话24人，', match: '24人', value: { value: 24, object: '诫勉谈话' } },
+      { text: '反馈的25个问题，已完成整改19个、正在整改6个。', match: '6个', value: { value: 6, object: '问题' } },
     ],
     negatives: [
       { text: '第一时间召开会议', why: 'an ordinal' },
@@ -213,6 +217,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
       { text: '2023年6月7日至7月28日', why: 'a date' },
       { text: '《干部队伍建设三年规划》', why: 'inside a title' },
       { text: '数十家企业', why: 'an indefinite number' },
+      { text: '每两周召开一次调度会', why: 'a period (每两周), not a count' },
       { text: '修订《党支部工作条例》', why: '条 of 条例 is no classifier' },
     ],
   },
@@ -220,7 +225,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
     id: 'count/years',
     description: 'a number of years (a duration): 任职满5年, 暂停资格两年; never a date (2023年) nor 近3年来',
     pattern: new RegExp(
-      `(?<![\\d.A-Za-z第数几若近这前后去今明本当每上下同次全整${CN_CHARS}])(?<num>\\d{1,2}|[一二三四五六七八九十两]{1,3})(?<mid>余|多)?个?年(?![度底末初前内来级代中后间份报鉴轻限龄])${POST}`,
+      `(?<![\\d.A-Za-z第数几若近这前后去今明本当每上下同次全整${CN_CHARS}])(?<num>\\d{1,2}|[一二三四五六七八九十两]{1,3})(?<mid>余|多)?个?年(?![度底末初前内来级代中后间份报鉴轻限龄]|\\d{1,2}月)${POST}`,
       'u',
     ),
     extract: (m) => {
@@ -234,6 +239,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
     negatives: [
       { text: '近3年来', why: 'a period reaching back from now, not a count' },
       { text: '2023年度', why: 'a year' },
+      { text: '于23年11月9日向区委反馈', match: '23年', why: 'a two-digit year of a date' },
       { text: '二〇二三年', why: 'a year' },
     ],
   },

@@ -7,8 +7,8 @@
  * tagged wrongly (the tag here replaces jieba's own: 严格执行 is a verb here, a person's name in jieba's list).
  */
 
-/** Part-of-speech tags of jieba's ICTCLAS-style tag set that the extractors use. */
-export type DomainTag = 'n' | 'nt' | 'vn' | 'v' | 'l';
+/** Part-of-speech tags of jieba's ICTCLAS-style tag set that the extractors use (b: a distinguishing word, 市直 in 市直单位; d: an adverb). */
+export type DomainTag = 'n' | 'nt' | 'vn' | 'v' | 'l' | 'b' | 'd';
 
 /** [word, tag]: one dictionary entry. */
 export const DOMAIN_WORDS: ReadonlyArray<readonly [string, DomainTag]> = [
@@ -40,6 +40,14 @@ export const DOMAIN_WORDS: ReadonlyArray<readonly [string, DomainTag]> = [
   ['清退', 'v'], ['追缴', 'v'], ['追回', 'v'], ['挽回', 'v'], ['修订', 'v'], ['新建', 'v'], ['印发', 'v'],
   ['严格执行', 'v'], ['严格落实', 'v'], ['认真落实', 'v'], ['全面落实', 'v'], ['贯彻落实', 'v'], ['深入贯彻', 'v'],
   ['切实加强', 'v'], ['持续推进', 'v'], ['扎实推进', 'v'], ['压紧压实', 'v'], ['压实', 'v'],
+  // Count objects: words jieba cuts apart or tags wrongly around a count (收入 is a verb, 细化 and 责令 nouns there), so
+  // that the object's phrase is read right (rules/countObjects.ts): 11个市直|单位, 追缴|违规|报销|经费, 诫勉谈话3人.
+  ['经费', 'n'], ['收入', 'n'], ['行为', 'n'], ['福利费', 'n'], ['津补贴', 'n'], ['承诺书', 'n'], ['公租房', 'n'],
+  ['师德', 'n'], ['地市', 'n'], ['品规', 'n'], ['新媒体', 'n'], ['实践教学', 'n'], ['咨政报告', 'n'],
+  ['饮水安全', 'n'], ['市直', 'b'], ['县直', 'b'], ['区直', 'b'], ['镇直', 'b'], ['执收', 'b'], ['被巡察', 'b'],
+  ['兼职', 'b'], ['问责', 'vn'], ['投诉', 'vn'], ['细化', 'v'], ['责令', 'v'], ['重新制定', 'v'], ['冲击', 'v'],
+  ['办理', 'v'], ['带队', 'v'], ['编印', 'v'], ['讲授', 'v'], ['选派', 'v'], ['认领', 'v'], ['新聘', 'v'], ['审减', 'v'],
+  ['核减', 'v'], ['调整', 'v'], ['勘界定标', 'v'], ['基本', 'd'], ['通报', 'v'], ['曝光', 'v'], ['决策', 'v'], ['惠及', 'v'], ['清理', 'v'], ['调整交流', 'v'], ['自查自纠', 'v'], ['多收', 'v'], ['多发', 'v'], ['存续', 'b'], ['有组织', 'b'], ['不合规', 'b'], ['入库', 'v'], ['上线', 'v'], ['立案', 'vn'], ['主持召开', 'v'], ['督促整改', 'v'], ['统筹盘活', 'v'], ['评选出', 'v'],
 ];
 
 /** Frequency given to every domain word: high enough that jieba prefers it to the default dictionary's splits. */

@@ -48,6 +48,51 @@ describe('counts: values, units and objects', () => {
     expect(one('写入38户子企业章程。')).toMatchObject({ value: 38, unit: '户', object: '子企业' });
   });
 
+  it('objects are not cut short: 11个设区市, 29家市直单位, 7件师德问题线索, 3个联合实验室', () => {
+    expect(counts('覆盖11个设区市和29家市直单位，核查7件师德问题线索，共建3个联合实验室。').map((c) => [c.text, c.object])).toEqual([
+      ['11个设区市', '设区市'],
+      ['29家市直单位', '市直单位'],
+      ['7件师德问题线索', '师德问题线索'],
+      ['3个联合实验室', '联合实验室'],
+    ]);
+  });
+
+  it('a classifier that selects its nouns ends the object: 3名镇村干部党纪处分 → 镇村干部', () => {
+    expect(one('给予3名镇村干部党纪处分。')).toMatchObject({ text: '3名镇村干部', object: '镇村干部' });
+  });
+
+  it('a relative clause after the classifier is passed over; the text stays number and classifier', () => {
+    expect(one('对2篇存在问题的学位论文启动复核。')).toMatchObject({ text: '2篇', object: '学位论文' });
+  });
+
+  it('the object before the number is the whole phrase: 建设经费, 党纪政务处分, 整改工作简报', () => {
+    expect(counts('全镇落实农村道路和人居环境建设经费1.6亿元，给予党纪政务处分5人，编发整改工作简报12期。').map((c) => [c.text, c.object])).toEqual([
+      ['1.6亿元', '建设经费'],
+      ['5人', '党纪政务处分'],
+      ['12期', '整改工作简报'],
+    ]);
+  });
+
+  it('an activity counted in people or times: 诫勉谈话24人, 集体学习14次, 带队督导整改9次', () => {
+    expect(counts('诫勉谈话24人，镇党委开展集体学习14次，带队督导整改9次。').map((c) => c.object)).toEqual(['诫勉谈话', '集体学习', '督导整改']);
+  });
+
+  it('a continuation takes the object of its list: 已完成整改19个、正在整改6个 → 问题', () => {
+    expect(counts('对反馈的25个问题，已完成整改19个、正在整改6个。').map((c) => [c.text, c.object])).toEqual([
+      ['25个问题', '问题'],
+      ['19个', '问题'],
+      ['6个', '问题'],
+    ]);
+  });
+
+  it('a verb before the object it takes is no part of it: 巡察反馈问题共九个 → 问题, 建立完善制度8项 → 制度', () => {
+    expect(counts('巡察反馈问题共九个，建立完善制度8项。').map((c) => c.object)).toEqual(['问题', '制度']);
+  });
+
+  it('a short parenthesis or quotation is part of the object, as the text writes it', () => {
+    expect(counts('整顿村（社区）党组织36个，处置“僵尸”企业9家。').map((c) => c.object)).toEqual(['村（社区）党组织', '“僵尸”企业']);
+  });
+
   it('a verb after the classifier is no object: 整改23个 has none', () => {
     expect(one('已完成整改23个，')).toMatchObject({ value: 23, unit: '个', object: null });
   });
@@ -130,6 +175,8 @@ describe('counts: what is not a count', () => {
     ['titles', '制定《干部队伍建设三年规划》和《九项准则》。'],
     ['indefinite numbers', '数十家企业参加。'],
     ['durations reaching back', '近3年来,连续多年。'],
+    ['periods', '每两周调度一次。'],
+    ['two-digit years of dates', '于23年11月9日召开反馈会。'],
   ])('%s', (_what, text) => {
     expect(counts(text).map((c) => c.text)).toEqual([]);
   });

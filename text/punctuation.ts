@@ -14,8 +14,9 @@ export const FULL_STOP = new CharClass(/[。！!？?\n]/u);
 /** Marks that end a clause: the sentence ends plus commas and colons (、 does not: it joins the items of a list). */
 export const CLAUSE_END = new CharClass(/[，,；;。：:！!？?\n]/u);
 
-/** Clause ends around a counted object: clause ends plus 、, brackets and quotation marks, which no object spans. */
-export const OBJECT_CLAUSE_END = new CharClass(/[,，。;；:：、!！?？()（）“”"《》\n]/u);
+/** Clause ends around a counted object: clause ends plus 、 and title marks (a short quotation or parenthesis may be
+ *  part of an object: 9家“僵尸”企业, 村(社区)党组织36个). */
+export const OBJECT_CLAUSE_END = new CharClass(/[,，。;；:：、!！?？《》\n]/u);
 
 /** Clause ends before a 《title》, where the verb acting on it is looked for: clause ends plus 》 and quotation marks. */
 export const TITLE_CLAUSE_END = new CharClass(/[,，。;；:：!！?？\n》“”]/u);
