@@ -20,16 +20,20 @@
  *
  * Dates — Specs/DateTime/Chinese/{DateExtractor,DateParser,DatePeriodExtractor,DatePeriodParser,DateTimeModel}
  * .json, JS-runnable cases; each expected result of type date or daterange is in scope when:
- *   - it is an absolute date with a written year: four digits, Arabic or Chinese digit by digit (2016, 二〇一六,
- *     二零一六), within 1949–2100, marked as a year by 年 or standing in a numeric year-month-day date (a bare
- *     2018 or 2016-2018 is a number in this genre, not a date);
+ *   - it has a year, marked as one by 年 or standing in a numeric year-month-day date (a bare 2018 or 2016-2018 is
+ *     a number in this genre, not a date), within 1949–2100, written as four digits, Arabic or Chinese digit by digit
+ *     (2016, 二〇一六, 二零一六), as two digits (18年10月1日, 08年: 00–49 → 20xx, 50–99 → 19xx), or relative to the
+ *     notice's own date (今年, 去年, 明年: the case's ReferenceDateTime stands for the notice's date, and is handed
+ *     to extractDates as one — as the page date of a web page);
  *   - it is written year-month-day (年/月/日 or - . / separators); day-first or month-first numeric forms
  *     (13.5.2015, 1/2/2020, 3-7-2017) and space-separated digits are out;
- *   - it has no relative or calendar words (今年, 明年, 去年, 上/下/本, 周, 星期, 世纪, 年代, 农历, 初一, 正月,
- *     era names) and no open end (以前, 以后, 之前, 之后, 以来, 开始, 起: upstream's before/after/since);
+ *   - it has no other relative or calendar words (今天, 本月, 上/下, 周, 星期, 世纪, 年代, seasons 春夏秋冬, 农历,
+ *     初一, 正月, era names) and no open end but 以来 (以前, 以后, 之前, 之后, 开始, 起: upstream's before/after;
+ *     以来 is upstream's since, our kind since), written in the result or right after it in the input;
  *   - it is not a date-time (no time of day).
  *   Pass: one of our date mentions of the input has the expected text (a leading 从/自/在 dropped) and, where the
- *   file gives a resolution, the same inclusive interval. Upstream's end is exclusive: for one period (2008年
+ *   file gives a resolution, the same inclusive interval — for a since result, which upstream leaves open, the same
+ *   start and kind since. Upstream's end is exclusive: for one period (2008年
  *   → 2008-01-01..2009-01-01) one day is taken off; for a range between two written points (A至B, A到B,
  *   A—B: (2016-01-01,2018-01-01,P2Y)) upstream's end is where B starts, and the inclusive end is the last
  *   day of B (its unit read from the duration: Y, M or D). chrono-node passes on the same terms, its interval read from the components it knows (a
@@ -101,12 +105,30 @@ export function benchNumbers(): Tally & { outOfScope: number } {
   return t;
 }
 
-const YEAR = /(?:19|20)\d{2}|二(?:〇|○|零)[〇○零一二三四五六七八九]{2}|一九[〇○零一二三四五六七八九]{2}/u;
+/** A written year: four digits, four Chinese digits, two digits before 年, or a year relative to the notice's date. */
+const YEAR = /(?<y4>(?:19|20)\d{2})|(?<cn>二(?:〇|○|零)[〇○零一二三四五六七八九]{2}|一九[〇○零一二三四五六七八九]{2})|(?<!\d)(?<y2>\d{2})(?=\s*年)|(?<rel>[今去明])(?=年)/u;
 /** A year marked as one: followed by 年, or the first part of a numeric Y-M-D date. */
-const MARKED_YEAR = /(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}/u;
+const MARKED_YEAR = /(?:(?<!\d)(?:(?:19|20)\d{2}|\d{2})|[〇○零一二三四五六七八九]{4}|[今去明])\s*年|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}/u;
+/** The offset of a relative year. */
+const RELATIVE: Record<string, number> = { 今: 0, 去: -1, 明: 1 };
 /** A range between two written points. */
 const CONNECTOR = /至|到|-|—|~|～/u;
-const DATE_OUT = /今|明年|去年|前年|后年|上|下|本|周|週|星期|礼拜|禮拜|世纪|年代|农历|農曆|初[一二三四五六七八九十]|正月|腊月|以前|以后|之前|之后|以来|开始|起|点|時|时|早|晚|上午|下午|康熙|雍正|神龙|民国/u;
+const DATE_OUT = /今(?!年)|明(?!年)|前年|后年|上|下|本|周|週|星期|礼拜|禮拜|世纪|年代|春|夏|秋|冬|农历|農曆|初[一二三四五六七八九十]|正月|腊月|以前|以后|之前|之后|开始|起|点|時|时|早|晚|上午|下午|康熙|雍正|神龙|民国/u;
+
+/** An open end written right after a result (他07年以前…: upstream leaves 以前 out of the result, we read it as
+ *  part of the mention): out of scope like an open end inside it. */
+const OPEN_AFTER = /^\s*(?:以前|以后|之前|之后|开始|起)/u;
+
+/** The year a case's text names (its first), resolved like ours: two digits into 1950–2049, a relative year from
+ *  the reference date. */
+function yearOfCase(text: string, ref: Date): number | null {
+  const g = YEAR.exec(text)?.groups;
+  if (!g) return null;
+  if (g['y4']) return Number(g['y4']);
+  if (g['cn']) return parseChineseNumber(g['cn'].replace(/零|○/gu, '〇'));
+  if (g['y2']) return Number(g['y2']) < 50 ? 2000 + Number(g['y2']) : 1900 + Number(g['y2']);
+  return ref.getFullYear() + (RELATIVE[g['rel']!] ?? 0);
+}
 /** Numeric dates that are not year-first (13.5.2015, 1/2/2020, 3-7-2017) or are space-separated digits. */
 const NOT_YMD = /(?<!\d)\d{1,2}[-./]\d{1,2}[-./]\d{2,4}(?!\d)|\d\s+\d/u;
 
@@ -117,6 +139,8 @@ interface DateCase {
   /** Inclusive interval, when the file resolves it. */
   start: string | null;
   end: string | null;
+  /** Upstream's since (…以来): the start is given and the end left open. */
+  since: boolean;
 }
 
 const dayBefore = (iso: string) => {
@@ -144,8 +168,7 @@ export function dateCases(): { cases: DateCase[]; outOfScope: number } {
       const ref = new Date(c.Context?.ReferenceDateTime ?? '2017-03-22T00:00:00');
       for (const r of c.Results) {
         const type = (r.Type ?? r.TypeName ?? '').replace(/^datetimeV2\./u, '');
-        const ym = YEAR.exec(r.Text);
-        const y = ym ? (/^\d/u.test(ym[0]) ? Number(ym[0]) : parseChineseNumber(ym[0].replace(/零|○/gu, '〇'))) : null;
+        const y = yearOfCase(r.Text, ref);
         const inScope =
           (type === 'date' || type === 'daterange') &&
           y !== null &&
@@ -153,6 +176,7 @@ export function dateCases(): { cases: DateCase[]; outOfScope: number } {
           y <= 2100 &&
           MARKED_YEAR.test(r.Text) &&
           !DATE_OUT.test(r.Text) &&
+          !OPEN_AFTER.test(c.Input.slice(c.Input.indexOf(r.Text) + r.Text.length)) &&
           !NOT_YMD.test(r.Text);
         if (!inScope) {
           outOfScope++;
@@ -161,18 +185,20 @@ export function dateCases(): { cases: DateCase[]; outOfScope: number } {
         let start: string | null = null;
         let end: string | null = null;
         const v = r.Resolution?.values?.[0];
+        const since = v?.['Mod'] === 'since';
         const fut = r.Value?.FutureResolution;
         const timex = v?.['timex'] ?? r.Value?.Timex ?? '';
         const inclusiveEnd = (exclusive: string) => {
           const between = /^\(.*,(?<b>\d{4}-\d{2}-\d{2}),P\d+(?<unit>[YMD])\)$/u.exec(timex);
           return between && CONNECTOR.test(r.Text) ? lastDayOf(between.groups!['b']!, between.groups!['unit'] as 'Y' | 'M' | 'D') : dayBefore(exclusive);
         };
-        if (v?.['type'] === 'date' && v['value']) start = end = v['value'];
+        if (since) start = v['start'] ?? null;
+        else if (v?.['type'] === 'date' && v['value']) start = end = v['value'];
         else if (v?.['type'] === 'daterange' && v['start'] && v['end']) [start, end] = [v['start'], inclusiveEnd(v['end'])];
         else if (fut?.['date']) start = end = fut['date'];
         else if (fut?.['startDate'] && fut['endDate']) [start, end] = [fut['startDate'], inclusiveEnd(fut['endDate'])];
         if (start === '0001-01-01' || v?.['value'] === 'not resolved') start = end = 'invalid';
-        cases.push({ input: c.Input, text: r.Text.replace(/^[从自在]/u, ''), ref, start, end });
+        cases.push({ input: c.Input, text: r.Text.replace(/^[从自在]/u, ''), ref, start, end, since });
       }
     }
   }
@@ -181,11 +207,12 @@ export function dateCases(): { cases: DateCase[]; outOfScope: number } {
 
 const same = (a: string, b: string) => normalizeText(a).replace(/\s+/gu, '') === normalizeText(b).replace(/\s+/gu, '');
 
-/** A date found by one extractor: its text and inclusive interval. */
+/** A date found by one extractor: its text, inclusive interval and whether it is open-ended (since). */
 interface FoundDate {
   text: string;
   start: string | null;
   end: string | null;
+  since?: boolean;
 }
 
 /** Score an extractor on the date cases: a case passes when a found date has its text (and interval, if given). */
@@ -197,20 +224,26 @@ function scoreDates(cases: readonly DateCase[], find: (c: DateCase) => FoundDate
     const ok =
       c.start === 'invalid'
         ? !found.some((d) => same(d.text, c.text))
-        : found.some((d) => same(d.text, c.text) && (c.start === null || (d.start === c.start && d.end === c.end)));
+        : c.since
+          ? found.some((d) => same(d.text, c.text) && d.since === true && (c.start === null || d.start === c.start))
+          : found.some((d) => same(d.text, c.text) && (c.start === null || (d.start === c.start && d.end === c.end)));
     if (ok) t.pass++;
     else t.failures.push(`${c.input} → ${JSON.stringify(found.map((d) => [d.text, d.start, d.end]))} (want ${c.text} ${c.start ?? ''}…${c.end ?? ''})`);
   }
   return t;
 }
 
-/** Our extraction on the date cases. */
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** Our extraction on the date cases, each case's reference date standing for the notice's own date. */
 export function benchDates(cases: readonly DateCase[]): Tally {
   const ctx = createPipelineContext();
-  return scoreDates(cases, (c) => extractDates(documentContext(ctx, c.input)).value);
+  return scoreDates(cases, (c) =>
+    extractDates(documentContext(ctx, c.input), { signatureLine: null, pageDate: isoDay(c.ref) }).value.map((d) => ({ ...d, since: d.kind === 'since' })),
+  );
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** chrono-node's zh.hans on the same cases; a result's interval from the components it knows. */
 export function benchChrono(cases: readonly DateCase[]): Tally {

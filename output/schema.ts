@@ -115,16 +115,37 @@ export type Count = z.infer<typeof Count>;
 
 const DatePart = z.enum(['year', 'month', 'day']);
 
+const datePrecision = z.enum(['day', 'month', 'quarter', 'half', 'year']).meta({ description: 'of the mention as written (a since mention: of its start)' });
+const dateImplied = z
+  .array(DatePart)
+  .meta({ description: 'parts not written in the text but taken from context (a relative year such as 今年/去年: from the notice’s own date)' });
+
+/** A date mention: a closed interval, or (kind since, schema 1.2.0) an open one that ends at the notice's own date.
+ *  Both members list their fields in the order documents are written. */
 export const DateMention = z
-  .object({
-    ...provenance,
-    start: isoDate,
-    end: isoDate,
-    precision: z.enum(['day', 'month', 'quarter', 'half', 'year']),
-    kind: z.enum(['date', 'range', 'deadline']),
-    implied: z.array(DatePart).meta({ description: 'parts not written in the text but taken from context' }),
-  })
-  .meta({ id: 'DateMention', description: 'inclusive calendar interval [start, end]' });
+  .discriminatedUnion('kind', [
+    z
+      .object({
+        ...provenance,
+        start: isoDate,
+        end: isoDate,
+        precision: datePrecision,
+        kind: z.enum(['date', 'range', 'deadline']),
+        implied: dateImplied,
+      })
+      .meta({ description: 'inclusive calendar interval [start, end]' }),
+    z
+      .object({
+        ...provenance,
+        start: isoDate,
+        end: isoDate.nullable().meta({ description: 'the notice’s own date (signature, web page or 发布时间 line); null when the notice has none' }),
+        precision: datePrecision,
+        kind: z.literal('since'),
+        implied: dateImplied,
+      })
+      .meta({ description: '…以来 (schema 1.2.0): from start up to the notice’s own date, inclusive' }),
+  ])
+  .meta({ id: 'DateMention', description: 'inclusive calendar interval [start, end]; kind since: end is the notice’s own date or null' });
 export type DateMention = z.infer<typeof DateMention>;
 
 export const Regulation = z

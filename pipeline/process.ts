@@ -10,7 +10,7 @@ import { SCHEMA_NAME, SCHEMA_VERSION } from '../output/version.js';
 import { repairText } from '../text/charMap.js';
 import { createPipelineContext, documentContext, type PipelineContext } from './context.js';
 import { type CountItem, extractCounts } from './extract/extractCounts.js';
-import { type DateItem, extractDates } from './extract/extractDates.js';
+import { type DateItem, extractDates, noticeDateSources } from './extract/extractDates.js';
 import { extractIndicators, openingEnd, titlesOf } from './extract/extractIndicators.js';
 import { extractMeasures, type MeasureItem } from './extract/extractMeasures.js';
 import { extractMeta } from './extract/extractMeta.js';
@@ -77,17 +77,19 @@ const placeCount = (c: CountItem, section: string | null): Count => ({
   object: c.object,
   approx: c.approx,
 });
-const placeDate = (d: DateItem, section: string | null): DateMention => ({
-  text: d.text,
-  span: d.span,
-  section,
-  rule: d.rule,
-  start: d.start,
-  end: d.end,
-  precision: d.precision,
-  kind: d.kind,
-  implied: d.implied,
-});
+// A DateItem of either kind (a closed interval, or since with a nullable end) gives the DateMention of that kind.
+const placeDate = (d: DateItem, section: string | null): DateMention =>
+  ({
+    text: d.text,
+    span: d.span,
+    section,
+    rule: d.rule,
+    start: d.start,
+    end: d.end,
+    precision: d.precision,
+    kind: d.kind,
+    implied: d.implied,
+  }) as DateMention;
 const placeRegulation = (r: RegulationItem, section: string | null): Regulation => ({ text: r.text, span: r.span, section, rule: r.rule, title: r.title, action: r.action });
 
 /** The pure core: a loaded file's canonical text and its loader's diagnostics → a validated document. */
@@ -101,7 +103,8 @@ export function processLoaded(loaded: Result<Loaded>, source: SourceInfo, ctx: P
 
   const structure = diagnostics.take(buildSections(doc, file.pageStarts));
   const locator = sectionLocator(structure.sections);
-  const dates = diagnostics.take(extractDates(doc));
+  // The notice's own date (signature date line, page date, 发布时间 line) resolves 今年/去年 and ends …以来.
+  const dates = diagnostics.take(extractDates(doc, noticeDateSources(structure, file.pageDate)));
   const meta = diagnostics.take(extractMeta(doc, { structure, dates, pageDate: file.pageDate }));
   const counts = diagnostics.take(extractCounts(doc, dates.map((d) => d.span)));
   const regulations = diagnostics.take(extractRegulations(doc, structure.sections));

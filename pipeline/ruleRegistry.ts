@@ -15,7 +15,7 @@ import { BIG_UNITS, DIGITS, NUMBER_EXAMPLES, POINTS, SMALL_UNITS } from '../text
 import { parseChineseNumber } from '../text/parseChineseNumber.js';
 import type { PipelineContext } from './context.js';
 import { COUNTS_TABLE, SLOGANS_TABLE } from './extract/extractCounts.js';
-import { DATES_TABLE } from './extract/extractDates.js';
+import { DATES_TABLE, NOTICE_DATE_TABLE } from './extract/extractDates.js';
 import { INDICATOR_SCOPE_TABLE, INDICATORS_TABLE } from './extract/extractIndicators.js';
 import { MEASURE_LEADS_TABLE, MEASURES_TABLE, NOT_MEASURE_TABLE, STATUS_CUES_TABLE, STATUS_TABLE } from './extract/extractMeasures.js';
 import { META_TABLE } from './extract/extractMeta.js';
@@ -74,6 +74,7 @@ export const RULE_TABLES: ReadonlyArray<RuleTable<unknown, PipelineContext>> = [
   WORDS_TABLE,
   MARKERS_TABLE,
   CLOSING_TABLE,
+  NOTICE_DATE_TABLE,
   DATES_TABLE,
   META_TABLE,
   COUNTS_TABLE,

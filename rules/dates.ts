@@ -1,7 +1,9 @@
 /**
- * Date rules (genre.md "Dates"): each recognises one written point or period; ranges (至/到/—/-/～), deadlines
- * (底前/以前) and implied years are added by the refiners in pipeline/extract/extractDates.ts.
- * Patterns run on the normalized view (ASCII digits, '-' for every dash).
+ * Date rules (genre.md "Dates"): each recognises one written point or period — with its year written (2023年,
+ * 二〇二三年, 23年), relative to the notice's own date (今年, 去年, 明年) or left to context, and parts of months and
+ * years (上旬/中旬/下旬, 初/底/末, 年内). Ranges (至/到/—/-/～), deadlines (…前/以前/之前), open ranges up to the
+ * notice's date (…以来), the notice's own date and the years are added by the refiners in
+ * pipeline/extract/extractDates.ts. Patterns run on the normalized view (ASCII digits, '-' for every dash).
  */
 import type { Rule } from './ruleTypes.js';
 import { daysInMonth } from '../text/isoDate.js';
@@ -10,8 +12,12 @@ import { parseChineseNumber } from '../text/parseChineseNumber.js';
 /** A written date or period before context is applied; absent parts are filled from context later. */
 export interface DateCandidate {
   y?: number;
+  /** A year written relative to the notice's own year (今年 0, 去年 −1, 明年 +1): resolved from the notice's date. */
+  rel?: number;
   m?: number;
   d?: number;
+  /** Last day of a part of a month written as one mention (上旬 10, 下旬 31): clamped to the month's length. */
+  dEnd?: number;
   /** Quarter 1–4 or half 1–2 when the precision says so. */
   q?: number;
   h?: number;
@@ -26,15 +32,54 @@ export interface DateCandidate {
 
 /** Chinese digits of a written year (二〇二三). */
 const CN_YEAR_DIGITS = '〇○零一二三四五六七八九';
-const Y = `(?<y>\\d{4}|[${CN_YEAR_DIGITS}]{4})`;
+
+/**
+ * Years named relative to the notice's own year (今年, 去年, 明年, 本年度, 上年度, 下年度): the offset of each first
+ * character. The notice's own date resolves them (extractDates), never the clock.
+ */
+export const RELATIVE_YEARS: Readonly<Record<string, number>> = { 今: 0, 本: 0, 去: -1, 上: -1, 明: 1, 下: 1 };
+/**
+ * A relative year word before 年: not the tail of another word (以上年/以下年, 基本年/根本年, 过去年/除去年, 马上年底),
+ * not a word of 年 (至今年均, 基本年薪, 以下年轻, 上年龄, 说明年终), and 去/明 not before 年度 (过去年度, 说明年度).
+ */
+const REL = `(?<![以基根过除马])(?<rel>[今本上下]|[去明](?!年度))(?=[ \\t]?年(?![均薪龄轻级限终]))`;
+const S = '[ \\t]?';
+/** A year before 年 that a month, quarter or half-year follows: four digits, four Chinese digits, two digits
+ *  (23年11月9日 = 2023) or a relative year. */
+const Y = `(?:(?<!\\d)(?<y>\\d{4}|\\d{2}|[${CN_YEAR_DIGITS}]{4})|${REL})`;
+/** A year before 年 standing by itself: a bare two-digit number before 年 is a duration (满10年), so two digits
+ *  only zero-padded (08年). */
+const Y_ALONE = `(?:(?<!\\d)(?<y>\\d{4}|0\\d|[${CN_YEAR_DIGITS}]{4})|${REL})`;
 const M = '(?<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])';
 const D = '(?<d>3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
-const S = '[ \\t]?';
+/** 初 as the start of a month or year, not of a word (初步, 初始, 初心, 初审…) nor a lunar day (初一). */
+const EARLY = '初(?![一二三四五六七八九十步始次心衷稿审核选具级任评查见])';
 
-/** Year written as digits or Chinese digits; null outside 1949–2100. */
+/** Parts of a month written after it: the first and last day of each (31: the month's last day). */
+export const MONTH_PARTS: Readonly<Record<string, readonly [number, number]>> = {
+  上旬: [1, 10],
+  中旬: [11, 20],
+  下旬: [21, 31],
+  初: [1, 1],
+  底: [31, 31],
+  末: [31, 31],
+};
+
+/** Parts of a year written after it: its first day (年初), its last day (年底, 年末), or the whole year (年内). */
+export const YEAR_PARTS: Readonly<Record<string, Pick<DateCandidate, 'm' | 'd' | 'precision'>>> = {
+  初: { m: 1, d: 1, precision: 'day' },
+  底: { m: 12, d: 31, precision: 'day' },
+  末: { m: 12, d: 31, precision: 'day' },
+  内: { precision: 'year' },
+};
+
+/** A two-digit year: 00–49 → 2000s, 50–99 → 1900s. */
+const fullYear = (n: number) => (n < 50 ? 2000 + n : 1900 + n);
+
+/** Year written as digits (two or four) or Chinese digits; null outside 1949–2100. */
 function yearOf(s: string | undefined): number | null {
   if (s === undefined) return null;
-  const y = /^\d+$/u.test(s) ? Number(s) : parseChineseNumber(s);
+  const y = /^\d{2}$/u.test(s) ? fullYear(Number(s)) : /^\d+$/u.test(s) ? Number(s) : parseChineseNumber(s);
   return y !== null && y >= 1949 && y <= 2100 ? y : null;
 }
 
@@ -44,13 +89,20 @@ function num(s: string | undefined, max: number): number | null {
   return n !== null && Number.isInteger(n) && n >= 1 && n <= max ? n : null;
 }
 
-function ymd(g: Record<string, string | undefined>): DateCandidate | null {
-  const c: DateCandidate = { precision: 'day' };
+/** The year of a match: written (y), relative (rel), or left to context; null when the written year is no year. */
+function yearPart(g: Record<string, string | undefined>): Pick<DateCandidate, 'y' | 'rel'> | null {
   if (g['y'] !== undefined) {
     const y = yearOf(g['y']);
-    if (y === null) return null;
-    c.y = y;
+    return y === null ? null : { y };
   }
+  if (g['rel'] !== undefined) return { rel: RELATIVE_YEARS[g['rel']] ?? 0 };
+  return {};
+}
+
+function ymd(g: Record<string, string | undefined>): DateCandidate | null {
+  const year = yearPart(g);
+  if (year === null) return null;
+  const c: DateCandidate = { ...year, precision: 'day' };
   if (g['m'] !== undefined) {
     const m = num(g['m'], 12);
     if (m === null) return null;
@@ -74,16 +126,21 @@ function fiveYearPlanStart(n: number): number {
 export const DATE_RULES: readonly Rule<DateCandidate>[] = [
   {
     id: 'date/ymd',
-    description: 'year, month and day: 2023年6月7日, 二〇二四年三月二十五日, 二〇〇四年八月十五 (日 may be left out after a written year)',
-    pattern: new RegExp(`(?<!\\d)${Y}${S}年${S}${M}${S}月${S}${D}(?:${S}[日号]|(?![\\d〇○零一二三四五六七八九十日号个项名次人件条家户处场期批至到~-]))`, 'u'),
+    description: 'year, month and day: 2023年6月7日, 二〇二四年三月二十五日, 23年11月9日, 去年12月5日, 二〇〇四年八月十五 (日 may be left out after a written year)',
+    pattern: new RegExp(`${Y}${S}年${S}${M}${S}月${S}${D}(?:${S}[日号]|(?![\\d〇○零一二三四五六七八九十日号个项名次人件条家户处场期批至到~-]))`, 'u'),
     extract: (m) => ymd(m.groups!),
     examples: [
       { text: '2023年6月7日', value: { start: '2023-06-07', end: '2023-06-07', precision: 'day' } },
       { text: '二〇二四年三月二十五日', value: { start: '2024-03-25' } },
       { text: '2023 年 6 月 7 日', value: { start: '2023-06-07' } },
       { text: '二〇〇四年八月十五,大会召开', match: '二〇〇四年八月十五', value: { start: '2004-08-15' } },
+      { text: '于23年11月9日反馈', match: '23年11月9日', value: { start: '2023-11-09' } },
+      { text: '回顾去年12月5日的会议。\n2024年5月8日', match: '去年12月5日', value: { start: '2023-12-05', implied: ['year'] } },
     ],
-    negatives: [{ text: '2023年2月30日', why: 'no such day' }],
+    negatives: [
+      { text: '2023年2月30日', why: 'no such day' },
+      { text: '服刑满12年3个月', why: 'a duration' },
+    ],
   },
   {
     id: 'date/numeric',
@@ -101,11 +158,25 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
     ],
   },
   {
-    id: 'date/ym',
-    description: 'year and month: 2023年6月',
-    pattern: new RegExp(`(?<!\\d)${Y}${S}年${S}${M}${S}月(?:份)?(?!${S}(?:\\d|[一二三四五六七八九十]{1,3}${S}[日号]))`, 'u'),
+    id: 'date/numeric-short',
+    description: 'numeric dates with a two-digit year, every part two digits and joined by hyphens: 24-01-19',
+    pattern: /(?<![\d./-])(?<y>\d{2})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\d|3[01])(?![\d.:/-])/u,
     extract: (m) => ymd(m.groups!),
-    examples: [{ text: '截至2022年3月', match: '2022年3月', value: { start: '2022-03-01', end: '2022-03-31', precision: 'month' } }],
+    examples: [{ text: '更新于:24-01-19 16:42', match: '24-01-19', value: { start: '2024-01-19', precision: 'day' } }],
+    negatives: [
+      { text: '编号12-05-003', why: 'a serial number' },
+      { text: '电话0571-88-123456', why: 'a phone number' },
+    ],
+  },
+  {
+    id: 'date/ym',
+    description: 'year and month: 2023年6月, 24年3月, 今年8月',
+    pattern: new RegExp(`${Y}${S}年${S}${M}${S}月(?:份)?(?!${S}(?:\\d|[一二三四五六七八九十]{1,3}${S}[日号]))`, 'u'),
+    extract: (m) => ymd(m.groups!),
+    examples: [
+      { text: '截至2022年3月', match: '2022年3月', value: { start: '2022-03-01', end: '2022-03-31', precision: 'month' } },
+      { text: '回顾今年8月的会议。\n2024年10月8日', match: '今年8月', value: { start: '2024-08-01', end: '2024-08-31' } },
+    ],
   },
   {
     id: 'date/md',
@@ -114,6 +185,28 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
     extract: (m) => ymd(m.groups!),
     examples: [{ text: '2023年6月7日进驻,9月11日反馈了意见', match: '9月11日', value: { start: '2023-09-11', implied: ['year'] } }],
     negatives: [{ text: '第一时间召开会议', why: 'an ordinal, not a date' }],
+  },
+  {
+    id: 'date/month-part',
+    description: 'a part of a month, day-precise: 上旬 1st–10th, 中旬 11th–20th, 下旬 21st–last day, 初 the 1st, 底/末 the last day (2024年4月上旬, 9月下旬, 11月底)',
+    pattern: new RegExp(`(?:${Y}${S}年${S}|(?<![\\d年一二三四五六七八九十个]))${M}${S}月(?:份)?${S}(?<part>上旬|中旬|下旬|${EARLY}|底|末)`, 'u'),
+    extract: (m) => {
+      const c = ymd({ ...m.groups!, d: undefined });
+      const days = MONTH_PARTS[m.groups!['part']!];
+      return c && days ? { ...c, d: days[0], dEnd: days[1], precision: 'day' } : null;
+    },
+    examples: [
+      { text: '2024年4月上旬', value: { start: '2024-04-01', end: '2024-04-10', precision: 'day' } },
+      { text: '2024年3月,9月中旬完成', match: '9月中旬', value: { start: '2024-09-11', end: '2024-09-20', implied: ['year'] } },
+      { text: '2024年2月下旬', value: { start: '2024-02-21', end: '2024-02-29' } },
+      { text: '2023年11月底', value: { start: '2023-11-30', end: '2023-11-30', precision: 'day', kind: 'date' } },
+      { text: '2023年3月,11月初召开', match: '11月初', value: { start: '2023-11-01', end: '2023-11-01' } },
+      { text: '2024年1月,要求6月底前完成', match: '6月底前', value: { start: '2024-06-30', end: '2024-06-30', kind: 'deadline' } },
+    ],
+    negatives: [
+      { text: '2024年3月初步建立', match: '初步', why: '初步 is a word (preliminary), not the start of the month' },
+      { text: '2024年,三月初一', match: '初一', why: 'a lunar day' },
+    ],
   },
   {
     id: 'date/month-list',
@@ -157,28 +250,35 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
   },
   {
     id: 'date/year',
-    description: 'a year: 2023年, 2023年度, 二〇二三年',
-    pattern: new RegExp(`(?<!\\d)${Y}${S}年(?:度)?(?![\\d])`, 'u'),
+    description: 'a year: 2023年, 2023年度, 二〇二三年, 08年, 今年, 去年, 明年, 上年度',
+    pattern: new RegExp(`${Y_ALONE}${S}年(?:度)?(?![\\d])`, 'u'),
     extract: (m) => ymd(m.groups!),
     examples: [
       { text: '2023年度巡察整改专题民主生活会', match: '2023年度', value: { start: '2023-01-01', end: '2023-12-31', precision: 'year' } },
       { text: '二〇二三年', value: { start: '2023-01-01' } },
+      { text: '08年建成', match: '08年', value: { start: '2008-01-01', end: '2008-12-31' } },
+      { text: '计划明年完成。\n2024年6月3日', match: '明年', value: { start: '2025-01-01', end: '2025-12-31', implied: ['year'] } },
     ],
     negatives: [
       { text: '当年度工作要点', why: 'no year written' },
       { text: '近3年来', why: 'a duration' },
+      { text: '任职满10年', why: 'a duration' },
+      { text: '2019年至今年均增长5%', match: '今年', why: '至今 + 年均, not 今年' },
+      { text: '基本年薪', why: '基本 + 年薪' },
+      { text: '过去年度预算', why: '过去 + 年度' },
+      { text: '35岁以下年轻干部', why: '以下 + 年轻' },
+      { text: '马上年底了', match: '上年', why: '马上 + 年底' },
+      { text: '数据说明年终考核有效', why: '说明 + 年终' },
     ],
   },
   {
     id: 'date/quarter',
-    description: 'a quarter: 三季度, 第四季度, 2024年第一季度',
+    description: 'a quarter: 三季度, 第四季度, 2024年第一季度, 今年一季度',
     pattern: new RegExp(`(?<!每)(?:${Y}年)?第?(?<q>[一二三四1-4])季度`, 'u'),
     extract: (m) => {
       const q = num(m.groups!['q'], 4);
-      if (q === null) return null;
-      const y = m.groups!['y'] !== undefined ? yearOf(m.groups!['y']) : undefined;
-      if (y === null) return null;
-      return { ...(y !== undefined ? { y } : {}), q, precision: 'quarter' };
+      const year = yearPart(m.groups!);
+      return q === null || year === null ? null : { ...year, q, precision: 'quarter' };
     },
     examples: [
       { text: '2024年工作要点:三季度完成', match: '三季度', value: { start: '2024-07-01', end: '2024-09-30', precision: 'quarter' } },
@@ -188,22 +288,40 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
   },
   {
     id: 'date/half',
-    description: 'a half-year: 上半年, 2024年下半年',
+    description: 'a half-year: 上半年, 2024年下半年, 今年上半年',
     pattern: new RegExp(`(?:${Y}年)?(?<h>[上下])半年`, 'u'),
     extract: (m) => {
-      const y = m.groups!['y'] !== undefined ? yearOf(m.groups!['y']) : undefined;
-      if (y === null) return null;
-      return { ...(y !== undefined ? { y } : {}), h: m.groups!['h'] === '上' ? 1 : 2, precision: 'half' };
+      const year = yearPart(m.groups!);
+      return year === null ? null : { ...year, h: m.groups!['h'] === '上' ? 1 : 2, precision: 'half' };
     },
-    examples: [{ text: '2024年1月起,上半年', match: '上半年', value: { start: '2024-01-01', end: '2024-06-30', precision: 'half' } }],
+    examples: [
+      { text: '2024年1月起,上半年', match: '上半年', value: { start: '2024-01-01', end: '2024-06-30', precision: 'half' } },
+      { text: '今年下半年完成。\n2024年9月2日', match: '今年下半年', value: { start: '2024-07-01', end: '2024-12-31', precision: 'half' } },
+    ],
   },
   {
-    id: 'date/year-end',
-    description: 'the end of the current year without a number: 年底前, 年内, 今年底',
-    pattern: /(?<![\d〇○零一二三四五六七八九])(?:今|本)?年(?:底|末|内)/u,
-    extract: () => ({ precision: 'year' }),
-    examples: [{ text: '2024年3月,要求年底前完成', match: '年底前', value: { start: '2024-01-01', end: '2024-12-31', kind: 'deadline' } }],
-    negatives: [{ text: '近年来', why: 'not a year' }],
+    id: 'date/year-part',
+    description: 'a part of a year: 年初 its first day, 年底/年末 its last day, 年内 the whole year (2021年初, 2024年底, 今年年底, 年底前)',
+    pattern: new RegExp(`(?:${Y_ALONE}${S}年${S}年?|(?<![\\d〇○零一二三四五六七八九十百千万两半数几多每近])年)(?<part>${EARLY}|底|末|内(?![部容涵设控审网外勤]))`, 'u'),
+    extract: (m) => {
+      const year = yearPart(m.groups!);
+      const part = YEAR_PARTS[m.groups!['part']!.charAt(0)];
+      return year === null || !part ? null : { ...year, ...part };
+    },
+    examples: [
+      { text: '2024年3月,要求年底前完成', match: '年底前', value: { start: '2024-12-31', end: '2024-12-31', kind: 'deadline' } },
+      { text: '2021年初', value: { start: '2021-01-01', end: '2021-01-01', precision: 'day' } },
+      { text: '2024年底', value: { start: '2024-12-31', end: '2024-12-31', precision: 'day' } },
+      { text: '今年年底前完成。\n2025年3月26日', match: '今年年底前', value: { end: '2025-12-31', kind: 'deadline' } },
+      { text: '2024年5月,年内完成', match: '年内', value: { start: '2024-01-01', end: '2024-12-31', precision: 'year' } },
+    ],
+    negatives: [
+      { text: '近年来', why: 'not a year' },
+      { text: '半年内完成', why: 'a duration' },
+      { text: '每年底报送', why: 'a frequency' },
+      { text: '2023年初步建立', match: '初步', why: '初步 is a word (preliminary)' },
+      { text: '2023年内部审计', match: '内部', why: '内部 is a word (internal)' },
+    ],
   },
   {
     id: 'date/five-year-plan',
@@ -222,15 +340,60 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
 /**
  * Where the matches of the date rules that need it can begin (pipeline/extract/ruleStarts.ts scans for these; the
  * other rules are fast on their own): the Y-led rules at a written year — a run of ASCII digits (every Y-led pattern
- * has (?<!\d) before it) or four Chinese year digits before 年, with a space or tab between or not (S); the quarter
- * and half-year rules a fixed number of characters before their word ((Y年)?第?[一二三四1-4]季度: Y is four
- * characters, so 1, 2, 6 or 7 before 季度; (Y年)?[上下]半年: 1 or 6 before 半年).
+ * has (?<!\d) before it), four Chinese year digits before 年, or a relative year word before 年 (今年, 去年), with a
+ * space or tab between or not (S); the quarter and half-year rules a fixed number of characters before their word:
+ * a year before them is 5 characters with 年 (2024年, 二〇二四年), 3 (24年) or 2 (今年), or absent, so
+ * (Y年)?第?[一二三四1-4]季度 starts 1 or 2 characters plus one of 0, 2, 3, 5 before 季度, and (Y年)?[上下]半年
+ * 1 plus one of them before 半年.
  */
 export const DATE_STARTS = {
   yearRules: ['date/ymd', 'date/ym', 'date/year'],
   yearDigits: CN_YEAR_DIGITS,
+  relativeYears: Object.keys(RELATIVE_YEARS).join(''),
   beforeWord: [
-    { rule: 'date/quarter', word: '季度', back: [7, 6, 2, 1] },
-    { rule: 'date/half', word: '半年', back: [6, 1] },
+    { rule: 'date/quarter', word: '季度', back: [7, 6, 5, 4, 3, 2, 1] },
+    { rule: 'date/half', word: '半年', back: [6, 4, 3, 1] },
   ],
 } as const;
+
+/**
+ * Labels of a notice's own date near its top — a web page copied to text (发布时间:2024-05-20 10:32, 日期:2023年11月
+ * 02日), the dash subtitle of a report to a congress (——2024年12月24日在…会议上): the date written right after the
+ * label is the notice's date when it has no signature date and no page date (pipeline/extract/extractDates.ts
+ * `noticeDate`).
+ */
+export const NOTICE_DATE_LABELS: readonly Omit<Rule<never>, 'extract'>[] = [
+  {
+    id: 'notice-date/labelled',
+    description: 'a publication-date label near the top: 发布时间, 发布日期, 发文日期, 成文日期, 印发日期, 日期 (not 反馈日期 or another event’s)',
+    pattern: /(?<![\p{Script=Han}])(?:(?:发布|发表|发文|成文|印发)(?:时间|日期)|日期)[ \t]*[:：][ \t]*/u,
+    examples: [
+      { text: '发布时间:2024-05-20 10:32\n关于巡察整改进展情况的通报', match: '2024-05-20', value: { date: '2024-05-20' } },
+      { text: '日期:2023年11月02日 来源:区市场监管局', match: '2023年11月02日', value: { date: '2023-11-02' } },
+    ],
+    negatives: [{ text: '反馈日期:2023年6月28日', why: 'the date of another event' }],
+  },
+  {
+    id: 'notice-date/report-subtitle',
+    description: 'the dash subtitle of a report to a congress: ——2024年12月24日在市人民代表大会常务委员会第五次会议上',
+    pattern: /^[ \t]*-{1,2}[ \t]*(?=[^\n]{6,20}在[^\n]*会议上[ \t]*$)/mu,
+    examples: [
+      {
+        text: '关于2023年度审计查出问题整改情况的报告\n——2024年12月24日在市人民代表大会常务委员会第五次会议上\n市审计局局长',
+        match: '2024年12月24日',
+        value: { date: '2024-12-24' },
+      },
+    ],
+    negatives: [{ text: '——2024年3月5日,召开专题会议', why: 'not the subtitle of a report' }],
+  },
+];
+
+/**
+ * Web-page furniture lines (rules/htmlBoilerplate.ts, in a page or its copy as text) whose dates are the notice's: the
+ * page information line (发布时间:2024-05-20). The dates of other furniture lines — the titles of the previous and
+ * next article (下一篇:…2023年度部门决算公开说明), footers — belong to other pages and are not reported.
+ */
+export const FURNITURE_WITH_NOTICE_DATES: readonly string[] = ['page-info', 'page-info-inline'];
+
+/** How far from the top a labelled notice date is looked for (characters): the header lines of a page. */
+export const NOTICE_DATE_HEAD = 600;

@@ -10,7 +10,7 @@ import { type DocumentContext, documentContext, type PipelineContext } from '../
 import { type Result, result } from '../result.js';
 import { buildSections, type Structure } from '../structure/buildSections.js';
 import { isBlank, type Line } from '../structure/lines.js';
-import { type DateItem, extractDates } from './extractDates.js';
+import { type DateItem, extractDates, noticeDateSources } from './extractDates.js';
 
 type Evidence = Meta['evidence'][string];
 
@@ -89,10 +89,14 @@ function pick(find: MetaPatternFind, all: Found[]): Found[] {
   return [];
 }
 
-/** The first date mention of a scope that a date rule accepts. */
-function findDate(find: MetaDateFind, doc: DocumentContext, dates: readonly DateItem[], scope: Span): DateItem | undefined {
+/** A date mention with a closed interval (not an open …以来). */
+type ClosedDate = Exclude<DateItem, { kind: 'since' }>;
+
+/** The first closed date mention of a scope that a date rule accepts. */
+function findDate(find: MetaDateFind, doc: DocumentContext, dates: readonly DateItem[], scope: Span): ClosedDate | undefined {
   return dates.find(
-    (d) =>
+    (d): d is ClosedDate =>
+      d.kind !== 'since' &&
       d.span.start >= scope.start &&
       d.span.end <= scope.end &&
       (find.kind === undefined || d.kind === find.kind) &&
@@ -201,7 +205,7 @@ export const META_TABLE: RuleTable<{ value: string | null }, PipelineContext> = 
   run(text, ctx) {
     const doc = documentContext(ctx, text);
     const structure = buildSections(doc, null).value;
-    const meta = extractMeta(doc, { structure, dates: extractDates(doc).value, pageDate: null }).value;
+    const meta = extractMeta(doc, { structure, dates: extractDates(doc, noticeDateSources(structure, null)).value, pageDate: null }).value;
     const fieldOf = new Map(META_FIELD_RULES.map((r) => [r.id, r.field]));
     // A rule's own field (not the kind an inspector rule also gives), list items under their list's field.
     return Object.entries(meta.evidence)

@@ -103,10 +103,11 @@ export function enumeratorStarts(paragraph: string): number[] {
 
 // ── dates ──────────────────────────────────────────────────────────────────────────────────────────────────────
 const YEAR_DIGIT = unitTable(DATE_STARTS.yearDigits);
+const RELATIVE_YEAR = unitTable(DATE_STARTS.relativeYears);
 const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
-/** Where a written year can begin: a run of ASCII digits, or four Chinese year digits before 年 (a space or tab
- *  between or not). */
+/** Where a written year can begin: a run of ASCII digits, or four Chinese year digits or a relative year word
+ *  (今, 去…) before 年 (a space or tab between or not). */
 function yearStarts(view: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < view.length; i++) if (isAsciiDigit(view.charCodeAt(i)) && (i === 0 || !isAsciiDigit(view.charCodeAt(i - 1)))) out.push(i);
@@ -118,6 +119,7 @@ function yearStarts(view: string): number[] {
       for (let j = p; j < p + 4 && digits; j++) digits = YEAR_DIGIT[view.charCodeAt(j)] === 1;
       if (digits) out.push(p);
     }
+    for (const p of gap === 1 ? [at - 2, at - 1] : [at - 1]) if (p >= 0 && RELATIVE_YEAR[view.charCodeAt(p)] === 1) out.push(p);
   }
   return ascending(out);
 }
