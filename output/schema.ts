@@ -169,7 +169,10 @@ export const Meta = z
     inspector: z.string().nullable(),
     inspectionKind: z.enum(['巡视', '巡察', '审计']).nullable(),
     round: z.string().nullable(),
-    inspectionPeriod: Period.nullable(),
+    inspectionPeriod: Period.nullable().meta({ description: 'first to last day of the inspection (of all its segments)' }),
+    inspectionSegments: z.array(Period).meta({
+      description: 'the stretches of the inspection as written, in order: one for a single range, several when it was held in parts (4月10日至4月14日、5月8日至6月30日); empty without a period',
+    }),
     feedbackDate: isoDate.nullable(),
     publishedDate: isoDate.nullable(),
     publicityPeriod: Period.nullable(),
@@ -241,7 +244,7 @@ export const Indicators = z
     democraticLifeMeetings: figure('special democratic life meetings held (民主生活会N次)'),
     partyLectures: figure('Party lectures given (讲党课N次)'),
     studySessions: figure('study sessions (专题学习N次)'),
-    inspectionDays: figure('days of the inspection period, first and last day included'),
+    inspectionDays: figure('days of the inspection, first and last day of each segment included (meta.inspectionSegments)'),
     daysFeedbackToPublished: figure('days from the feedback date to the publication date'),
     publishedWithinTwoMonths: z
       .boolean()

@@ -163,6 +163,7 @@ export function failedDocument(source: SourceInfo, format: Format | null, code: 
       inspectionKind: null,
       round: null,
       inspectionPeriod: null,
+      inspectionSegments: [],
       feedbackDate: null,
       publishedDate: null,
       publicityPeriod: null,

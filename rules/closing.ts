@@ -22,10 +22,14 @@ const CN_MD = '[一二三四五六七八九十]{1,3}';
 export const CLOSING_RULES: readonly LineRule[] = [
   {
     id: 'closing/welcome',
-    description: 'invitation to supervise: 欢迎广大干部群众…监督',
+    description: 'invitation to supervise: 欢迎广大干部群众…监督, also after the clause that publishes the notice (…予以公开，欢迎…监督)',
     strength: 'strong',
-    pattern: /^[ \t]*(?:诚恳|真诚|热忱|热诚|衷心|竭诚)?欢迎.{0,60}?(?:监督|批评|意见|建议)/u,
-    examples: [{ text: '欢迎广大干部群众对巡察整改落实情况进行监督。' }, { text: '诚恳欢迎社会各界对整改工作进行监督。' }],
+    pattern: /^[ \t]*(?:[^。！？!?\n]{0,80}?(?:公开|公布|通报|公示)[,，])?(?:诚恳|真诚|热忱|热诚|衷心|竭诚)?欢迎.{0,60}?(?:监督|批评|意见|建议)/u,
+    examples: [
+      { text: '欢迎广大干部群众对巡察整改落实情况进行监督。' },
+      { text: '诚恳欢迎社会各界对整改工作进行监督。' },
+      { text: '依据有关规定，现将本轮巡察整改进展情况予以公开，欢迎广大干部群众监督。监督电话：0736-5550123。' },
+    ],
     negatives: [{ text: '欢迎会上,领导讲话。', why: 'not a closing line' }],
   },
   {
@@ -40,8 +44,8 @@ export const CLOSING_RULES: readonly LineRule[] = [
     id: 'closing/contact',
     description: 'contact lines: 联系电话, 邮政地址, 邮编, 电子邮箱, 传真, 来信…',
     strength: 'strong',
-    pattern: /^[ \t]*(?:联系(?:电话|方式|人|地址)|电话|传真|邮政(?:地址|信箱|编码)|通[信讯]地址|来信地址|地址|邮编|电子(?:邮箱|信箱|邮件)|邮箱|E-?mail)[ \t]*(?:[:：]|\d|\()/iu,
-    examples: [{ text: '联系电话:0757-86229618' }, { text: '邮政编码:528000' }, { text: '电子邮箱:a@b.cn' }],
+    pattern: /^[ \t]*(?:联系(?:电话|方式|人|地址)|(?:监督|举报|监督举报)电话|电话|传真|邮政(?:地址|信箱|编码)|通[信讯]地址|来信地址|地址|邮编|电子(?:邮箱|信箱|邮件)|邮箱|E-?mail)[ \t]*(?:[:：]|\d|\()/iu,
+    examples: [{ text: '联系电话:0757-86229618' }, { text: '邮政编码:528000' }, { text: '电子邮箱:a@b.cn' }, { text: '监督电话：0736-5550123' }],
     negatives: [{ text: '电话会议召开3次。', why: 'not a closing line' }, { text: '电话回访群众120人次。', why: 'not a closing line' }],
   },
   {

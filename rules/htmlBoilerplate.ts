@@ -90,6 +90,17 @@ const BOILERPLATE_LINES: readonly BoilerplateLineRule[] = [
     negatives: NOTICE_LINES,
   },
   {
+    id: 'metadata-table',
+    description: 'a row of the metadata table government portals put before a notice: 索引号 / 发布机构 / 公开方式 / 成文日期 / 文号',
+    pattern: new RegExp(
+      `^[【\\[]?\\s*(索引号|信息索引号|发布机构|发文机关|发文单位|公开方式|公开范围|公开时限|成文日期|成文时间|生成日期|文号|发文字号|主题分类|体裁分类|信息分类|组配分类|效力状态|有效性)${LABEL_SEP}`,
+      'u',
+    ),
+    maxLength: 160,
+    examples: ['索引号：11330911MB1A2B3C4D/2024-00117　发布机构：柳川县林业局', '公开方式：主动公开　成文日期：2024-06-03　文号：无', '主题分类：其他'],
+    negatives: NOTICE_LINES,
+  },
+  {
     id: 'page-info-inline',
     description: 'a short line carrying a view counter or 字号 大中小 anywhere (… 浏览次数：1024 / 【字体：大 中 小】)',
     pattern: /(浏览次数|点击次数|阅读次数|访问次数|浏览量|点击量|阅读量)\s*[:：]|[【[]?\s*(字号|字体)\s*[:：]?\s*[【[]?\s*大\s*[】\]]?\s*[【[]?\s*中\s*[】\]]?\s*[【[]?\s*小/u,

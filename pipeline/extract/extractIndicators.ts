@@ -224,8 +224,16 @@ export function extractIndicators(doc: DocumentContext, input: IndicatorInput): 
 
   const { meta } = input;
   const evidence = (field: string) => meta.evidence[field];
-  const period = meta.inspectionPeriod;
-  const inspectionDays = period ? computed(daysBetween(period.start, period.end) + 1, '天', 'indicator/inspection-days', [evidence('inspectionPeriod')]) : null;
+  // The days of each stretch of the inspection, first and last day included (one stretch: the whole period).
+  const inspectionDays =
+    meta.inspectionSegments.length > 0
+      ? computed(
+          meta.inspectionSegments.reduce((n, s) => n + daysBetween(s.start, s.end) + 1, 0),
+          '天',
+          'indicator/inspection-days',
+          [evidence('inspectionPeriod')],
+        )
+      : null;
   const bothDates = meta.feedbackDate !== null && meta.publishedDate !== null;
   const daysFeedbackToPublished = bothDates
     ? computed(daysBetween(meta.feedbackDate!, meta.publishedDate!), '天', 'indicator/days-feedback-to-published', [evidence('feedbackDate'), evidence('publishedDate')])

@@ -5,6 +5,7 @@
  */
 import type { Meta, Span } from '../../output/schema.js';
 import { type InspectionKind, META_FIELD_RULES, type MetaDateFind, type MetaField, type MetaPatternFind, type MetaScope } from '../../rules/meta.js';
+import { boilerplateRule } from '../../rules/htmlBoilerplate.js';
 import type { Hit, RuleTable } from '../../rules/ruleTypes.js';
 import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
 import { type Result, result } from '../result.js';
@@ -34,18 +35,38 @@ function trimmedLine(view: string, line: Line): Span {
   return { start: line.start + Math.max(0, raw.search(/\S/u)), end: line.start + raw.trimEnd().length };
 }
 
+/** True when a line is web-page furniture (a breadcrumb, a 发布时间 line, a metadata table row). */
+function isFurniture(view: string, line: Line): boolean {
+  return boilerplateRule(view.slice(line.start, line.end)) !== null;
+}
+
+/**
+ * The lines a notice copied from a web page opens with: its first line that is not furniture (the title, or the
+ * opening paragraph), and the furniture lines before and right after it (blank lines between them included).
+ */
+function pageHead(view: string, lines: readonly Line[]): { first: Line | undefined; furniture: Line[] } {
+  let first: Line | undefined;
+  const furniture: Line[] = [];
+  for (const line of lines) {
+    if (isBlank(view, line)) continue;
+    if (isFurniture(view, line)) furniture.push(line);
+    else if (first) break;
+    else first = line;
+  }
+  return { first, furniture };
+}
+
 /** The scopes of one notice (rules/meta.ts); null where the notice has none. */
 function scopesOf(view: string, structure: Structure): (scope: Exclude<MetaScope, 'title'>) => Span | null {
   const { parts, lines, closingLines } = structure;
   const preamble = parts.preamble ?? { start: 0, end: 0 };
   const sigDateLine = closingLines.filter((c) => c.rule === 'closing/date').at(-1);
+  const page = pageHead(view, lines);
   const scopes: Record<Exclude<MetaScope, 'title'>, () => Span | null> = {
     // The opening paragraph tells who inspected whom; a notice without one (a fragment) gets its first 600 characters.
     head: () => ({ start: 0, end: preamble.end >= 40 ? preamble.end : Math.min(view.length, 600) }),
-    'first-line': () => {
-      const first = lines.find((l) => !isBlank(view, l));
-      return first && first.end <= preamble.end ? trimmedLine(view, first) : null;
-    },
+    'first-line': () => (page.first && page.first.end <= preamble.end ? trimmedLine(view, page.first) : null),
+    'page-head': () => (page.furniture.length > 0 ? { start: 0, end: page.furniture.at(-1)!.end } : null),
     closing: () => (parts.closing ? { start: parts.closing.start, end: view.length } : null),
     'signature-date-line': () => (sigDateLine ? sigDateLine.line : null),
     'signature-line': () => {
@@ -58,13 +79,19 @@ function scopesOf(view: string, structure: Structure): (scope: Exclude<MetaScope
   return (scope) => scopes[scope]();
 }
 
-/** Every match of a pattern in [from, to): the value (its named group, or the whole scope) and its span. */
+/** Every match of a pattern in [from, to): the value (its named group, the whole scope, or the template filled
+ *  from the groups, spanning the whole match) and its span. */
 function matches(find: MetaPatternFind, view: string, scope: Span): Found[] {
   const slice = view.slice(scope.start, scope.end);
   const re = new RegExp(find.pattern.source, `${find.pattern.flags}g`);
   const out: Found[] = [];
   for (const m of slice.matchAll(re)) {
     if (find.group === undefined) return [{ value: slice, span: scope }];
+    if (find.template !== undefined) {
+      const start = scope.start + m.index;
+      out.push({ value: find.template.replace(/\$<(\w+)>/gu, (_, name: string) => m.groups?.[name] ?? ''), span: { start, end: start + m[0].length } });
+      continue;
+    }
     const v = m.groups?.[find.group];
     if (v === undefined) continue;
     const start = scope.start + m.index + m[0].indexOf(v);
@@ -92,17 +119,33 @@ function pick(find: MetaPatternFind, all: Found[]): Found[] {
 /** A date mention with a closed interval (not an open …以来). */
 type ClosedDate = Exclude<DateItem, { kind: 'since' }>;
 
-/** The first closed date mention of a scope that a date rule accepts. */
-function findDate(find: MetaDateFind, doc: DocumentContext, dates: readonly DateItem[], scope: Span): ClosedDate | undefined {
-  return dates.find(
-    (d): d is ClosedDate =>
-      d.kind !== 'since' &&
-      d.span.start >= scope.start &&
-      d.span.end <= scope.end &&
-      (find.kind === undefined || d.kind === find.kind) &&
-      (find.precision === undefined || d.precision === find.precision) &&
-      (find.sentence === undefined || find.sentence.test(sentenceOf(doc, d.span))),
+/** The first closed date mention of a scope that a date rule accepts, with the ranges joined to it as segments (the
+ *  mention alone when the rule joins none). */
+function findDate(find: MetaDateFind, doc: DocumentContext, dates: readonly DateItem[], scope: Span): ClosedDate[] {
+  const fits = (d: DateItem): d is ClosedDate =>
+    d.kind !== 'since' &&
+    d.span.start >= scope.start &&
+    d.span.end <= scope.end &&
+    (find.kind === undefined || d.kind === find.kind) &&
+    (find.precision === undefined || d.precision === find.precision);
+  const at = dates.findIndex(
+    (d) =>
+      fits(d) &&
+      (find.sentence === undefined || find.sentence.test(sentenceOf(doc, d.span))) &&
+      (find.label === undefined || find.label.test(doc.view.slice(lineStart(doc.view, d.span.start), d.span.start))),
   );
+  if (at === -1) return [];
+  const found = [dates[at] as ClosedDate];
+  for (let i = at + 1; find.segments && i < dates.length; i++) {
+    const d = dates[i]!;
+    if (!fits(d) || !find.segments.test(doc.view.slice(found.at(-1)!.span.end, d.span.start))) break;
+    found.push(d);
+  }
+  return found;
+}
+
+function lineStart(view: string, at: number): number {
+  return view.lastIndexOf('\n', at - 1) + 1;
 }
 
 function sentenceOf(doc: DocumentContext, span: Span): string {
@@ -124,6 +167,7 @@ export function extractMeta(doc: DocumentContext, input: MetaInput): Result<Meta
   const lists = new Map<MetaField, Found[]>();
   const listValues = new Map<MetaField, string[]>();
   let period: Meta['inspectionPeriod'] = null;
+  let segments: Meta['inspectionSegments'] = [];
   let publicity: Meta['publicityPeriod'] = null;
 
   for (const rule of META_FIELD_RULES) {
@@ -135,12 +179,15 @@ export function extractMeta(doc: DocumentContext, input: MetaInput): Result<Meta
     if (!scope) continue;
 
     if ('date' in rule.find) {
-      const d = findDate(rule.find.date, doc, input.dates, scope);
-      if (!d) continue;
-      if (field === 'inspectionPeriod') period = { start: d.start, end: d.end };
-      else if (field === 'publicityPeriod') publicity = { start: d.start, end: d.end };
+      const found = findDate(rule.find.date, doc, input.dates, scope);
+      if (found.length === 0) continue;
+      const [d, last] = [found[0]!, found.at(-1)!];
+      if (field === 'inspectionPeriod') {
+        period = { start: d.start, end: last.end };
+        segments = found.map((s) => ({ start: s.start, end: s.end }));
+      } else if (field === 'publicityPeriod') publicity = { start: d.start, end: last.end };
       else values.set(field, d.start);
-      note(field, d.span, rule.id);
+      note(field, { start: d.span.start, end: last.span.end }, rule.id);
       continue;
     }
 
@@ -150,7 +197,7 @@ export function extractMeta(doc: DocumentContext, input: MetaInput): Result<Meta
     found = found.filter((f) => !avoid.some((a) => f.span.start < a.span.end && f.span.end > a.span.start));
     if (found.length === 0) continue;
     const valueOf = (f: Found) => {
-      const v = find.fromView ? f.value : text.slice(f.span.start, f.span.end);
+      const v = find.fromView || find.template !== undefined ? f.value : text.slice(f.span.start, f.span.end);
       return find.trim ? v.trim() : v;
     };
     if (isList) {
@@ -178,6 +225,7 @@ export function extractMeta(doc: DocumentContext, input: MetaInput): Result<Meta
     inspectionKind: get('inspectionKind') as Meta['inspectionKind'],
     round: get('round'),
     inspectionPeriod: period,
+    inspectionSegments: segments,
     feedbackDate: get('feedbackDate'),
     publishedDate: get('publishedDate') ?? input.pageDate,
     publicityPeriod: publicity,

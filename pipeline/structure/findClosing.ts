@@ -1,5 +1,6 @@
 /** Where the closing begins (欢迎…监督, 公开期限, contacts, signature, date, 附件, 抄送): it belongs to no section. */
 import { CLOSING_RULES } from '../../rules/closing.js';
+import { boilerplateRule } from '../../rules/htmlBoilerplate.js';
 import type { Hit, RuleTable } from '../../rules/ruleTypes.js';
 import { normalizeText } from '../../text/charMap.js';
 import { isBlank, type Line, splitLines } from './lines.js';
@@ -20,7 +21,9 @@ function classify(view: string, line: Line): { rule: string; strong: boolean } |
  * Scan lines backwards from the end while they are closing lines. Strong lines (欢迎…监督, contacts, a date
  * line, 附件, 抄送) count by themselves; weak ones (short unpunctuated lines: the signing unit, attachment
  * items) only when a strong line stands above them, or when they sit directly on the signature date (at most two
- * lines: the unit names). Returns the closing lines in document order (empty: no closing).
+ * lines: the unit names). The web-page furniture a copied notice ends with (打印本页, 上一篇…, 扫一扫…:
+ * rules/htmlBoilerplate.ts) is passed over before the first closing line. Returns the closing lines in document
+ * order (empty: no closing).
  */
 export function findClosing(view: string, lines: readonly Line[]): ClosingLine[] {
   const found: ClosingLine[] = [];
@@ -29,6 +32,7 @@ export function findClosing(view: string, lines: readonly Line[]): ClosingLine[]
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (isBlank(view, line)) continue;
+    if (found.length === 0 && pendingWeak.length === 0 && boilerplateRule(view.slice(line.start, line.end)) !== null) continue;
     const c = classify(view, line);
     if (!c) break;
     if (c.strong) {
