@@ -11,7 +11,9 @@ import { HTML_CONTENT_NAMES_TABLE, HTML_FURNITURE_NAMES_TABLE, HTML_LINES_TABLE,
 import { NUMBERING_TABLE } from '../rules/numberingFormats.js';
 import { PDF_FURNITURE_TABLE } from '../rules/pdfFurniture.js';
 import type { Hit, RuleTable } from '../rules/ruleTypes.js';
+import { normalizeText } from '../text/charMap.js';
 import { BIG_UNITS, DIGITS, NUMBER_EXAMPLES, POINTS, SMALL_UNITS } from '../text/numerals.js';
+import { TRAD_FOLD, TRAD_FOLD_LEFT_OUT } from '../text/tradFold.generated.js';
 import { parseChineseNumber } from '../text/parseChineseNumber.js';
 import type { PipelineContext } from './context.js';
 import { COUNTS_TABLE, SLOGANS_TABLE } from './extract/extractCounts.js';
@@ -37,6 +39,47 @@ const NUMBERS_TABLE: RuleTable<{ value: number | null }> = {
   run(text) {
     const value = parseChineseNumber(text);
     return value === null ? [] : [{ start: 0, end: text.length, rule: 'number/written', value: { value } }];
+  },
+};
+
+/** The characters the traditional fold changes. */
+const TRAD_FOLD_SOURCES: ReadonlySet<string> = new Set([...TRAD_FOLD].filter((_, i) => i % 2 === 0));
+
+/** The traditional → simplified fold of the rule view (text/tradFold.generated.ts, generated from OpenCC's
+ *  TSCharacters by tools/makeTradFold.ts): each run of folded characters is a hit whose value is its view. */
+const TRADITIONAL_TABLE: RuleTable<{ view: string }> = {
+  name: 'traditional script',
+  rules: [
+    {
+      id: 'fold/traditional',
+      examples: [
+        { text: '縣委第二巡察組', match: '縣', value: { view: '县' } },
+        { text: '縣委第二巡察組', match: '組', value: { view: '组' } },
+        { text: '機關黨組', match: '機關黨組', value: { view: '机关党组' } },
+        { text: '反饋問題', match: '饋問題', value: { view: '馈问题' } },
+        { text: '挽回損失86萬元', match: '損', value: { view: '损' } },
+        { text: '挽回損失86萬元', match: '萬', value: { view: '万' } },
+        { text: '關於整改進展情況的通報', match: '關於', value: { view: '关于' } },
+        { text: '聯繫電話：0871-5550123', match: '聯繫電話', value: { view: '联系电话' } },
+      ],
+      negatives: [
+        { text: '巡察组反馈问题整改进展情况的通报', why: 'simplified text is left as it is' },
+        ...[...TRAD_FOLD_LEFT_OUT].map((c) => ({ text: `${c}坤`, match: c, why: `${c} is a common simplified character too (GB 2312 first level)` })),
+      ],
+    },
+  ],
+  lexicons: { TRAD_FOLD },
+  run(text) {
+    const view = normalizeText(text);
+    const folded = (i: number) => i < text.length && TRAD_FOLD_SOURCES.has(text[i]!) && view[i] !== text[i];
+    const hits: Array<Hit<{ view: string }>> = [];
+    for (let i = 0; i < text.length; i++) {
+      if (!folded(i)) continue;
+      const start = i;
+      while (folded(i + 1)) i++;
+      hits.push({ start, end: i + 1, rule: 'fold/traditional', value: { view: view.slice(start, i + 1) } });
+    }
+    return hits;
   },
 };
 
@@ -70,6 +113,7 @@ export const RULE_TABLES: ReadonlyArray<RuleTable<unknown, PipelineContext>> = [
   HTML_CONTENT_NAMES_TABLE,
   HTML_PAGE_DATE_TABLE,
   NUMBERING_TABLE,
+  TRADITIONAL_TABLE,
   NUMBERS_TABLE,
   WORDS_TABLE,
   MARKERS_TABLE,

@@ -12,6 +12,7 @@ function rng(seed: number): () => number {
 
 const POOL = [
   ...'一二三四五六七八九十〇零两（）()，,。、：:；;“”《》【】—–-～~　 \t\n0123456789０１２３４５６７８９ＡＢａｂ．.％%',
+  ...'巡察組問題萬元聯繫電話乾坤',
   '\u2f00', '\u2f06', '\u2f08', '\uf900', '\u3220', '\u2474', '\u2460', '\ud840\udc00', '\ud83d\ude00', '\u00a0', '\ud800',
 ];
 
@@ -34,6 +35,17 @@ describe('length-preserving normalization', () => {
   it('maps Kangxi radicals to the ideographs they stand for, in repair and normalization', () => {
     expect(repairText('\u2f00\u2f06\u2f08')).toBe('一二人');
     expect(normalizeText('\u2f00')).toBe('一');
+  });
+
+  it('folds traditional characters to simplified in the view only: the canonical text stays as written', () => {
+    expect(normalizeText('縣委第三巡察組反饋問題１２個，整改進展情況的通報')).toBe('县委第三巡察组反馈问题12个,整改进展情况的通报');
+    expect(repairText('縣委第三巡察組')).toBe('縣委第三巡察組');
+    expect(normalizeText('乾坤')).toBe('乾坤'); // 乾 is a common simplified character too: not folded
+  });
+
+  it('folds a compatibility ideograph through its repair (U+F907 → 龜 → 龟)', () => {
+    expect(repairText('\uf907')).toBe('龜');
+    expect(normalizeText('\uf907')).toBe('龟');
   });
 
   it('leaves enclosed markers (㈠ ⑴ ①) for the rules to recognise', () => {

@@ -3,6 +3,7 @@
  * exactly one code unit, so offsets computed on a mapped string address the original string too.
  * NFKC is never applied to the text: it changes lengths (㈠ → (一)) and would break spans.
  */
+import { TRAD_FOLD } from './tradFold.generated.js';
 
 /** Build a 1:1 lookup table: code unit → replacement code unit. */
 function table(entries: Iterable<[number, number]>): Uint16Array {
@@ -42,8 +43,21 @@ function* styleFolds(): Generator<[number, number]> {
   yield [0xff64, 0x3001]; // halfwidth ideographic comma → 、
 }
 
+/** Traditional characters folded to simplified (text/tradFold.generated.ts, from OpenCC's TSCharacters): 組 → 组,
+ *  萬 → 万, 於 → 于. One character to one, so the view keeps its length; common simplified characters are left out. */
+function* traditionalFolds(): Generator<[number, number]> {
+  for (let i = 0; i + 1 < TRAD_FOLD.length; i += 2) yield [TRAD_FOLD.charCodeAt(i), TRAD_FOLD.charCodeAt(i + 1)];
+}
+
+/** Two maps in one table: `second` applied to what `first` gives (a repaired compatibility ideograph is then folded). */
+function compose(first: Uint16Array, second: Uint16Array): Uint16Array {
+  const t = new Uint16Array(first.length);
+  for (let i = 0; i < t.length; i++) t[i] = second[first[i]!]!;
+  return t;
+}
+
 const REPAIR = table(ideographRepairs());
-const NORMALIZE = table([...ideographRepairs(), ...styleFolds()]);
+const NORMALIZE = compose(table([...ideographRepairs(), ...styleFolds()]), table(traditionalFolds()));
 
 function mapUnits(s: string, t: Uint16Array): string {
   // Most short strings map to themselves: find the first unit that changes before allocating anything.
@@ -62,8 +76,9 @@ export function repairText(s: string): string {
   return mapUnits(s, REPAIR);
 }
 
-/** The matching view of the canonical text: same length, full-width ASCII → ASCII, spaces → ' ', dashes → '-'.
- *  Rules run on this view; spans found in it address the canonical text unchanged. */
+/** The matching view of the canonical text: same length, full-width ASCII → ASCII, spaces → ' ', dashes → '-',
+ *  traditional characters → simplified (巡察組 → 巡察组). Rules run on this view; spans found in it address the
+ *  canonical text unchanged, and every output `text` is cut from the canonical text, as written. */
 export function normalizeText(s: string): string {
   return mapUnits(s, NORMALIZE);
 }
