@@ -23,6 +23,8 @@ export const CLASSIFIERS: readonly Classifier[] = [
   { unit: '百分点', kind: 'ratio' },
   { unit: '个', kind: 'thing', notBefore: '体|别|性|案|例' },
   { unit: '项', kind: 'thing', notBefore: '目' },
+  { unit: '大项', kind: 'thing', notBefore: '目' },
+  { unit: '子项', kind: 'thing', notBefore: '目' },
   { unit: '件', kind: 'thing', notBefore: '事' },
   { unit: '条', kind: 'thing', notBefore: '例|件|款|线' },
   { unit: '家', kind: 'thing', notBefore: '属|长|庭' },

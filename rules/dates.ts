@@ -390,10 +390,10 @@ export const NOTICE_DATE_LABELS: readonly Omit<Rule<never>, 'extract'>[] = [
 
 /**
  * Web-page furniture lines (rules/htmlBoilerplate.ts, in a page or its copy as text) whose dates are the notice's: the
- * page information line (发布时间:2024-05-20). The dates of other furniture lines — the titles of the previous and
+ * page information line (发布时间:2024-05-20) and a row of the portal's metadata table (成文日期：2024-05-18). The dates of other furniture lines — the titles of the previous and
  * next article (下一篇:…2023年度部门决算公开说明), footers — belong to other pages and are not reported.
  */
-export const FURNITURE_WITH_NOTICE_DATES: readonly string[] = ['page-info', 'page-info-inline'];
+export const FURNITURE_WITH_NOTICE_DATES: readonly string[] = ['page-info', 'page-info-inline', 'metadata-table'];
 
 /** How far from the top a labelled notice date is looked for (characters): the header lines of a page. */
 export const NOTICE_DATE_HEAD = 600;

@@ -300,12 +300,22 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
       { text: '审计发现问题5个方面21个，涉及金额6,847.52万元。', match: '21个', value: { value: 21 } },
       { text: '对审计报告指出的3个方面12个问题逐项建立整改台账。', match: '12个问题', value: { value: 12 } },
       { text: '截至10月31日，审计工作报告反映的36个问题，已整改31个。', match: '36个问题', value: { value: 36 } },
-      { text: '形成4个方面11大项问题52子项问题的整改台账。', match: '52子项问题', value: { value: 52 } },
     ],
     negatives: [
       { text: '对上轮巡视反馈的17个问题进行“回头看”。', match: '17个问题', why: 'an earlier round' },
       { text: '对村级财务开展专项审计，发现问题19个。', match: '19个', why: 'a finding of the unit’s own check, not the inspection’s feedback' },
     ],
+  },
+  {
+    id: 'indicator/problems-found-sub-items',
+    description: '(N个方面)N大项问题M子项问题 — the problems of a ledger counted as major items and sub-items: the sub-items',
+    indicators: ['problemsFound'],
+    units: ['子项'],
+    object: PROBLEM,
+    objectOptional: true,
+    before: new RegExp(`${N}(?:个)?大项(?:问题)?$`, 'u'),
+    sentenceNot: EARLIER_ROUND,
+    examples: [{ text: '形成4个方面11大项问题52子项问题的整改台账。', match: '52子项问题', value: { indicator: 'problemsFound', value: 52 } }],
   },
   {
     id: 'indicator/problems-found-by-areas',
@@ -388,6 +398,22 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
     ],
   },
   {
+    id: 'indicator/tasks-completed',
+    description: '…项整改任务(，)已完成N项 — the ledger’s tasks completed',
+    indicators: ['tasksCompleted'],
+    units: ['项', '条', '个'],
+    objectOptional: true,
+    object: TASK,
+    before: /(?:已|均已|目前已|现已)(?:完成|办结|销号)(?:整改)?$/u,
+    lead: /任务[^。；]{0,8}(?:已|均已|目前已|现已)(?:完成|办结|销号)(?:整改)?$/u,
+    // Tasks, not problems: the first rule that takes a count decides, so this is never problems-completed; it stands
+    // before tasks-total, since a continuation (已完成117项) takes the object 整改任务 of its list.
+    examples: [
+      { text: '截至2022年3月，学院巡视整改台账86项整改任务，已完成83项。', match: '83项', value: { indicator: 'tasksCompleted', value: 83 } },
+      { text: '整改台账中的64项整改任务已完成59项；', match: '59项', value: { indicator: 'tasksCompleted', value: 59 } },
+    ],
+  },
+  {
     id: 'indicator/tasks-total',
     description: '整改台账N项整改任务, 细化为整改任务N项 — the tasks of the rectification ledger',
     indicators: ['tasksTotal'],
@@ -398,18 +424,6 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
       { text: '截至2022年3月，学院巡视整改台账86项整改任务，已完成83项。', match: '86项整改任务', value: { indicator: 'tasksTotal', value: 86 } },
       { text: '将反馈的问题细化为整改任务40项。', match: '40项', value: { value: 40 } },
     ],
-  },
-  {
-    id: 'indicator/tasks-completed',
-    description: '…项整改任务(，)已完成N项 — the ledger’s tasks completed',
-    indicators: ['tasksCompleted'],
-    units: ['项', '条', '个'],
-    objectOptional: true,
-    object: TASK,
-    before: /(?:已|均已|目前已|现已)(?:完成|办结|销号)(?:整改)?$/u,
-    lead: /任务[^。；]{0,8}(?:已|均已|目前已|现已)(?:完成|办结|销号)(?:整改)?$/u,
-    // Tasks, not problems: the first rule that takes a count decides, so this is never problems-completed.
-    examples: [{ text: '截至2022年3月，学院巡视整改台账86项整改任务，已完成83项。', match: '83项', value: { indicator: 'tasksCompleted', value: 83 } }],
   },
   {
     id: 'indicator/completion-rate',

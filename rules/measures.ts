@@ -298,15 +298,20 @@ export const NOT_MEASURE_RULES: readonly Rule<NotMeasureValue>[] = [
   },
   {
     id: 'not-measure/opinion',
-    description: 'opinions and attitudes: …认为, 深刻认识到…, 高度重视…, 同时也要看到',
+    description:
+      'opinions and attitudes: …认为, 深刻认识到…, 高度重视…, 同时也要看到, and a stance with no action in it: 把整改作为…标尺/政治任务，坚持问题导向，逐项推动整改落实',
     pattern:
-      /^[^，。；：]{0,24}?(?:一致认为|认为|深刻认识到|认识到|体会到|深感|高度重视)|^同时(?:也)?要看到|^(?:经过|通过)[^，。；]{0,12}(?:学习|研讨)[^。；]{0,20}?认识到/u,
+      /^[^，。；：]{0,24}?(?:一致认为|认为|深刻认识到|认识到|体会到|深感|高度重视)|^同时(?:也)?要看到|^(?:经过|通过)[^，。；]{0,12}(?:学习|研讨)[^。；]{0,20}?认识到|^(?![^。；]*(?:成立|制定|召开|出台|建立|印发|开展|组织|修订|研究|部署|完成|约谈|督办))[^，。；]{0,12}把[^，。；]{1,16}作为[^，。；]{1,24}(?:标尺|试金石|政治任务|重要任务|契机|机遇)[，,][^。；]{0,30}。?$/u,
     extract: notMeasure('opinion'),
     examples: [
       { text: '集团党委认为，这次巡视是一次全面的政治体检。' },
       { text: '班子成员深刻认识到，整改是一项长期任务。' },
+      { text: '区政府把审计整改作为提升治理能力的重要契机，坚持举一反三，推动整改落实。' },
     ],
-    negatives: [{ text: '认真对照反馈意见，逐条制定整改措施。', why: '认真 is no opinion' }],
+    negatives: [
+      { text: '认真对照反馈意见，逐条制定整改措施。', why: '认真 is no opinion' },
+      { text: '局党组把巡察整改作为重大政治任务，成立整改工作领导小组。', why: 'the stance comes with an action' },
+    ],
   },
   {
     id: 'not-measure/slogan',

@@ -57,7 +57,8 @@ function compose(first: Uint16Array, second: Uint16Array): Uint16Array {
 }
 
 const REPAIR = table(ideographRepairs());
-const NORMALIZE = compose(table([...ideographRepairs(), ...styleFolds()]), table(traditionalFolds()));
+const SIMPLIFY = table(traditionalFolds());
+const NORMALIZE = compose(table([...ideographRepairs(), ...styleFolds()]), SIMPLIFY);
 
 function mapUnits(s: string, t: Uint16Array): string {
   // Most short strings map to themselves: find the first unit that changes before allocating anything.
@@ -81,4 +82,10 @@ export function repairText(s: string): string {
  *  canonical text unchanged, and every output `text` is cut from the canonical text, as written. */
 export function normalizeText(s: string): string {
   return mapUnits(s, NORMALIZE);
+}
+
+/** Traditional characters of a text folded to simplified, nothing else changed (punctuation and width as written):
+ *  for normalized values cut from the canonical text (a count's object: 反饋問題 → 反馈问题). */
+export function simplifyScript(s: string): string {
+  return mapUnits(s, SIMPLIFY);
 }

@@ -12,7 +12,7 @@ import { SLOGAN_RULES, SLOGANS } from '../../rules/slogans.js';
 import { CLASSIFIERS } from '../../rules/classifiers.js';
 import { APPROX_WORDS, COUNT_RULES } from '../../rules/counts.js';
 import type { RuleTable } from '../../rules/ruleTypes.js';
-import { normalizeText } from '../../text/charMap.js';
+import { normalizeText, simplifyScript } from '../../text/charMap.js';
 import { type DocumentContext, documentContext, type PipelineContext } from '../context.js';
 import { extractDates } from './extractDates.js';
 import { OBJECT_CLAUSE_END, stretchEnd, stretchStart } from '../../text/punctuation.js';
@@ -335,7 +335,7 @@ export function extractCounts(doc: DocumentContext, blockedSpans: readonly Span[
       rule: f.hit.rule,
       value: c.value,
       unit: c.unit,
-      object: o ? text.slice(o.start, o.end) : null,
+      object: o ? simplifyScript(text.slice(o.start, o.end)) : null,
       approx: c.approx,
     };
   });

@@ -13,6 +13,7 @@ import type { RuleTable } from '../../rules/ruleTypes.js';
 import { countsOfText } from './extractCounts.js';
 import { buildSections } from '../structure/buildSections.js';
 import { sectionLocator } from '../structure/sectionLocator.js';
+import { normalizeText } from '../../text/charMap.js';
 import { daysBetween, twoMonthsAfter } from '../../text/isoDate.js';
 import { CLAUSE_END, FULL_STOP, stretchEnd, stretchStart } from '../../text/punctuation.js';
 import type { DocumentContext, PipelineContext } from '../context.js';
@@ -49,12 +50,13 @@ export function openingEnd(doc: DocumentContext, bodyStart: number | null): numb
   return 0;
 }
 
-/** The titles function of a document: section ids to their title chains, [] for the opening (before `opening`). */
+/** The titles function of a document: section ids to their title chains in the matching view, [] for the opening
+ *  (before `opening`). */
 export function titlesOf(sections: readonly Section[], opening: number): TitlesOf {
   const chains = new Map<string, readonly string[]>();
   const walk = (ss: readonly Section[], chain: readonly string[]) => {
     for (const s of ss) {
-      const c = [...chain, s.title];
+      const c = [...chain, normalizeText(s.title)]; // matched as the rules match: on the view (組織 → 组织)
       chains.set(s.id, c);
       walk(s.children, c);
     }

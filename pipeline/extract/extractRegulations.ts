@@ -100,6 +100,8 @@ export function extractRegulations(doc: DocumentContext, sections: readonly Sect
   for (const t of titles) {
     const open = t.start - 1;
     const title = text.slice(t.start, t.end);
+    // Titles are matched as written in the view (組織 → 组织); the output keeps them as written.
+    const key = view.slice(t.start, t.end);
     let action: RegulationAction = null;
     let rule = 'regulation/none';
     const between = prev ? view.slice(prev.end + 1, open) : null;
@@ -118,11 +120,11 @@ export function extractRegulations(doc: DocumentContext, sections: readonly Sect
     // The verb's action is shared along a chain whatever this title turns out to be.
     prev = { end: t.end, action, rule };
     const alias = ALIAS_AFTER.exec(view.slice(t.end + 1, t.end + 50));
-    const working = workingDocument(title);
+    const working = workingDocument(key);
     if (alias?.groups) {
       const at = t.end + 1 + alias.index + alias[0].indexOf(alias.groups['alias']!);
       if (view[at - 1] === '《') aliasDefinitions.add(at);
-      aliases.set(text.slice(at, at + alias.groups['alias']!.length), working);
+      aliases.set(view.slice(at, at + alias.groups['alias']!.length), working);
     }
     if (aliasDefinitions.has(t.start)) {
       action = null;
@@ -130,9 +132,9 @@ export function extractRegulations(doc: DocumentContext, sections: readonly Sect
     } else if (working !== null) {
       action = null;
       rule = working;
-    } else if (aliases.get(title)) {
+    } else if (aliases.get(key)) {
       action = null;
-      rule = `${aliases.get(title)!}+alias`;
+      rule = `${aliases.get(key)!}+alias`;
     } else if (action !== null && modifiesNoun(view, t.end, seg)) {
       action = null;
       rule = `${rule.replace(/\+chain$/u, '')}+modifier`;
