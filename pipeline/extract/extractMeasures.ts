@@ -44,11 +44,18 @@ export function statusOf(titles: readonly string[]): StatusOf {
   return NO_STATUS;
 }
 
+/** The text with what stands inside 《》 blanked out (same length): a title's words are no cue of the measure
+ *  (形成《…问题原因分析及下一步整改措施》报告 is done, not planned). */
+function withoutTitles(text: string): string {
+  return text.replace(/《[^《》]*》/gu, (t) => `《${'□'.repeat(t.length - 2)}》`);
+}
+
 /** The cue of a measure's own words that decides its status: the one that stands first (STATUS_CUES), with where. */
 function firstCue(text: string): { at: number; length: number; status: Status; rule: string } | null {
   let best: { at: number; length: number; status: Status; rule: string } | null = null;
+  const words = withoutTitles(text);
   for (const r of STATUS_CUES) {
-    const m = r.pattern.exec(text);
+    const m = r.pattern.exec(words);
     if (m && (best === null || m.index < best.at)) best = { at: m.index, length: m[0].length, status: r.extract(m, undefined)?.status ?? null, rule: r.id };
   }
   return best;
@@ -237,6 +244,25 @@ function bodyStart(view: string, s: Section): number {
   return at;
 }
 
+/** Where the paragraph starting at `p` ends (before `to`): at its line's end, unless the line is prose (it has a sentence
+ *  end) broken off mid-sentence (no sentence end at its end: 打造“人才-项目-平台-⏎成果”全链条…), as a copy from a web
+ *  page wraps its lines; then the next non-blank line goes on with the paragraph. */
+function paragraphEnd(view: string, p: number, to: number): number {
+  let end = view.indexOf('\n', p);
+  if (end === -1 || end > to) return to;
+  while (end < to) {
+    const line = view.slice(p, end).trimEnd();
+    const next = view.indexOf('\n', end + 1);
+    const nextEnd = next === -1 || next > to ? to : next;
+    if (!HAS_SENTENCE_END.test(line) || SENTENCE_TAIL.test(line) || view.slice(end + 1, nextEnd).trim() === '') return end;
+    end = nextEnd;
+  }
+  return to;
+}
+
+/** A line that ends a sentence (its last mark, a closing quote or bracket after it allowed). */
+const SENTENCE_TAIL = /[。；;！!？?：:][”’」』）)]*$/u;
+
 /** Find the measures of a document given its structure. */
 export function extractMeasures(doc: DocumentContext, structure: Pick<Structure, 'sections' | 'parts'>): Result<MeasureItem[]> {
   const { view, text } = doc;
@@ -246,8 +272,7 @@ export function extractMeasures(doc: DocumentContext, structure: Pick<Structure,
     const sequence = new Map<string, number>();
     let p = from;
     while (p < to) {
-      const nl = view.indexOf('\n', p);
-      const lineEnd = nl === -1 || nl > to ? to : nl;
+      const lineEnd = paragraphEnd(view, p, to);
       if (!onlySentences || HAS_SENTENCE_END.test(view.slice(p, lineEnd))) {
         const paragraph = context.rule !== null ? context : leadStatus(view, p, lineEnd);
         for (const piece of paragraphPieces(doc, p, lineEnd, sequence)) {
