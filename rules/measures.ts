@@ -161,6 +161,9 @@ export const ACTION_SENTENCE: MeasureShape & { verbTags: ReadonlySet<string>; mi
 /** Measure status from a section title. */
 export interface StatusValue {
   status: 'done' | 'ongoing' | 'planned';
+  /** A cue that speaks of the whole measure wherever it stands (a part done, the rest to come): it decides over
+   *  the first cue. */
+  whole?: boolean;
 }
 
 /** Status rules, tested on each enclosing section title from the outermost in; the first title that matches
@@ -209,6 +212,16 @@ export const STATUS_RULES: readonly Rule<StatusValue>[] = [
  */
 export const STATUS_CUES: readonly Rule<StatusValue>[] = [
   {
+    id: 'status/cue-partly-done',
+    description: 'ongoing, whatever cue comes first: a part done and the rest still to come (已完成65处，其余7处力争…; 已整改18个，剩余2个正在推进)',
+    pattern: /(?:完成|整改|办结|销号)[^，。；]{0,8}?\d+[^，。；]{0,4}[，；,;](?:其余|剩余|尚有|还有|另有)/u,
+    extract: () => ({ status: 'ongoing', whole: true }),
+    examples: [
+      { text: '制定林地清理工作方案，全县43处违规占地已完成清理38处，其余5处力争年底前完成。', match: '完成清理38处，其余', value: { status: 'ongoing' } },
+    ],
+    negatives: [{ text: '制定林地清理工作方案，全县43处违规占地已全部完成清理。', match: '完成清理', why: 'all done: the first cue (制定) decides' }],
+  },
+  {
     id: 'status/cue-planned',
     description:
       'planned: 将 as a future marker (将于, 将继续, 将开展…; not 已将, not 将 for 把: 将…纳入/列入/作为/相结合/统筹), 下一步, 计划从/于, 拟, 力争, 争取…前, 预计, a deadline ahead (…前完成)',
@@ -251,12 +264,13 @@ export const STATUS_CUES: readonly Rule<StatusValue>[] = [
     id: 'status/cue-done',
     description: 'done: 已…, a verb with 了, and completed-action verbs (完成, 建立, 出台, 制定, 修订, 召开, 成立, 清退, 追回…)',
     pattern:
-      /已(?:经)?|(?<![为除罢])了(?![解结如却不])|(?<![未尚基本])完成(?!的)|整改到位|纳入|列入|写入|建立|建成|出台|制定|印发|修订|修改|召开|成立|组建|开展|组织|清退|追回|追缴|收回|退回|给予|约谈|问责|撤销|调整|配备|新建|上线|实现|取消|作出[^，。；]{0,8}处理|获批|获评|获得|荣获|入选|签署|设立|推出|启动|启用|投入|选派|引进|发表|清理|核查|排查|梳理|整治/u,
+      /已(?:经)?|(?<![为除罢])了(?![解结如却不])|(?<![未尚基本])完成(?!的)|整改到位|纳入|列入|写入|建立|建成|出台|制定|印发|修订|修改|召开|成立|组建|开展|组织|清退|追回|追缴|收回|退回|给予|约谈|问责|撤销|调整|配备|新建|上线|实现|取消|作出[^，。；]{0,8}处理|获批|获评|获得|荣获|入选|(?<!确保|力争|争取|要|须|应)达到|签署|设立|推出|启动|启用|投入|选派|引进|发表|清理|核查|排查|梳理|整治/u,
     extract: () => ({ status: 'done' }),
     examples: [
       { text: '已建立周调度、月通报工作机制。', match: '已', value: { status: 'done' } },
       { text: '局党组召开了巡察整改专题民主生活会。', match: '召开', value: { status: 'done' } },
       { text: '出台《县属企业投资项目管理办法》，明确审批权限。', match: '出台', value: { status: 'done' } },
+      { text: '扶持特色种植，全县合作社总数达到二百一十家，带动农户持续增收。', match: '达到', value: { status: 'done' } },
     ],
     negatives: [
       { text: '为了解决群众急难愁盼问题，强化服务意识。', match: '了', why: '为了, 了解 are no past tense' },

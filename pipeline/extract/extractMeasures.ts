@@ -50,13 +50,22 @@ function withoutTitles(text: string): string {
   return text.replace(/《[^《》]*》/gu, (t) => `《${'□'.repeat(t.length - 2)}》`);
 }
 
-/** The cue of a measure's own words that decides its status: the one that stands first (STATUS_CUES), with where. */
+/** The cue of a measure's own words that decides its status (STATUS_CUES), with where: a cue about the whole measure
+ *  (a part done, the rest to come) wherever it stands, else the one that stands first. */
 function firstCue(text: string): { at: number; length: number; status: Status; rule: string } | null {
   let best: { at: number; length: number; status: Status; rule: string } | null = null;
   const words = withoutTitles(text);
+  let whole = false;
   for (const r of STATUS_CUES) {
     const m = r.pattern.exec(words);
-    if (m && (best === null || m.index < best.at)) best = { at: m.index, length: m[0].length, status: r.extract(m, undefined)?.status ?? null, rule: r.id };
+    const value = m ? r.extract(m, undefined) : null;
+    if (!m || !value) continue;
+    // A cue about the whole measure decides over the first one; among cues of one kind the first decides.
+    const isWhole = value.whole === true;
+    if (best === null || (isWhole && !whole) || (isWhole === whole && m.index < best.at)) {
+      best = { at: m.index, length: m[0].length, status: value.status, rule: r.id };
+      whole = isWhole;
+    }
   }
   return best;
 }
