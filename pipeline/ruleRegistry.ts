@@ -19,7 +19,7 @@ import type { PipelineContext } from './context.js';
 import { COUNTS_TABLE, SLOGANS_TABLE } from './extract/extractCounts.js';
 import { DATES_TABLE, NOTICE_DATE_TABLE } from './extract/extractDates.js';
 import { INDICATOR_SCOPE_TABLE, INDICATORS_TABLE } from './extract/extractIndicators.js';
-import { MEASURE_LEADS_TABLE, MEASURES_TABLE, NOT_MEASURE_TABLE, STATUS_CUES_TABLE, STATUS_TABLE } from './extract/extractMeasures.js';
+import { MEASURE_LEADS_TABLE, MEASURES_TABLE, NOT_MEASURE_TABLE, STATUS_CUES_TABLE, STATUS_LABELS_TABLE, STATUS_TABLE } from './extract/extractMeasures.js';
 import { META_TABLE } from './extract/extractMeta.js';
 import { REGULATIONS_TABLE } from './extract/extractRegulations.js';
 import { MARKERS_TABLE } from './structure/buildSections.js';
@@ -128,6 +128,7 @@ export const RULE_TABLES: ReadonlyArray<RuleTable<unknown, PipelineContext>> = [
   NOT_MEASURE_TABLE,
   STATUS_TABLE,
   STATUS_CUES_TABLE,
+  STATUS_LABELS_TABLE,
   REGULATIONS_TABLE,
   INDICATORS_TABLE,
   INDICATOR_SCOPE_TABLE,

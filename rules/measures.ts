@@ -204,6 +204,31 @@ export const STATUS_RULES: readonly Rule<StatusValue>[] = [
   },
 ];
 
+/** The fields of a problem's entry that give its state (完成情况：已完成 / 整改状态：阶段性完成 / 整改进度：正在推进). */
+const STATUS_LABEL = '(?:完成情况|整改状态|整改进度|完成进度|整改进展|进展情况|完成状态)[:：][ \\t]*';
+
+/**
+ * Status labels: a field of a problem's entry that states its state (3.村务公开不及时。完成情况：已完成。整改情况：一是…),
+ * for every measure of the entry's body, where its titles name no status. The label is no measure itself
+ * (NOT_MEASURE_RULES, not-measure/status-label).
+ */
+export const STATUS_LABELS: readonly Rule<StatusValue>[] = [
+  {
+    id: 'status/label-done',
+    description: 'an entry’s state given as done: 完成情况：已完成 / 已整改到位 / 已销号',
+    pattern: new RegExp(`${STATUS_LABEL}(?:已(?:经)?(?:完成|整改|销号|办结)|完成整改|整改完成|整改到位)`, 'u'),
+    extract: () => ({ status: 'done' }),
+    examples: [{ text: '完成情况：已完成。', match: '完成情况：已完成', value: { status: 'done' } }],
+  },
+  {
+    id: 'status/label-ongoing',
+    description: 'an entry’s state given as under way: 整改状态：阶段性完成 / 基本完成 / 正在推进 / 长期坚持 / 未完成',
+    pattern: new RegExp(`${STATUS_LABEL}(?:阶段性完成|基本完成|正在(?:推进|整改)|持续(?:推进|整改)|长期坚持|推进中|整改中|未完成|尚未完成)`, 'u'),
+    extract: () => ({ status: 'ongoing' }),
+    examples: [{ text: '整改状态：阶段性完成。', match: '整改状态：阶段性完成', value: { status: 'ongoing' } }],
+  },
+];
+
 /**
  * Status cues of a measure's own words, for a measure whose section titles and paragraph lead name no status: the
  * cue that stands first in the measure decides (table order breaks a tie). A progress notice tells what was done in
@@ -318,12 +343,13 @@ export const NOT_MEASURE_RULES: readonly Rule<NotMeasureValue>[] = [
     description:
       'opinions and attitudes: …认为, 深刻认识到…, 高度重视…, 同时也要看到, and a stance with no action in it: 把整改作为…标尺/政治任务，坚持问题导向，逐项推动整改落实',
     pattern:
-      /^[^，。；：]{0,24}?(?:一致认为|认为|深刻认识到|认识到|体会到|深感|高度重视)|^同时(?:也)?要看到|^(?:经过|通过)[^，。；]{0,12}(?:学习|研讨)[^。；]{0,20}?认识到|^(?![^。；]*(?:成立|制定|召开|出台|建立|印发|开展|组织|修订|研究|部署|完成|约谈|督办))[^，。；]{0,12}把[^，。；]{1,16}作为[^，。；]{1,24}(?:标尺|试金石|政治任务|重要任务|契机|机遇)[，,][^。；]{0,30}。?$/u,
+      /^[^，。；：]{0,24}?(?:一致认为|认为|深刻认识到|认识到|体会到|深感|高度重视)|^同时(?:也)?要看到|^(?:经过|通过)[^，。；]{0,12}(?:学习|研讨)[^。；]{0,20}?认识到|^(?![^。；]*(?:成立|制定|召开|出台|建立|印发|开展|组织|修订|研究|部署|完成|约谈|督办))[^，。；]{0,12}把[^，。；]{1,16}作为[^，。；]{1,24}(?:标尺|试金石|政治任务|重要任务|契机|机遇)(?:来抓|来推进|抓紧抓实|抓紧抓好|抓实抓好)?(?:[，,][^。；]{0,30})?。?$/u,
     extract: notMeasure('opinion'),
     examples: [
       { text: '集团党委认为，这次巡视是一次全面的政治体检。' },
       { text: '班子成员深刻认识到，整改是一项长期任务。' },
       { text: '区政府把审计整改作为提升治理能力的重要契机，坚持举一反三，推动整改落实。' },
+      { text: '县卫健局党组把巡察整改作为重大政治任务来抓，始终站在讲政治的高度推进整改。' },
     ],
     negatives: [
       { text: '认真对照反馈意见，逐条制定整改措施。', why: '认真 is no opinion' },
@@ -355,6 +381,13 @@ export const NOT_MEASURE_RULES: readonly Rule<NotMeasureValue>[] = [
     ],
   },
   {
+    id: 'not-measure/status-label',
+    description: 'a field of a problem’s entry that states its state or its owner: 完成情况：已完成。 整改时限：2024年6月底。 责任单位：办公室。',
+    pattern: new RegExp(`^(?:${STATUS_LABEL}|(?:整改时限|完成时限|责任单位|责任部门|责任领导|牵头领导|牵头单位|责任人)[:：])[^。；]{0,30}[。；]?$`, 'u'),
+    extract: notMeasure('totals'),
+    examples: [{ text: '完成情况：已完成。' }, { text: '整改时限：2024年6月底。' }],
+  },
+  {
     id: 'not-measure/totals',
     description: 'a sentence that only states totals: 截至…, 其中…, 整改期间/通过整改/整改中…, 上述N个问题中…, …方面：…',
     pattern: /^(?:截至|截止|目前|至此|其中[，,]|整改(?:期间|中)[，,]|集中整改期间|通过整改[，,]|上述[^，。；]{0,12}中[，,]?|[^，。；：]{2,12}方面[：:]|[^，。；]{0,20}?共(?:计)?反馈[^，。；]{0,10}?\d|尚未完成整改的[^，。；]{0,8}中)/u,
@@ -379,9 +412,12 @@ export const MEASURE_LEADS: readonly Rule<{ length: number }>[] = [
   },
   {
     id: 'measure-lead/label',
-    description: 'a label: 整改情况：, 整改措施：, 整改进展：, 整改成效：',
-    pattern: /^整改(?:情况|措施|进展|成效|结果)[：:]/u,
+    description: 'a label: 整改情况：, 整改措施：, 整改进展：, 整改成效：, 整改落实情况：, 具体措施：',
+    pattern: /^(?:整改(?:落实)?(?:情况|措施|进展|成效|结果)|落实情况|具体措施|主要措施)[：:]/u,
     extract: (m) => ({ length: m[0].length }),
-    examples: [{ text: '整改情况：修订《会议费管理办法》，明确开支标准。', match: '整改情况：' }],
+    examples: [
+      { text: '整改情况：修订《会议费管理办法》，明确开支标准。', match: '整改情况：' },
+      { text: '整改落实情况：完善村务公开栏，每月更新一次。', match: '整改落实情况：' },
+    ],
   },
 ];

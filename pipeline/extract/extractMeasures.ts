@@ -7,7 +7,7 @@
  * own words. Measure ids m1, m2… follow document order.
  */
 import type { Measure, Section } from '../../output/schema.js';
-import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, ITEM_LEAD, LEAD_SENTENCE, MEASURE_LEADS, NOT_MEASURE_RULES, STATUS_CUES, STATUS_RULES } from '../../rules/measures.js';
+import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, ITEM_LEAD, LEAD_SENTENCE, MEASURE_LEADS, NOT_MEASURE_RULES, STATUS_CUES, STATUS_LABELS, STATUS_RULES } from '../../rules/measures.js';
 import { CLOSING_RULES } from '../../rules/closing.js';
 import { boilerplateRule } from '../../rules/htmlBoilerplate.js';
 import type { Hit, RuleTable } from '../../rules/ruleTypes.js';
@@ -84,6 +84,17 @@ function leadStatus(view: string, start: number, end: number): StatusOf {
   while (e < end && !'，,。；;：:'.includes(view[e]!)) e++;
   const m = PLANNED_LEAD.pattern.exec(view.slice(start, e));
   return m && m.index <= 1 ? { status: 'planned', rule: `${PLANNED_LEAD.id}+paragraph` } : NO_STATUS;
+}
+
+/** The status a field of an entry states for the measures of its body (完成情况：已完成), the first that does. */
+function labelStatus(body: string): StatusOf {
+  let best: { at: number; status: StatusOf } | null = null;
+  for (const r of STATUS_LABELS) {
+    const m = r.pattern.exec(body);
+    const v = m ? r.extract(m, undefined) : null;
+    if (m && v && (best === null || m.index < best.at)) best = { at: m.index, status: { status: v.status, rule: r.id } };
+  }
+  return best?.status ?? NO_STATUS;
 }
 
 interface Piece {
@@ -277,8 +288,11 @@ export function extractMeasures(doc: DocumentContext, structure: Pick<Structure,
   const { view, text } = doc;
   const out: MeasureItem[] = [];
   /** The measures of the paragraphs of [from, to), under a context status (from the enclosing titles). */
-  const body = (from: number, to: number, context: StatusOf, onlySentences: boolean) => {
+  const body = (from: number, to: number, titles: StatusOf, onlySentences: boolean) => {
     const sequence = new Map<string, number>();
+    // The titles decide; else a field of the entry that states its state (完成情况：已完成) holds for its whole body
+    // (a section's: in a notice without headings the paragraphs are not one entry).
+    const context = titles.rule !== null || onlySentences ? titles : labelStatus(view.slice(from, to));
     let p = from;
     while (p < to) {
       const lineEnd = paragraphEnd(view, p, to);
@@ -355,6 +369,18 @@ export const MEASURE_LEADS_TABLE: RuleTable = {
 
 /** The measure-status table as registered: the text is one section title; the hit is where the deciding rule
  *  matched. */
+/** The status-label table as registered: the text is an entry's body; the hit is the label that states its state. */
+export const STATUS_LABELS_TABLE: RuleTable = {
+  name: 'measure status labels',
+  rules: STATUS_LABELS,
+  run(text) {
+    const { status, rule } = labelStatus(text);
+    const r = STATUS_LABELS.find((x) => x.id === rule);
+    const m = r?.pattern.exec(text);
+    return r && m ? [{ start: m.index, end: m.index + m[0].length, rule: r.id, value: { status } }] : [];
+  },
+};
+
 export const STATUS_TABLE: RuleTable = {
   name: 'measure status',
   rules: STATUS_RULES,
