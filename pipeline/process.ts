@@ -4,7 +4,7 @@
  * document with a clear code, and the caller's batch goes on. `processText` is the library entry for a string.
  */
 import { createHash } from 'node:crypto';
-import type { DiagnosticCode } from '../output/diagnosticCodes.js';
+import { type DiagnosticCode, makesPartial } from '../output/diagnosticCodes.js';
 import type { Count, DateMention, Diagnostic, Format, Measure, NoticeDocument, Regulation, Status } from '../output/schema.js';
 import { SCHEMA_NAME, SCHEMA_VERSION } from '../output/version.js';
 import { repairText } from '../text/charMap.js';
@@ -15,6 +15,7 @@ import { extractIndicators, openingEnd, titlesOf } from './extract/extractIndica
 import { extractMeasures, type MeasureItem } from './extract/extractMeasures.js';
 import { extractMeta } from './extract/extractMeta.js';
 import { extractRegulations, type RegulationItem } from './extract/extractRegulations.js';
+import { checkGenre } from './extract/checkGenre.js';
 import { FileError } from './fileError.js';
 import { unifyLineEnds } from './load/text/decodeText.js';
 import { loadBytes } from './load/loadBytes.js';
@@ -51,9 +52,10 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Status from diagnostics: never ok while an error exists. */
+/** Status from diagnostics: never ok while an error exists, or a warning that the input may not be a notice
+ *  (format/mismatch, notice/not-a-notice: output/diagnosticCodes.ts `partial`). */
 function statusOf(diagnostics: readonly Diagnostic[]): Status {
-  return diagnostics.some((d) => d.severity === 'error') ? 'partial' : 'ok';
+  return diagnostics.some((d) => d.severity === 'error' || makesPartial(d.code)) ? 'partial' : 'ok';
 }
 
 /** The context of a call: the one given (its reference date replaced when the options name one), or a new one. */
@@ -115,6 +117,7 @@ export function processLoaded(loaded: Result<Loaded>, source: SourceInfo, ctx: P
     counts: counts.map((c) => placeCount(c, locator.locate(c.span))),
     regulations: regulations.map((r) => placeRegulation(r, locator.locate(r.span))),
   };
+  diagnostics.take(checkGenre(doc, structure.sections));
   const indicators = diagnostics.take(extractIndicators(doc, { meta, titles: titlesOf(structure.sections, openingEnd(doc, structure.parts.body?.start ?? null)), ...located }));
 
   const document: NoticeDocument = {
