@@ -24,7 +24,7 @@ export interface InspectOptions {
 }
 
 /** The name a notice read from standard input goes by (no extension: its format is told by its content). */
-export const STDIN_NAME = '<stdin>';
+const STDIN_NAME = '<stdin>';
 
 /** Read standard input to its end, or to one byte past the size limit (the pipeline then reports limit/file-size). */
 async function readStdin(stdin: NodeJS.ReadableStream & { isTTY?: boolean }): Promise<Uint8Array> {

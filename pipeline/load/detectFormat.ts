@@ -16,7 +16,7 @@ const EXTENSION_FORMATS: Record<string, Format> = {
 export const INPUT_EXTENSIONS: readonly string[] = Object.keys(EXTENSION_FORMATS);
 
 /** The format the file's name suggests, or null (no extension, or one of no notice format: .json, .md, stdin). */
-export function formatFromName(path: string): Format | null {
+function formatFromName(path: string): Format | null {
   const dot = path.lastIndexOf('.');
   return dot < 0 ? null : (EXTENSION_FORMATS[path.slice(dot).toLowerCase()] ?? null);
 }
