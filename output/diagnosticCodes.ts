@@ -32,7 +32,7 @@ export const DIAGNOSTIC_CODES = {
   'limit/file-size': { severity: 'error', meaning: 'the file is larger than --max-file-mb' },
   'limit/zip-bomb': { severity: 'error', meaning: 'a .docx whose parts inflate past the uncompressed-size limit' },
   'limit/pages': { severity: 'error', meaning: 'a PDF with more pages than the page limit' },
-  'limit/timeout': { severity: 'error', meaning: 'the file took longer than --timeout seconds' },
+  'limit/timeout': { severity: 'error', meaning: 'the file took longer than --timeout seconds (from the library: its signal was aborted)' },
   'limit/memory': { severity: 'error', meaning: 'processing the file ran out of the worker’s memory' },
   'pdf/encrypted': { severity: 'error', meaning: 'the PDF is password-protected' },
   'pdf/corrupt': { severity: 'error', meaning: 'the PDF cannot be read' },

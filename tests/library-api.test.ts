@@ -57,6 +57,13 @@ describe('the library API', () => {
     await expect(api.processBytes(new Uint8Array(1), 'x.txt', { referenceDate: 'yesterday' })).rejects.toThrow(RangeError);
   });
 
+  it('an aborted signal stops a Word file with limit/timeout', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const d = await api.processBytes(readFileSync(join(ROOT, 'corpus', 'formats', '009-fenglin-education.docx')), 'x.docx', { context, signal: controller.signal });
+    expect([d.status, d.source.format, d.diagnostics.map((x) => [x.code, x.message])]).toEqual(['failed', 'docx', [['limit/timeout', 'processing was stopped: the signal was aborted']]]);
+  });
+
   it('parseChineseNumber: a number or null', () => {
     expect([api.parseChineseNumber('一千三'), api.parseChineseNumber('1.25亿'), api.parseChineseNumber('3,560.8万'), api.parseChineseNumber('整改')]).toEqual([1300, 125000000, 35608000, null]);
   });

@@ -33,8 +33,10 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   try {
     loaded = await loader(bytes, options);
   } catch (e) {
-    if (e instanceof FileError) e.format ??= detected;
-    throw e;
+    // A loader stopped by the caller's signal (the per-file time limit) fails with limit/timeout, whatever it threw.
+    const error = e instanceof FileError || !options.signal?.aborted ? e : new FileError('limit/timeout', 'processing was stopped: the signal was aborted');
+    if (error instanceof FileError) error.format ??= detected;
+    throw error;
   }
   // The content was read as what it is; a name that says otherwise, or JSON data, is a warning (status partial).
   const mismatch = mismatchMessage(bytes, path, detected);
