@@ -28,7 +28,8 @@ function isoDateOption(v: string): string {
 function buildProgram(exit: (code: number) => void): Command {
   const program = new Command('zhenggai')
     .description('Structure Chinese rectification-progress notices (巡视/巡察/审计整改进展情况) into validated JSON with the source span of every item.')
-    .version('0.1.0')
+    // Printed by main() before parsing (the rule tables load only then); declared here for --help.
+    .option('-V, --version', 'print the package, schema and rules versions')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
@@ -188,6 +189,11 @@ Example:
 
 /** Parse argv and run; resolves to the exit code (0/1 from the command, 2 for usage errors). */
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    const { versionText } = await import('./version.js');
+    process.stdout.write(await versionText());
+    return 0;
+  }
   let code = 0;
   const program = buildProgram((c) => {
     code = c;
