@@ -3,8 +3,6 @@
  * command's module is imported when the command runs, so that `--help` and `run` never load DuckDB, and `run` leaves
  * the pipeline (zod, jieba, the rule tables) to its worker threads.
  */
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { tablesHelp } from '../analyze/tables.js';
 import { DEFAULT_LIMITS } from '../pipeline/load/loaded.js';
@@ -30,7 +28,8 @@ function isoDateOption(v: string): string {
 function buildProgram(exit: (code: number) => void): Command {
   const program = new Command('zhenggai')
     .description('Structure Chinese rectification-progress notices (巡视/巡察/审计整改进展情况) into validated JSON with the source span of every item.')
-    .version('0.1.0')
+    // Printed by main() before parsing (the rule tables load only then); declared here for --help.
+    .option('-V, --version', 'print the package, schema and rules versions')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
@@ -110,28 +109,27 @@ Examples:
 
   program
     .command('inspect')
-    .description('print the section tree of one notice as indented text, with the items found under each section')
-    .argument('<file>', 'a notice file (.txt .docx .doc .pdf .html)')
+    .description('print the section tree of one notice, or of a result JSON of `zhenggai run`, as indented text with the items found under each section')
+    .argument('<file>', 'a notice file (.txt .docx .doc .pdf .html), a result JSON written by `zhenggai run`, or - to read a notice from standard input')
     .option('--ocr', 'read a scanned PDF by OCR', false)
     .option('--json', 'print the whole JSON document instead of the tree', false)
     .addOption(referenceDate)
-    .addHelpText('after', '\nIn the tree, [3m 2c 1d 0r] counts the measures, counts, dates and regulations under a section.')
+    .addHelpText(
+      'after',
+      `
+In the tree, [3m 2c 1d 0r] counts the measures, counts, dates and regulations under a section.
+A result JSON is shown as it was stored (not processed again). A file that is neither a notice nor a result (other
+JSON data, a text that does not look like a rectification notice) is refused. Exit code: 0 shown, 1 refused or the
+file failed, 2 usage error.
+
+Examples:
+  zhenggai inspect notice.pdf
+  zhenggai inspect out/notice.pdf.json
+  curl -s https://example.org/notice.html | zhenggai inspect -`,
+    )
     .action(async (file: string, opts: { ocr: boolean; json: boolean; referenceDate?: string }) => {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(file);
-      } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      const [{ processBytes }, { treeText }, { formatDiagnostic }] = await Promise.all([
-        import('../pipeline/process.js'),
-        import('../output/treeText.js'),
-        import('./formatDiagnostic.js'),
-      ]);
-      const doc = await processBytes(bytes, basename(file), { ocr: opts.ocr, referenceDate: opts.referenceDate ?? null });
-      process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : treeText(doc));
-      for (const d of doc.diagnostics) process.stderr.write(`${formatDiagnostic(file, doc.text, d)}\n`);
-      exit(doc.status === 'failed' ? 1 : 0);
+      const { inspectCommand } = await import('./inspectCommand.js');
+      exit(await inspectCommand(file, { ocr: opts.ocr, json: opts.json, referenceDate: opts.referenceDate ?? null }));
     });
 
   program
@@ -191,6 +189,11 @@ Example:
 
 /** Parse argv and run; resolves to the exit code (0/1 from the command, 2 for usage errors). */
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    const { versionText } = await import('./version.js');
+    process.stdout.write(await versionText());
+    return 0;
+  }
   let code = 0;
   const program = buildProgram((c) => {
     code = c;

@@ -8,10 +8,12 @@
 /** How serious a diagnostic is. */
 type Severity = 'error' | 'warning' | 'info';
 
-/** One code: its severity and what it means, for users. */
+/** One code: its severity and what it means, for users; `partial`: a document carrying it is `partial`, not `ok`
+ *  (the file was read, but what came out may not be a notice). */
 interface CodeInfo {
   severity: Severity;
   meaning: string;
+  partial?: true;
 }
 
 /** The codes, by family. */
@@ -22,11 +24,15 @@ export const DIAGNOSTIC_CODES = {
   'input/no-text': { severity: 'error', meaning: 'the file was read but holds only whitespace' },
   'input/unreadable': { severity: 'error', meaning: 'the file could not be read from disk' },
   'format/unsupported': { severity: 'error', meaning: 'a container (zip, OLE2) that is not a Word document' },
-  'format/mismatch': { severity: 'error', meaning: 'the extension says one format and the content is another (an HTML page named .pdf)' },
+  'format/mismatch': {
+    severity: 'warning',
+    meaning: 'the content is not what the name says (text or a web page named .pdf, a .doc that is a .docx, JSON data); it is read as what it is, and the status is partial',
+    partial: true,
+  },
   'limit/file-size': { severity: 'error', meaning: 'the file is larger than --max-file-mb' },
   'limit/zip-bomb': { severity: 'error', meaning: 'a .docx whose parts inflate past the uncompressed-size limit' },
   'limit/pages': { severity: 'error', meaning: 'a PDF with more pages than the page limit' },
-  'limit/timeout': { severity: 'error', meaning: 'the file took longer than --timeout seconds' },
+  'limit/timeout': { severity: 'error', meaning: 'the file took longer than --timeout seconds (from the library: its signal was aborted)' },
   'limit/memory': { severity: 'error', meaning: 'processing the file ran out of the worker’s memory' },
   'pdf/encrypted': { severity: 'error', meaning: 'the PDF is password-protected' },
   'pdf/corrupt': { severity: 'error', meaning: 'the PDF cannot be read' },
@@ -43,6 +49,11 @@ export const DIAGNOSTIC_CODES = {
   'doc/corrupt': { severity: 'error', meaning: 'the .doc file cannot be read' },
   'doc/numbering-lost': { severity: 'warning', meaning: 'the .doc numbers headings automatically, and those numbers are not in its text' },
   'html/little-text': { severity: 'warning', meaning: 'the web page’s main content holds little Chinese text' },
+  'notice/not-a-notice': {
+    severity: 'warning',
+    meaning: 'the text lacks the signs of a rectification notice (整改 with 巡视/巡察/审计, and numbered headings or an inspection sentence); the status is partial',
+    partial: true,
+  },
   'structure/no-sections': { severity: 'warning', meaning: 'no numbered headings were found' },
   'structure/ordinal-gap': { severity: 'warning', meaning: 'a heading number skips one or more numbers, or a new level does not start at 1' },
   'structure/ordinal-repeat': { severity: 'warning', meaning: 'a heading repeats the number of the heading before it' },
@@ -60,6 +71,12 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** All codes, in table order. */
 export const DIAGNOSTIC_CODE_LIST = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
+
+/** True when a document carrying this code is `partial` although the code is no error. */
+export function makesPartial(code: DiagnosticCode): boolean {
+  const info: CodeInfo = DIAGNOSTIC_CODES[code];
+  return info.partial === true;
+}
 
 /** A diagnostic of a code, with the code's severity. */
 export function diagnostic(code: DiagnosticCode, message: string, span: { start: number; end: number } | null = null) {

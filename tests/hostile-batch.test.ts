@@ -108,7 +108,7 @@ describe('a batch of hostile files', () => {
       'good.docx': 'ok',
       'good.pdf': 'ok',
       'good.txt': 'ok',
-      'page-saved-as.pdf': 'format/mismatch',
+      'page-saved-as.pdf': 'partial', // read as the web page it is, with a format/mismatch warning
       'pdf-corrupt.pdf': 'pdf/corrupt',
       'pdf-empty.pdf': 'input/empty',
       'pdf-encrypted.pdf': 'pdf/encrypted',
@@ -121,7 +121,7 @@ describe('a batch of hostile files', () => {
     expect(r.stderr).not.toMatch(/internal\/|Error:|at .*\.js:\d+/u);
     const s = JSON.parse(readFileSync(summary, 'utf8')) as { failed: number; ok: number; peakRssMb: number };
     expect(s.ok).toBe(3);
-    expect(s.failed).toBe(10);
+    expect(s.failed).toBe(9);
     console.info(`[hostile-batch] peak RSS ${s.peakRssMb.toFixed(0)} MB`);
     expect(s.peakRssMb).toBeLessThan(1536);
   }, 120_000);
