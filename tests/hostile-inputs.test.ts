@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, noticeBytes } from './helpers.js';
+import { renderNumber } from '../rules/numberingFormats.js';
+import { ROOT, notice, noticeBytes } from './helpers.js';
 
 /** A real notice of the corpus, as text. */
 const NOTICE = readFileSync(join(ROOT, 'corpus', '001-luchuan-natural-resources.txt'), 'utf8');
@@ -50,5 +51,40 @@ describe('item 9: an HTML page with a large attribute (an inline base64 seal)', 
       text: () => undefined,
     });
     expect(opened[1]).toEqual({ title: '印章', data: seal });
+  });
+});
+
+describe('item 12: headings past 一百一十、 (Chinese ordinals of five characters)', () => {
+  /** 一、 … 一百二十、 as Word writes them (一百零五, 一百一十一), each with a body line naming its number. */
+  const numerals = Array.from({ length: 120 }, (_, i) => renderNumber('chineseCountingThousand', i + 1)!);
+  const build = (ordinals: readonly number[]): string =>
+    [
+      '中共某某县水务局党组关于县委巡察整改进展情况的通报',
+      '根据县委巡察工作统一部署，县委第三巡察组对县水务局党组开展了常规巡察，现将巡察整改进展情况予以公布。',
+      ...ordinals.flatMap((n) => [`${numerals[n - 1]}、第${n}项问题的整改情况`, `针对第${n}项问题，已制定整改措施并完成整改。`]),
+    ].join('\n');
+  const all = Array.from({ length: 120 }, (_, i) => i + 1);
+
+  it('一、 to 一百二十、 are 120 sections, each with its own title and body', () => {
+    expect(numerals.slice(104, 111)).toEqual(['一百零五', '一百零六', '一百零七', '一百零八', '一百零九', '一百一十', '一百一十一']);
+    const doc = notice(build(all));
+    expect(doc.status).toBe('ok');
+    expect(doc.diagnostics.filter((d) => d.code.startsWith('structure/'))).toEqual([]);
+    expect(doc.sections.map((s) => s.ordinal)).toEqual(all);
+    for (const s of doc.sections) {
+      expect(s.marker).toBe(`${numerals[s.ordinal - 1]}、`);
+      expect(s.title).toBe(`第${s.ordinal}项问题的整改情况`);
+      expect(doc.text.slice(s.span.start, s.span.end)).toBe(`${s.marker}第${s.ordinal}项问题的整改情况\n针对第${s.ordinal}项问题，已制定整改措施并完成整改。${s.ordinal === 120 ? '' : '\n'}`);
+    }
+  });
+
+  it('gaps, repeats and steps back among them are reported as before', () => {
+    const codes = (ordinals: number[]) => notice(build(ordinals)).diagnostics.filter((d) => d.code.startsWith('structure/')).map((d) => [d.code, d.message]);
+    const without113 = all.filter((n) => n !== 113);
+    expect(codes(without113)).toEqual([['structure/ordinal-gap', 'heading 一百一十四、 follows 一百一十二、: 1 number(s) skipped']]);
+    const twice115 = [...all.slice(0, 115), 115, ...all.slice(115)];
+    expect(codes(twice115)).toEqual([['structure/ordinal-repeat', 'heading 一百一十五、 repeats the number of the heading before it']]);
+    const back = [...all.slice(0, 119), 111];
+    expect(codes(back)).toEqual([['structure/ordinal-back', 'heading 一百一十一、 follows 一百一十九、: the numbering goes back']]);
   });
 });
