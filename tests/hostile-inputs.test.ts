@@ -88,3 +88,32 @@ describe('item 12: headings past 一百一十、 (Chinese ordinals of five chara
     expect(codes(back)).toEqual([['structure/ordinal-back', 'heading 一百一十一、 follows 一百一十九、: the numbering goes back']]);
   });
 });
+
+describe('item 19: formatting many diagnostics is linear', () => {
+  it('400,000 diagnostics on a 400,000-line text: one line index, at most log2(lines) probes each, the right line and column', async () => {
+    const { formatDiagnostic, lineIndexWork } = await import('../cli/formatDiagnostic.js');
+    const lines = 400_000;
+    const text = Array.from({ length: lines }, (_, i) => `${i + 1}.第${i + 1}项整改。`).join('\n');
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    expect(starts).toHaveLength(lines);
+    lineIndexWork.builds = 0;
+    lineIndexWork.probes = 0;
+    const out: string[] = [];
+    for (let i = 0; i < lines; i++) {
+      const start = starts[i]! + (i % 5); // a column inside the line
+      out.push(formatDiagnostic('big.txt', text, { severity: 'warning', code: 'structure/ordinal-gap', message: 'm', span: { start, end: start + 1 } }));
+    }
+    out.push(formatDiagnostic('big.txt', text, { severity: 'info', code: 'date/unresolved-year', message: 'no span', span: null }));
+    expect(lineIndexWork.builds).toBe(1);
+    expect(lineIndexWork.probes).toBeLessThanOrEqual(lines * Math.ceil(Math.log2(lines)));
+    expect(out[0]).toBe('big.txt:1:1 warning structure/ordinal-gap m');
+    expect(out[123_456]).toBe('big.txt:123457:2 warning structure/ordinal-gap m');
+    expect(out[lines - 1]).toBe(`big.txt:${lines}:5 warning structure/ordinal-gap m`);
+    expect(out[lines]).toBe('big.txt info date/unresolved-year no span');
+    // A second text gets its own index; the first line's offsets and a text without line breaks.
+    expect(formatDiagnostic('a.txt', 'abc', { severity: 'error', code: 'internal/error', message: 'x', span: { start: 2, end: 3 } })).toBe('a.txt:1:3 error internal/error x');
+    expect(formatDiagnostic('b.txt', '\n\nab', { severity: 'error', code: 'internal/error', message: 'x', span: { start: 2, end: 3 } })).toBe('b.txt:3:1 error internal/error x');
+    expect(lineIndexWork.builds).toBe(3);
+  });
+});
