@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = {
   'input/undecodable': { severity: 'error', meaning: 'the bytes are not valid text in any supported encoding' },
   'input/no-text': { severity: 'error', meaning: 'the file was read but holds only whitespace' },
   'input/unreadable': { severity: 'error', meaning: 'the file could not be read from disk' },
+  'input/invalid-bytes': { severity: 'warning', meaning: 'byte sequences not valid in the file’s encoding were replaced by U+FFFD (the message gives their byte offsets)' },
   'format/unsupported': { severity: 'error', meaning: 'a container (zip, OLE2) that is not a Word document' },
   'format/mismatch': { severity: 'error', meaning: 'the extension says one format and the content is another (an HTML page named .pdf)' },
   'limit/file-size': { severity: 'error', meaning: 'the file is larger than --max-file-mb' },

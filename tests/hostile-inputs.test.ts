@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderNumber } from '../rules/numberingFormats.js';
+import type { NoticeDocument } from '../output/schema.js';
 import { ROOT, notice, noticeBytes } from './helpers.js';
 
 /** A real notice of the corpus, as text. */
@@ -115,5 +116,117 @@ describe('item 19: formatting many diagnostics is linear', () => {
     expect(formatDiagnostic('a.txt', 'abc', { severity: 'error', code: 'internal/error', message: 'x', span: { start: 2, end: 3 } })).toBe('a.txt:1:3 error internal/error x');
     expect(formatDiagnostic('b.txt', '\n\nab', { severity: 'error', code: 'internal/error', message: 'x', span: { start: 2, end: 3 } })).toBe('b.txt:3:1 error internal/error x');
     expect(lineIndexWork.builds).toBe(3);
+  });
+});
+
+/** The parts of a document that come from its text (everything but the file's identity). */
+const fromText = (doc: NoticeDocument) => ({ text: doc.text, sections: doc.sections, measures: doc.measures, counts: doc.counts, dates: doc.dates, regulations: doc.regulations, meta: doc.meta, indicators: doc.indicators });
+
+describe('smaller: UTF-32 with a byte-order mark', () => {
+  const utf32 = (s: string, littleEndian: boolean, extra: number[] = []): Uint8Array => {
+    const cps = [0xfeff, ...Array.from(s, (ch) => ch.codePointAt(0)!), ...extra];
+    const b = Buffer.alloc(cps.length * 4);
+    cps.forEach((cp, i) => (littleEndian ? b.writeUInt32LE(cp, i * 4) : b.writeUInt32BE(cp, i * 4)));
+    return b;
+  };
+
+  it.each([
+    ['utf-32le', true],
+    ['utf-32be', false],
+  ] as const)('%s gives the same document as UTF-8', async (encoding, littleEndian) => {
+    const plain = await noticeBytes(utf8(NOTICE), 'n.txt');
+    const doc = await noticeBytes(utf32(`${NOTICE}𠀀`, littleEndian), 'n.txt');
+    expect(doc.status).toBe('ok');
+    expect(doc.source.encoding).toBe(encoding);
+    expect(doc.diagnostics).toEqual(plain.diagnostics);
+    expect(fromText(doc)).toEqual({ ...fromText(plain), text: `${plain.text}𠀀` });
+  });
+
+  it('a code unit past U+10FFFF and a cut last unit become U+FFFD, with their byte offsets', async () => {
+    const bytes = Buffer.concat([utf32(NOTICE, true, [0x110000]), Buffer.from([0x41, 0x00])]);
+    const doc = await noticeBytes(bytes, 'n.txt');
+    const at = 4 + 4 * [...NOTICE].length;
+    expect(doc.status).toBe('ok');
+    expect(doc.text.endsWith('\ufffd\ufffd')).toBe(true);
+    expect(doc.diagnostics.filter((d) => d.code === 'input/invalid-bytes')).toEqual([
+      {
+        severity: 'warning',
+        code: 'input/invalid-bytes',
+        message: `2 byte sequence(s) not valid UTF-32LE were replaced by U+FFFD: at byte ${at} (00 00 11 00), byte ${at + 4} (41 00, bytes after the last whole code unit); check those places against the original`,
+        span: null,
+      },
+    ]);
+  });
+});
+
+describe('smaller: U+2028 and U+2029 are line breaks', () => {
+  it('a notice whose lines end with LINE/PARAGRAPH SEPARATOR gives the document of its LF copy; the text keeps its length', async () => {
+    const lf = await noticeBytes(utf8(NOTICE), 'n.txt');
+    let k = 0;
+    const separated = NOTICE.replace(/\n/gu, () => (k++ % 2 === 0 ? '\u2028' : '\u2029'));
+    const doc = await noticeBytes(utf8(separated), 'n.txt');
+    expect(doc.status).toBe('ok');
+    expect(doc.text.length).toBe(separated.length); // one unit for one: offsets into the decoded text hold
+    expect(doc.text).toBe(separated.replace(/[\u2028\u2029]/gu, '\n'));
+    expect(fromText(doc)).toEqual(fromText(lf));
+    expect(doc.diagnostics).toEqual(lf.diagnostics);
+    // In a web page too (the decoder is shared), and mixed with CRLF.
+    const mixed = await noticeBytes(utf8(NOTICE.replace(/\n/gu, (_m, at: number) => (at % 3 === 0 ? '\r\n' : '\u2029'))), 'n.txt');
+    expect(mixed.text).toBe(lf.text);
+  });
+});
+
+describe('smaller: invalid UTF-8 (stray surrogate bytes) is reported with its byte offsets', () => {
+  const head = `${NOTICE_LINES[0]}\n${NOTICE_LINES[1]}\n`;
+  const at = Buffer.byteLength(head);
+
+  it('an encoded surrogate, a stray byte and a cut sequence: replaced by U+FFFD, one warning naming each offset', async () => {
+    const rest = NOTICE.slice(head.length);
+    const [a, b, c] = [Buffer.from(rest.slice(0, 10)), Buffer.from(rest.slice(10, 20)), Buffer.from(rest.slice(20))];
+    const bytes = Buffer.concat([Buffer.from(head), Buffer.from([0xed, 0xa0, 0x80]), a, Buffer.from([0xff]), b, Buffer.from([0xe4, 0xb8]), c]);
+    const ff = at + 3 + a.length;
+    const cut = ff + 1 + b.length;
+    const doc = await noticeBytes(bytes, 'n.txt');
+    expect(doc.status).toBe('ok');
+    expect(doc.source.encoding).toBe('utf-8');
+    expect(doc.text.slice(head.length, head.length + 3)).toBe('\ufffd\ufffd\ufffd');
+    expect(doc.text.split('\ufffd')).toHaveLength(6);
+    expect(doc.diagnostics.filter((d) => d.code === 'input/invalid-bytes')).toEqual([
+      {
+        severity: 'warning',
+        code: 'input/invalid-bytes',
+        message: `3 byte sequence(s) not valid UTF-8 were replaced by U+FFFD: at byte ${at} (ED A0 80, an encoded UTF-16 surrogate), byte ${ff} (FF), byte ${cut} (E4 B8); check those places against the original`,
+        span: null,
+      },
+    ]);
+  });
+
+  it('after a UTF-8 byte-order mark the offsets count the mark', async () => {
+    const doc = await noticeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(head), Buffer.from([0xed, 0xb0, 0x80]), Buffer.from(NOTICE.slice(head.length))]), 'n.txt');
+    expect(doc.diagnostics.find((d) => d.code === 'input/invalid-bytes')?.message).toBe(
+      `1 byte sequence(s) not valid UTF-8 were replaced by U+FFFD: at byte ${at + 3} (ED B0 80, an encoded UTF-16 surrogate); check those places against the original`,
+    );
+  });
+
+  it('a lone surrogate in UTF-16 is reported the same way', async () => {
+    const units = Buffer.from(`${head}\ud800${NOTICE.slice(head.length)}`, 'utf16le');
+    const doc = await noticeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), units]), 'n.txt');
+    expect(doc.text.slice(head.length, head.length + 1)).toBe('\ufffd');
+    expect(doc.diagnostics.find((d) => d.code === 'input/invalid-bytes')?.message).toBe(
+      `1 byte sequence(s) not valid UTF-16LE were replaced by U+FFFD: at byte ${2 + 2 * head.length} (00 D8, a lone UTF-16 surrogate); check those places against the original`,
+    );
+  });
+
+  it('bytes valid in no supported encoding fail input/undecodable, naming the first invalid byte', async () => {
+    const doc = await noticeBytes(Buffer.concat([Buffer.from('Notice 2024\n'), Buffer.from([0x80, 0xff, 0xfe, 0x41])]), 'n.txt');
+    expect(doc.status).toBe('failed');
+    expect(doc.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'input/undecodable',
+        message: 'the bytes are not valid UTF-8 (the first invalid UTF-8 byte is at offset 12: 80 FF FE), UTF-16 or GB18030 text; convert the file to UTF-8 and retry',
+        span: null,
+      },
+    ]);
   });
 });
