@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES = {
   'pdf/ocr': { severity: 'info', meaning: 'pages were read by OCR; characters may be wrong' },
   'pdf/engine-fallback': { severity: 'info', meaning: 'PDFium could not read the file, so pdf.js read it' },
   'docx/corrupt': { severity: 'error', meaning: 'the .docx package cannot be read' },
+  'docx/duplicate-part': { severity: 'warning', meaning: 'the package holds a part twice under one name; the message says which copy was read' },
   'docx/numbering-unrendered': { severity: 'warning', meaning: 'some Word automatic numbers use a format that is not rendered' },
   'docx/numbering-missing': { severity: 'info', meaning: 'numbered paragraphs refer to numbering definitions the file lacks' },
   'docx/textbox-skipped': { severity: 'info', meaning: 'text in text boxes or shapes was left out' },

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderNumber } from '../rules/numberingFormats.js';
 import type { NoticeDocument } from '../output/schema.js';
@@ -227,6 +228,116 @@ describe('smaller: invalid UTF-8 (stray surrogate bytes) is reported with its by
         message: 'the bytes are not valid UTF-8 (the first invalid UTF-8 byte is at offset 12: 80 FF FE), UTF-16 or GB18030 text; convert the file to UTF-8 and retry',
         span: null,
       },
+    ]);
+  });
+});
+
+/** A zip archive written entry by entry (deflated), so that a name can occur twice, which zip libraries refuse. */
+function zipOf(entries: ReadonlyArray<readonly [name: string, data: string]>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [entryName, text] of entries) {
+    const name = Buffer.from(entryName, 'utf8');
+    const data = Buffer.from(text, 'utf8');
+    const packed = deflateRawSync(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+const CONTENT_TYPES = (main: string, type: string) =>
+  `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${main}" ContentType="${type}"/></Types>`;
+const ROOT_RELS = (main: string) =>
+  `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${main}"/></Relationships>`;
+const WORD_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+const wordBody = (lines: readonly string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${lines.map((l) => `<w:p><w:r><w:t>${l}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`;
+
+describe('smaller: a .docx with two word/document.xml entries', () => {
+  it('reads the last one and says so in a warning naming both entries', async () => {
+    const first = ['关于巡察整改进展情况的通报（草稿）', '一、此稿作废'];
+    const bytes = zipOf([
+      ['[Content_Types].xml', CONTENT_TYPES('word/document.xml', WORD_TYPE)],
+      ['_rels/.rels', ROOT_RELS('word/document.xml')],
+      ['word/document.xml', wordBody(first)],
+      ['word/document.xml', wordBody(NOTICE_LINES)],
+    ]);
+    const doc = await noticeBytes(bytes, 'twice.docx');
+    expect(doc.status).toBe('ok');
+    expect(doc.text).toBe(NOTICE_LINES.join('\n'));
+    expect(doc.diagnostics.filter((d) => d.code.startsWith('docx/'))).toEqual([
+      {
+        severity: 'warning',
+        code: 'docx/duplicate-part',
+        message: 'word/document.xml is in the zip package 2 times (entries 3, 4 of its 4); entry 4, the last of that exact name, was read and the other was ignored: check the text against the document',
+        span: null,
+      },
+    ]);
+  });
+});
+
+describe('smaller: a zip holding a word/ path that is no Word document', () => {
+  it('a .pptx with a word/ folder is format/unsupported, with no format', async () => {
+    const pptType = 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml';
+    const bytes = zipOf([
+      ['[Content_Types].xml', CONTENT_TYPES('ppt/presentation.xml', pptType)],
+      ['_rels/.rels', ROOT_RELS('ppt/presentation.xml')],
+      ['ppt/presentation.xml', '<?xml version="1.0"?><p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>'],
+      ['word/document.xml', wordBody(NOTICE_LINES)],
+    ]);
+    const doc = await noticeBytes(bytes, 'slides.pptx');
+    expect(doc.status).toBe('failed');
+    expect(doc.source.format).toBeNull();
+    expect(doc.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'format/unsupported',
+        message: `the zip package is a PowerPoint presentation (its main part ppt/presentation.xml is ${pptType}), not a Word document; if it holds the notice, save it as PDF or .docx`,
+        span: null,
+      },
+    ]);
+  });
+
+  it('any zip with a word/ path and no Word document is format/unsupported, even named .docx', async () => {
+    const notes = await noticeBytes(zipOf([['word/notes.txt', '巡察整改']]), 'notes.docx');
+    expect([notes.status, notes.source.format, notes.diagnostics.map((d) => [d.code, d.message])]).toEqual([
+      'failed',
+      null,
+      [['format/unsupported', 'a zip archive that is not a Word document: it has no word/document.xml and declares no Word content']],
+    ]);
+    const other = await noticeBytes(zipOf([['word/document.xml', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>']]), 'drawing.docx');
+    expect(other.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['format/unsupported', 'a zip archive that is not a Word document: its word/document.xml is a <svg>, not a Word <document>'],
     ]);
   });
 });

@@ -37,7 +37,8 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   try {
     return await loader(bytes, options);
   } catch (e) {
-    if (e instanceof FileError) e.format ??= detected;
+    // A container that turned out not to be this format (a .pptx with a word/ folder) has no format.
+    if (e instanceof FileError && e.code !== 'format/unsupported') e.format ??= detected;
     throw e;
   }
 }
