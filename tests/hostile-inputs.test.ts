@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderNumber } from '../rules/numberingFormats.js';
 import type { NoticeDocument } from '../output/schema.js';
@@ -339,5 +339,118 @@ describe('smaller: a zip holding a word/ path that is no Word document', () => {
     expect(other.diagnostics.map((d) => [d.code, d.message])).toEqual([
       ['format/unsupported', 'a zip archive that is not a Word document: its word/document.xml is a <svg>, not a Word <document>'],
     ]);
+  });
+});
+
+/** A PDF of one page per entry: lines of text (the non-embedded STSong-Light, as tests/load-pdf.test.ts writes it)
+ *  and optionally one white 1-bit image drawn over the page; `count` overrides the page tree's /Count. */
+function pdfOf(pages: ReadonlyArray<{ lines?: readonly string[]; size?: readonly [number, number]; image?: readonly [number, number] }>, count = pages.length): Buffer {
+  const hex = (s: string) => [...s].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const objects: Array<string | Buffer> = [];
+  const pageIds = pages.map((_, i) => 6 + 3 * i);
+  objects.push('<< /Type /Catalog /Pages 2 0 R >>');
+  objects.push(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${count} >>`);
+  objects.push('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>');
+  objects.push('<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 5 0 R /DW 1000 >>');
+  objects.push('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
+  pages.forEach((page, i) => {
+    const [w, h] = page.size ?? [595, 842];
+    const text = (page.lines ?? []).map((l, k) => `BT /F1 16 Tf 1 0 0 1 80 ${h - 80 - 28 * k} Tm <${hex(l)}> Tj ET`).join('\n');
+    const content = `${page.image ? `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q\n` : ''}${text}`;
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /Font << /F1 3 0 R >> /XObject << /Im0 ${pageIds[i]! + 2} 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`);
+    objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
+    const [iw, ih] = page.image ?? [1, 1];
+    const data = deflateSync(Buffer.alloc(Math.ceil(iw / 8) * ih, 0xff), { level: 9 }); // white rows
+    objects.push(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${iw} /Height ${ih} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]));
+  });
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  let at = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(at);
+    const piece = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n', 'latin1')]);
+    parts.push(piece);
+    at += piece.length;
+  });
+  parts.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+const PDF_LINES = ['一、整改工作开展情况', '根据区委巡察工作统一部署，区委第二巡察组对某某局开展了常规巡察。'];
+
+describe('smaller: a PDF whose page tree claims /Count 1000000 and holds one page', () => {
+  it.each(['pdfium', 'pdfjs'] as const)('has one page (%s engine)', async (engine) => {
+    const { loadPdf } = await import('../pipeline/load/pdf/loadPdf.js');
+    const { DEFAULT_LIMITS } = await import('../pipeline/load/loaded.js');
+    const loaded = await loadPdf(pdfOf([{ lines: PDF_LINES }], 1_000_000), { limits: DEFAULT_LIMITS, ocr: false, pdfEngine: engine });
+    expect(loaded.value.pages).toBe(1);
+    expect(loaded.value.text).toBe(PDF_LINES.join('\n'));
+    // PDFium takes /Count on trust: the missing last page hands the file to pdf.js, which counts the pages the tree holds.
+    expect(loaded.diagnostics).toEqual(
+      engine === 'pdfium' ? [{ severity: 'info', code: 'pdf/engine-fallback', message: 'text read by pdf.js: the page tree claims 1000000 pages but holds fewer', span: null }] : [],
+    );
+  });
+
+  it('through the pipeline: status ok, source.pages 1', async () => {
+    const doc = await noticeBytes(pdfOf([{ lines: PDF_LINES }], 1_000_000), 'claims.pdf');
+    expect([doc.status, doc.source.pages, doc.sections.map((s) => s.marker)]).toEqual(['ok', 1, ['一、']]);
+  });
+});
+
+describe('item 16: OCR of a PDF with a 40000 × 40000 image is bounded', () => {
+  it('renders a page within 16 megapixels (150 dpi when that fits, less for a huge page)', async () => {
+    const { MAX_RENDER_PIXELS, ocrScale } = await import('../pipeline/load/pdf/ocr.js');
+    expect(ocrScale(595, 842)).toBe(150 / 72);
+    for (const [w, h] of [[40000, 40000], [14400, 14400], [595, 200000]] as const) {
+      const s = ocrScale(w, h);
+      expect(w * s * (h * s)).toBeCloseTo(MAX_RENDER_PIXELS, -1);
+      expect(s).toBeLessThan(150 / 72);
+    }
+  });
+
+  it('an A4 page that is one 40000 × 40000 image fails limit/image with --ocr, and the message does not say --ocr', async () => {
+    const doc = await noticeBytes(pdfOf([{ image: [40000, 40000] }]), 'seal-scan.pdf', { ocr: true });
+    expect(doc.status).toBe('failed');
+    expect(doc.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'limit/image',
+        message:
+          'page 1 holds a 40000 × 40000 image (1600 megapixels): over the 40-megapixel limit for rendering, so it was left out of OCR (a scan at 300 dpi stays well below it); nothing else in the PDF could be read',
+        span: null,
+      },
+    ]);
+  });
+
+  it('beside pages with text, the page with the huge image is reported and the rest is kept (partial)', async () => {
+    const doc = await noticeBytes(pdfOf([{ lines: PDF_LINES }, { image: [40000, 40000] }]), 'mixed.pdf', { ocr: true });
+    expect(doc.status).toBe('partial');
+    expect(doc.text).toBe(PDF_LINES.join('\n'));
+    expect(doc.diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ['info', 'pdf/ocr'],
+      ['error', 'limit/image'],
+    ]);
+  });
+
+  it('a huge page is rendered at the resolution that fits, and the OCR note says so', async () => {
+    const doc = await noticeBytes(pdfOf([{ lines: PDF_LINES }, { size: [14400, 14400], image: [2000, 2000] }]), 'poster.pdf', { ocr: true });
+    expect(doc.status).toBe('ok');
+    expect(doc.diagnostics).toEqual([
+      {
+        severity: 'info',
+        code: 'pdf/ocr',
+        message: 'text read by OCR; check figures against the scan (page 2; page 2 at 20 dpi, too large to render at 150 dpi within 16 megapixels)',
+        span: null,
+      },
+    ]);
+  });
+
+  it('a huge page with a blank scan is rendered small, read, and fails pdf/no-text without "rerun with --ocr"', async () => {
+    const doc = await noticeBytes(pdfOf([{ size: [14400, 14400], image: [2000, 2000] }]), 'poster.pdf', { ocr: true });
+    expect(doc.diagnostics).toEqual([
+      { severity: 'error', code: 'pdf/no-text', message: 'OCR read no text from page 1: the scan may be blank, too faint or not text', span: null },
+    ]);
+    const without = await noticeBytes(pdfOf([{ size: [14400, 14400], image: [2000, 2000] }]), 'poster.pdf');
+    expect(without.diagnostics.map((d) => d.message)).toEqual(['the PDF has no text layer (a scan?); rerun with --ocr to read it by OCR']);
   });
 });
