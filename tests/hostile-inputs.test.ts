@@ -3,8 +3,10 @@
  * folder and asserts the exact result: the document's status and diagnostic or error code, or the CLI's exit code
  * and message. The batch runner's items (a folder of inputs, locks, signals) are tested with the runner.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -452,5 +454,29 @@ describe('item 16: OCR of a PDF with a 40000 × 40000 image is bounded', () => {
     ]);
     const without = await noticeBytes(pdfOf([{ size: [14400, 14400], image: [2000, 2000] }]), 'poster.pdf');
     expect(without.diagnostics.map((d) => d.message)).toEqual(['the PDF has no text layer (a scan?); rerun with --ocr to read it by OCR']);
+  });
+});
+
+describe('smaller: --reference-date 2024-02-30 is refused', () => {
+  const BIN = join(ROOT, 'bin', 'zhenggai.js');
+  const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+  it('run and inspect exit 2 with the reason, and run writes nothing; a real day (2024-02-29) is taken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhenggai-refdate-'));
+    const input = join(dir, 'a.txt');
+    writeFileSync(input, NOTICE);
+    for (const [args, day] of [
+      [['run', input, '--out', join(dir, 'out')], '2024-02-30'],
+      [['inspect', input], '2023-02-29'],
+      [['run', input, '--out', join(dir, 'out')], '2024-04-31'],
+    ] as const) {
+      const r = run(...args, '--reference-date', day);
+      expect([r.status, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toBe(`error: option '--reference-date <YYYY-MM-DD>' argument '${day}' is invalid. expected a day of the calendar as YYYY-MM-DD\n(run with --help for usage)\n`);
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const ok = run('run', input, '--out', join(dir, 'out'), '--reference-date', '2024-02-29', '--quiet');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'index.jsonl'), 'utf8')).toContain('"status":"ok"');
   });
 });
