@@ -11,7 +11,7 @@ import type { Diagnostic } from '../output/schema.js';
 export const lineIndexWork = { builds: 0, probes: 0 };
 
 /** The offsets where the lines of a text start (line 1 at 0, then one past each '\n'). */
-export class LineIndex {
+class LineIndex {
   private readonly starts: Uint32Array;
 
   constructor(text: string) {
