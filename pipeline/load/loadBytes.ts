@@ -35,7 +35,8 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   } catch (e) {
     // A loader stopped by the caller's signal (the per-file time limit) fails with limit/timeout, whatever it threw.
     const error = e instanceof FileError || !options.signal?.aborted ? e : new FileError('limit/timeout', 'processing was stopped: the signal was aborted');
-    if (error instanceof FileError) error.format ??= detected;
+    // A container that turned out not to be this format (a .pptx with a word/ folder) has no format.
+    if (error instanceof FileError && error.code !== 'format/unsupported') error.format ??= detected;
     throw error;
   }
   // The content was read as what it is; a name that says otherwise, or JSON data, is a warning (status partial).
