@@ -298,13 +298,30 @@ export const NoticeDocument = z
   .meta({ id: 'NoticeDocument', title: 'zhenggai notice', description: 'One rectification-progress notice, structured' });
 export type NoticeDocument = z.infer<typeof NoticeDocument>;
 
+/** The options of the run that wrote an index record (schema 1.3.0): those that can change a file's outcome.
+ *  `--resume` keeps a failure only when all of them are unchanged, and a document when ocr and referenceDate are. */
+export const RunOptions = z.object({
+  ocr: z.boolean(),
+  referenceDate: z.string().nullable(),
+  maxFileMb: z.number().positive(),
+  timeoutSeconds: z.number().positive().meta({ description: 'the per-file time limit (--timeout)' }),
+  workerMemoryMb: z.number().positive().meta({ description: 'the heap limit of a worker thread' }),
+});
+export type RunOptions = z.infer<typeof RunOptions>;
+
 /** One line of `<out>/index.jsonl`. */
 export const IndexRecord = z.object({
   path: z.string(),
-  output: z.string().nullable(),
+  pathBytes: z
+    .string()
+    .regex(/^(?:[0-9a-f]{2})+$/u)
+    .optional()
+    .meta({ description: 'schema 1.3.0: the bytes of the path on disk, in hex, when they are not the UTF-8 of `path` (a GBK file name)' }),
+  output: z.string().nullable().meta({ description: 'the document, relative to the folder; null when the file was not read or its output could not be written' }),
   status: Status,
-  sha256: z.string().nullable(),
+  sha256: z.string().nullable().meta({ description: 'of the input bytes; null when the file was not read' }),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  options: RunOptions.optional(),
 });
 export type IndexRecord = z.infer<typeof IndexRecord>;
 
