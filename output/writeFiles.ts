@@ -3,7 +3,7 @@
  * appended a record at a time. A failed write leaves nothing behind (no temporary, no 0-byte file, no half line) and
  * says whether the run can go on (OutputWriteError.fatal).
  */
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import * as fs from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -114,9 +114,13 @@ export class DocumentEncoder {
   }
 }
 
+/** The file-system calls the writers make: node:fs, or (in tests) a layer that fails on purpose, as a full disk
+ *  does, to show what a run leaves when a write fails. */
+export type WriteFs = Pick<typeof fs, 'openSync' | 'writeSync' | 'closeSync' | 'renameSync' | 'rmSync' | 'mkdirSync' | 'fstatSync' | 'ftruncateSync'>;
+
 /** Write all of `data` at the file's current offset. */
-function writeAll(fd: number, data: Uint8Array): void {
-  for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done);
+function writeAll(io: WriteFs, fd: number, data: Uint8Array): void {
+  for (let done = 0; done < data.length; ) done += io.writeSync(fd, data, done, data.length - done);
 }
 
 /**
@@ -128,6 +132,8 @@ export class AtomicWriter {
   private counter = 0;
   /** Folders this writer has already created (one mkdir per folder, not per file). */
   private readonly madeDirs = new Set<string>();
+
+  constructor(private readonly io: WriteFs = fs) {}
 
   /** Write a file atomically, creating its folder. */
   async write(path: string, data: string | Uint8Array): Promise<void> {
@@ -152,27 +158,27 @@ export class AtomicWriter {
     let fd: number;
     try {
       if (!this.madeDirs.has(dir)) {
-        mkdirSync(dir, { recursive: true });
+        this.io.mkdirSync(dir, { recursive: true });
         this.madeDirs.add(dir);
       }
       try {
-        fd = openSync(tmp, 'wx');
+        fd = this.io.openSync(tmp, 'wx');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-        mkdirSync(dir, { recursive: true }); // the folder was removed since this writer made it
-        fd = openSync(tmp, 'wx');
+        this.io.mkdirSync(dir, { recursive: true }); // the folder was removed since this writer made it
+        fd = this.io.openSync(tmp, 'wx');
       }
     } catch (e) {
       throw OutputWriteError.of(path, e);
     }
     try {
-      for (const chunk of chunks) writeAll(fd, chunk);
-      closeSync(fd);
+      for (const chunk of chunks) writeAll(this.io, fd, chunk);
+      this.io.closeSync(fd);
       fd = -1;
-      renameSync(tmp, path);
+      this.io.renameSync(tmp, path);
     } catch (e) {
-      if (fd >= 0) closeSync(fd);
-      rmSync(tmp, { force: true });
+      if (fd >= 0) this.io.closeSync(fd);
+      this.io.rmSync(tmp, { force: true });
       throw OutputWriteError.of(path, e);
     }
   }
@@ -191,10 +197,11 @@ export class IndexAppender {
   constructor(
     readonly path: string,
     fresh: boolean,
+    private readonly io: WriteFs = fs,
   ) {
     try {
-      this.fd = openSync(path, fresh ? 'w' : 'a');
-      this.size = fstatSync(this.fd).size;
+      this.fd = io.openSync(path, fresh ? 'w' : 'a');
+      this.size = io.fstatSync(this.fd).size;
     } catch (e) {
       throw OutputWriteError.of(path, e);
     }
@@ -204,11 +211,11 @@ export class IndexAppender {
   append(line: string): void {
     try {
       const bytes = Buffer.from(line, 'utf8');
-      writeAll(this.fd, bytes);
+      writeAll(this.io, this.fd, bytes);
       this.size += bytes.length;
     } catch (e) {
       try {
-        ftruncateSync(this.fd, this.size);
+        this.io.ftruncateSync(this.fd, this.size);
       } catch {
         /* nothing more can be done: the error below stops the run */
       }
@@ -218,7 +225,7 @@ export class IndexAppender {
 
   close(): void {
     if (this.fd < 0) return;
-    closeSync(this.fd);
+    this.io.closeSync(this.fd);
     this.fd = -1;
   }
 }

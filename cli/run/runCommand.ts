@@ -14,7 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { indexName, removeStaleTemporaries, removeTemporariesOf, resumeName } from '../../output/runLayout.js';
 import type { IndexRecord, RunOptions as RecordedOptions } from '../../output/schema.js';
-import { AtomicWriter, IndexAppender, OutputWriteError } from '../../output/writeFiles.js';
+import { AtomicWriter, IndexAppender, OutputWriteError, type WriteFs } from '../../output/writeFiles.js';
 import { DEFAULT_LIMITS, type Limits } from '../../pipeline/load/loaded.js';
 import type { ProcessOptions } from '../../pipeline/process.js';
 import { formatSeconds, Progress } from '../progress.js';
@@ -47,8 +47,9 @@ export interface RunOptions extends Pick<ProcessOptions, 'referenceDate' | 'ocr'
   log?: (line: string) => void;
   /** Stop on SIGINT/SIGTERM as described above (default true; tests calling runCommand in-process turn it off). */
   handleSignals?: boolean;
-  /** The writer of this thread's files (tests give one that fails on purpose). */
-  writer?: AtomicWriter;
+  /** The file-system calls of this thread's writes (tests give a layer that fails on purpose, as a full disk does;
+   *  files written by worker threads use node:fs). */
+  writeFs?: WriteFs;
 }
 
 /** Exit codes besides 0 (all ok/partial), 1 (some failed or left out) and 2 (usage). */
@@ -182,7 +183,7 @@ async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: Run
 
   // The earlier run's records go to the resume file before the index starts afresh, so that a run killed now
   // still has them; the index then holds one line per input at all times.
-  const writer = options.writer ?? new AtomicWriter();
+  const writer = new AtomicWriter(options.writeFs);
   let previous = new Map<string, IndexRecord>();
   let appender: IndexAppender;
   try {
@@ -194,7 +195,7 @@ async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: Run
       rmSync(resumePath, { force: true });
     }
     await removeStaleTemporaries(out);
-    appender = new IndexAppender(indexPath, true);
+    appender = new IndexAppender(indexPath, true, options.writeFs);
   } catch (e) {
     throw new UsageError(`cannot write to the output folder ${out}: ${e instanceof OutputWriteError ? e.message : (e as Error).message}`);
   }

@@ -95,9 +95,9 @@ function readInput(task: Task): { bytes: Buffer } | { code: DiagnosticCode; mess
     if (!st.isFile()) return { code: 'input/special-file', message: `the path is ${specialKind(st)}, not a regular file, and was not read`, size: 0 };
     const limit = Math.min(task.limits.maxFileBytes, MAX_READ_BYTES);
     const over = (size: number) =>
-      size > MAX_READ_BYTES
-        ? `the file has ${size} bytes; a file over 2 GiB cannot be processed`
-        : `the file has ${size} bytes, over the limit of ${task.limits.maxFileBytes} (raise it with --max-file-mb)`;
+      size > task.limits.maxFileBytes
+        ? `the file has ${size} bytes, over the limit of ${task.limits.maxFileBytes} (raise it with --max-file-mb)`
+        : `the file has ${size} bytes; a file over 2 GiB cannot be processed`;
     if (st.size > limit) return { code: 'limit/file-size', message: over(st.size), size: st.size };
     // Read to the end of the file, which may have grown since fstat: never past the limit.
     let buf = Buffer.allocUnsafe(Math.min(limit + 1, st.size + 1));

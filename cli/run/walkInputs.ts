@@ -101,6 +101,7 @@ const joinBytes = (dir: Buffer, name: Buffer): Buffer => Buffer.concat([dir, SLA
 
 /** What a stat says a non-regular, non-folder path is. */
 export function specialKind(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a FIFO (named pipe)';
   if (st.isSocket()) return 'a socket';
   if (st.isCharacterDevice()) return 'a character device';
@@ -148,9 +149,20 @@ export interface WalkOptions {
   exclude?: ReadonlyArray<Stats>;
 }
 
+/** A folder reached through a link, walked once the real folders are (so that a folder is found under its own
+ *  path first, and a link to it is the one noted as already walked). */
+interface Deferred {
+  disk: Buffer;
+  shown: string;
+  rel: { path: string; bytes: Buffer[] };
+  ancestors: ReadonlyMap<string, string>;
+  st: Stats;
+}
+
 class Walker {
   readonly files: InputFile[] = [];
   readonly skipped: Skipped[] = [];
+  readonly deferred: Deferred[] = [];
   /** Every folder walked, by identity → the path it was walked under. */
   private readonly walked = new Map<string, string>();
   private readonly exclude: ReadonlySet<string>;
@@ -215,6 +227,10 @@ class Walker {
           else this.skip(shownPath, why, kind !== 'link');
           continue;
         }
+        if (kind === 'link' && target.isDirectory()) {
+          this.deferred.push({ disk, shown: shownPath, rel: { path: relPath, bytes: relBytes }, ancestors: inner, st: target });
+          continue;
+        }
         kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'special';
       }
       if (kind === 'dir') await this.folder(disk, shownPath, { path: relPath, bytes: relBytes }, inner, target!, false);
@@ -224,9 +240,22 @@ class Walker {
     }
   }
 
+  /** Walk the folders reached through links (and the links found in them), in the order they were found. */
+  async linked(): Promise<void> {
+    for (let d = this.deferred.shift(); d !== undefined; d = this.deferred.shift()) await this.folder(d.disk, d.shown, d.rel, d.ancestors, d.st, false);
+  }
+
   private skip(path: string, reason: string, error: boolean): void {
     this.skipped.push({ path, reason, error });
   }
+}
+
+/** Relative paths in the order of a walk that lists each folder's entries by name: component by component. */
+function comparePaths(a: string, b: string): number {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  return pa.length - pb.length;
 }
 
 /**
@@ -249,6 +278,10 @@ export async function walkInputs(args: readonly string[], options: WalkOptions =
     const from = walker.files.length;
     if (st.isDirectory()) {
       await walker.folder(Buffer.from(arg), arg, { path: '', bytes: [] }, new Map(), st, true);
+      await walker.linked();
+      // In path order, as a walk that entered each link where it stands would list them.
+      const mine = walker.files.splice(from).sort((a, b) => comparePaths(a.relPath, b.relPath));
+      walker.files.push(...mine);
     } else {
       const problem: InputProblem | null = st.isFile() ? null : { code: 'input/special-file', message: `the path is ${specialKind(st)}, not a regular file, and was not read` };
       walker.files.push({ diskPath: Buffer.from(arg), shownPath: arg, relPath: basename(arg), pathBytes: null, problem });
