@@ -70,8 +70,9 @@ describe('an unreadable subfolder (item 4)', () => {
       'secret.txt': ['failed', 'input/unreadable'],
     });
     const secret = readIndex(out).find((x) => x.path === 'secret.txt')!;
-    expect(secret).toMatchObject({ output: null, sha256: null, error: { message: expect.stringMatching(/^cannot open the file: EACCES/u) } });
-    expect(summaryOf(summary).skipped).toEqual([{ path: join(inp, 'locked'), reason: expect.stringMatching(/^cannot read the folder/u), error: true }]);
+    expect(secret).toMatchObject({ output: null, sha256: null, error: { message: `cannot open the file: EACCES: permission denied, open '${join(inp, 'secret.txt')}'` } });
+    const reason = `cannot read the folder (EACCES: permission denied, scandir '${join(inp, 'locked')}'); the files in it were not processed`;
+    expect(summaryOf(summary).skipped).toEqual([{ path: join(inp, 'locked'), reason, error: true }]);
   });
 });
 

@@ -9,9 +9,9 @@
  * on SIGINT/SIGTERM or a disk that fills up the run stops taking files, writes the index of what finished, says
  * how many of the inputs were written and that --resume goes on, and exits 130/143 (signal) or 74 (write error).
  */
-import { readFileSync, rmSync, type Stats, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { indexName, removeStaleTemporaries, removeTemporariesOf, resumeName } from '../../output/runLayout.js';
 import type { IndexRecord, RunOptions as RecordedOptions } from '../../output/schema.js';
 import { AtomicWriter, IndexAppender, OutputWriteError, type WriteFs } from '../../output/writeFiles.js';
@@ -147,6 +147,24 @@ function outFolderStats(out: string): Stats | null {
   return st;
 }
 
+/** Create --out (and the folders above it) or say why not. A recursive mkdir reports ENOENT for a read-only file
+ *  system; making the missing folders one by one gives the real cause. */
+function makeFolder(out: string): void {
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (e) {
+    let cause = e as Error;
+    try {
+      const missing: string[] = [];
+      for (let p = resolve(out); !existsSync(p) && dirname(p) !== p; p = dirname(p)) missing.unshift(p);
+      for (const m of missing) mkdirSync(m);
+    } catch (inner) {
+      cause = inner as Error;
+    }
+    throw new UsageError(`cannot create the output folder ${out}: ${cause.message}`);
+  }
+}
+
 /** Run the pipeline over the inputs; resolves to the exit code and the totals. */
 export async function runCommand(inputs: readonly string[], options: RunOptions): Promise<{ exitCode: number; summary: RunSummary }> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
@@ -154,11 +172,7 @@ export async function runCommand(inputs: readonly string[], options: RunOptions)
   const out = options.out;
   const plan = await planRun(inputs, { ...options, out: outFolderStats(out) });
 
-  try {
-    await mkdir(out, { recursive: true });
-  } catch (e) {
-    throw new UsageError(`cannot create the output folder ${out}: ${(e as Error).message}`);
-  }
+  makeFolder(out);
   const lock = RunLock.acquire(out, log);
   try {
     return await runLocked(plan, options, log, started);
