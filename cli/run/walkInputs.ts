@@ -277,11 +277,12 @@ export async function walkInputs(args: readonly string[], options: WalkOptions =
     }
     const from = walker.files.length;
     if (st.isDirectory()) {
+      const skippedFrom = walker.skipped.length;
       await walker.folder(Buffer.from(arg), arg, { path: '', bytes: [] }, new Map(), st, true);
       await walker.linked();
       // In path order, as a walk that entered each link where it stands would list them.
-      const mine = walker.files.splice(from).sort((a, b) => comparePaths(a.relPath, b.relPath));
-      walker.files.push(...mine);
+      walker.files.push(...walker.files.splice(from).sort((a, b) => comparePaths(a.relPath, b.relPath)));
+      walker.skipped.push(...walker.skipped.splice(skippedFrom).sort((a, b) => comparePaths(a.path, b.path)));
     } else {
       const problem: InputProblem | null = st.isFile() ? null : { code: 'input/special-file', message: `the path is ${specialKind(st)}, not a regular file, and was not read` };
       walker.files.push({ diskPath: Buffer.from(arg), shownPath: arg, relPath: basename(arg), pathBytes: null, problem });
