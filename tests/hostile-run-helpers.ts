@@ -75,7 +75,7 @@ export const outcomes = (records: readonly IndexRecord[]): Record<string, [strin
   Object.fromEntries(records.map((r) => [r.path, [r.status, r.error?.code ?? null]]));
 
 /** Every file under a folder (hidden ones too), as relative path → bytes. */
-export function snapshot(dir: string): Map<string, Buffer> {
+function snapshot(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (e.isFile()) out.set(relative(dir, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name)));
@@ -174,7 +174,7 @@ export function zip(entries: ReadonlyArray<{ name: string; data: Buffer; declare
 
 /** What the chaos batch expects of one input's record: an exact status and code, or (for the inputs of items other
  *  parts of the project handle, whose codes may change) just one record, or ok/limit-memory (item 1). */
-export type ChaosExpectation = readonly [string, string | null] | 'one-record' | 'ok-or-memory';
+type ChaosExpectation = readonly [string, string | null] | 'one-record' | 'ok-or-memory';
 
 /** The chaos batch of issue 13: every hostile input that fits in a temporary folder, beside `good` good notices. */
 export interface Chaos {

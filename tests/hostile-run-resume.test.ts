@@ -39,7 +39,7 @@ describe('--resume keeps a failure only under the options it failed with (item 1
     const dir = tmp();
     const inp = join(dir, 'in');
     mkdirSync(inp);
-    writeFileSync(join(inp, 'a-huge.txt'), readFileSync(notices[0]!.path, 'utf8').repeat(300));
+    writeFileSync(join(inp, 'a-huge.txt'), readFileSync(notices[0]!.path, 'utf8').repeat(600)); // about 10 s of work here: far over 1 s
     copyFileSync(notices[1]!.path, join(inp, 'b-small.txt'));
     const out = join(dir, 'out');
     const s = join(dir, 's.json');

@@ -24,7 +24,7 @@ export interface RunPlan {
 }
 
 /** Worker threads per core at most: a worker may hold up to a gigabyte, and more threads than cores only wait. */
-export const JOBS_PER_CORE = 2;
+const JOBS_PER_CORE = 2;
 
 /**
  * Give each file its output name: `<relPath>.json`, or, when another output's folder has that name (a folder

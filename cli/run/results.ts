@@ -31,7 +31,7 @@ export interface TaskResult {
 
 /** Messages a file sends for stderr at most (its document keeps every diagnostic), and the length of each. */
 export const MAX_MESSAGES = 20;
-export const MAX_MESSAGE_CHARS = 1000;
+const MAX_MESSAGE_CHARS = 1000;
 /** The most bytes one file can be read into (a Buffer's limit for fs reads). */
 export const MAX_READ_BYTES = 2 ** 31 - 1;
 

@@ -53,7 +53,7 @@ export interface RunOptions extends Pick<ProcessOptions, 'referenceDate' | 'ocr'
 }
 
 /** Exit codes besides 0 (all ok/partial), 1 (some failed or left out) and 2 (usage). */
-export const EXIT_WRITE_ERROR = 74;
+const EXIT_WRITE_ERROR = 74;
 const EXIT_SIGNAL: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /** Totals of a run. */

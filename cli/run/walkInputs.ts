@@ -16,7 +16,7 @@ import { INPUT_EXTENSIONS } from '../../pipeline/load/detectFormat.js';
 import { UsageError } from '../usageError.js';
 
 /** Why a file found by the walk cannot be read; the file still gets a failed record. */
-export interface InputProblem {
+interface InputProblem {
   code: 'input/special-file' | 'input/unreadable';
   message: string;
 }
@@ -60,7 +60,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const GB18030 = new TextDecoder('gb18030', { fatal: true });
 
 /** A name's bytes as text: UTF-8 when valid (exact), else GB18030 when valid, else ASCII with %XX for other bytes. */
-export function decodeName(raw: Uint8Array): { name: string; exact: boolean } {
+function decodeName(raw: Uint8Array): { name: string; exact: boolean } {
   try {
     return { name: UTF8.decode(raw), exact: true };
   } catch {
