@@ -335,7 +335,7 @@ async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: Run
   const s = summary;
   log(
     `zhenggai: ${s.files} file(s): ${s.ok} ok, ${s.partial} partial, ${s.failed} failed${s.reused ? ` (${s.reused} kept from an earlier run)` : ''} · ` +
-      `${s.sections} sections, ${s.measures} measures, ${s.counts} counts, ${s.dates} dates · ${s.seconds < 60 ? `${s.seconds.toFixed(2)} s` : formatSeconds(s.seconds)}, ${s.noticesPerSecond.toFixed(1)} notices/s → ${join(out, index)}`,
+      `${s.sections} sections, ${s.measures} measures, ${s.counts} counts, ${s.dates} dates${s.reused ? ' in the documents made now' : ''} · ${s.seconds < 60 ? `${s.seconds.toFixed(2)} s` : formatSeconds(s.seconds)}, ${s.noticesPerSecond.toFixed(1)} notices/s → ${join(out, index)}`,
   );
   if (s.files === 0) log('zhenggai: no input files found (looked for .txt .docx .doc .pdf .html .htm)');
   const skippedErrors = plan.skipped.filter((k) => k.error).length;
