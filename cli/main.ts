@@ -40,9 +40,9 @@ function buildProgram(exit: (code: number) => void): Command {
     .description('process notice files and folders into one JSON per file plus <out>/index.jsonl')
     .argument('<inputs...>', 'files, or folders searched recursively for .txt .docx .doc .pdf .html .htm')
     .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores; 0 = in this thread, no time limit)', positiveInt('--jobs', 0))
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores, at most 2 per core; 0 = in this thread, no time or memory limit)', positiveInt('--jobs', 0))
     .option('--timeout <seconds>', `per-file time limit (default ${DEFAULT_TIMEOUT_SECONDS}, with --ocr ${DEFAULT_OCR_TIMEOUT_SECONDS})`, positiveInt('--timeout', 1))
-    .option('--resume', 'keep outputs already written for the same input bytes and rules version (after an interrupted run)', false)
+    .option('--resume', 'keep results already written for the same input bytes, rules and options (after an interrupted run)', false)
     .option('--shard <K/N>', 'process only shard K of N (0 ≤ K < N), chosen by a hash of each path; join shards with `zhenggai merge`')
     .option('--ocr', 'read scanned PDFs (no text layer) by OCR; slow', false)
     .option('--max-file-mb <n>', `largest input file accepted, in MB (default ${DEFAULT_LIMITS.maxFileBytes / 2 ** 20})`, positiveInt('--max-file-mb', 1))
@@ -53,9 +53,15 @@ function buildProgram(exit: (code: number) => void): Command {
       'after',
       `
 Output: <out>/<path relative to the given folder>.json (a file given directly: <out>/<name>.json) and
-<out>/index.jsonl with one line per input file {path, output, status, sha256, error} (with --shard:
-<out>/index.shard-K-of-N.jsonl). Outputs are written atomically as files finish.
-Exit code: 0 when every file is ok or partial, 1 when any failed, 2 for usage errors.
+<out>/index.jsonl with one line per input file {path, pathBytes?, output, status, sha256, error, options}
+(with --shard: <out>/index.shard-K-of-N.jsonl). Outputs are written atomically as files finish, and each
+record is appended to the index at once, so the index is valid whenever the run stops. A run holds
+<out>/.zhenggai-run.lock: a second run into the same folder is refused.
+--resume keeps a result when the input bytes and rules are unchanged, and for a failure every option in its
+record (a file that timed out is retried under a longer --timeout).
+Exit code: 0 when every file is ok or partial, 1 when any failed (or a folder could not be read), 2 for usage
+errors, 74 when a write error (a full disk) stopped the run, 130/143 when SIGINT/SIGTERM did; then rerun with
+--resume.
 
 Examples:
   zhenggai run corpus --out out

@@ -311,17 +311,37 @@ export const NoticeDocument = z
   .meta({ id: 'NoticeDocument', title: 'zhenggai notice', description: 'One rectification-progress notice, structured' });
 export type NoticeDocument = z.infer<typeof NoticeDocument>;
 
+/** The options of the run that wrote an index record (schema 1.3.0): those that can change a file's outcome.
+ *  `--resume` keeps a failure only when all of them are unchanged, and a document when ocr and referenceDate are. */
+export const RunOptions = z.object({
+  ocr: z.boolean().meta({ description: 'whether scanned pages were read with OCR (--ocr)' }),
+  referenceDate: z.string().nullable().meta({ description: 'the --reference-date given, or null' }),
+  maxFileMb: z.number().positive().meta({ description: 'the file size limit (--max-file-mb)' }),
+  timeoutSeconds: z.number().positive().meta({ description: 'the per-file time limit (--timeout)' }),
+  workerMemoryMb: z.number().positive().meta({ description: 'the heap limit of a worker thread' }),
+});
+export type RunOptions = z.infer<typeof RunOptions>;
+
 /** One line of `<out>/index.jsonl`. */
 export const IndexRecord = z
   .object({
     path: z.string().meta({ description: 'the input’s path, as source.path of its document' }),
-    output: z.string().nullable().meta({ description: 'its document’s path relative to the output folder; null when none was written' }),
+    pathBytes: z
+      .string()
+      .regex(/^(?:[0-9a-f]{2})+$/u)
+      .optional()
+      .meta({ description: 'schema 1.3.0: the bytes of the path on disk, in hex, when they are not the UTF-8 of `path` (a GBK file name)' }),
+    output: z
+      .string()
+      .nullable()
+      .meta({ description: 'its document’s path relative to the output folder; null when the file was not read or its output could not be written' }),
     status: Status.meta({ description: 'the status of its document' }),
-    sha256: z.string().nullable().meta({ description: 'SHA-256 of the input bytes; null when the file could not be read' }),
+    sha256: z.string().nullable().meta({ description: 'SHA-256 of the input bytes; null when the file was not read' }),
     error: z
       .object({ code: z.string().meta({ description: 'a diagnostic code' }), message: z.string().meta({ description: 'for people' }) })
       .nullable()
       .meta({ description: 'the error of a failed file; null otherwise' }),
+    options: RunOptions.optional().meta({ description: 'schema 1.3.0: the options of the run that wrote the record, those that can change its outcome' }),
   })
   .meta({ title: 'zhenggai index record', description: 'one line of index.jsonl in the output folder: one per input file, failed ones included' });
 export type IndexRecord = z.infer<typeof IndexRecord>;
