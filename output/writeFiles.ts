@@ -114,6 +114,23 @@ export class DocumentEncoder {
   }
 }
 
+/** Text pieces (a rendering generator's) as UTF-8 bytes in batches of about `size` bytes, so that a file rendered
+ *  in pieces is written without its text ever being one string. */
+export function* utf8Batches(pieces: Iterable<string>, size = INITIAL_BYTES): Generator<Uint8Array> {
+  let batch: string[] = [];
+  let length = 0;
+  for (const p of pieces) {
+    batch.push(p);
+    length += p.length;
+    if (3 * length >= size) {
+      yield Buffer.from(batch.join(''), 'utf8');
+      batch = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield Buffer.from(batch.join(''), 'utf8');
+}
+
 /** The file-system calls the writers make: node:fs, or (in tests) a layer that fails on purpose, as a full disk
  *  does, to show what a run leaves when a write fails. */
 export type WriteFs = Pick<typeof fs, 'openSync' | 'writeSync' | 'closeSync' | 'renameSync' | 'rmSync' | 'mkdirSync' | 'fstatSync' | 'ftruncateSync'>;
