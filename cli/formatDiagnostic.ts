@@ -41,10 +41,20 @@ class LineIndex {
 /** The index of the text formatted last: callers format one document's diagnostics one after another. */
 let last: { text: string; index: LineIndex } | null = null;
 
-/** One diagnostic as a line for stderr (the line index of the text is kept for the next call on the same text). */
-export function formatDiagnostic(path: string, text: string, d: Diagnostic): string {
-  if (!d.span) return `${path} ${d.severity} ${d.code} ${d.message}`;
+/** The 1-based line and column of a diagnostic's span in `text`, or null when it has no span (the line index of the
+ *  text is kept for the next call on the same text). */
+export function diagnosticPosition(text: string, d: Pick<Diagnostic, 'span'>): { line: number; col: number } | null {
+  if (!d.span) return null;
   if (last?.text !== text) last = { text, index: new LineIndex(text) };
-  const { line, col } = last.index.lineCol(d.span.start);
-  return `${path}:${line}:${col} ${d.severity} ${d.code} ${d.message}`;
+  return last.index.lineCol(d.span.start);
+}
+
+/** A diagnostic's line for stderr: `path:line:col severity code message`, or `path severity code message`. */
+export function diagnosticLine(path: string, at: { line: number; col: number } | null, d: { severity: string; code: string; message: string }): string {
+  return `${path}${at ? `:${at.line}:${at.col}` : ''} ${d.severity} ${d.code} ${d.message}`;
+}
+
+/** One diagnostic as a line for stderr. */
+export function formatDiagnostic(path: string, text: string, d: Diagnostic): string {
+  return diagnosticLine(path, diagnosticPosition(text, d), d);
 }

@@ -9,6 +9,8 @@ import { DEFAULT_LIMITS } from '../pipeline/load/loaded.js';
 import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults.js';
 import { parseShard } from './run/shard.js';
 import { isValidIsoDate } from '../text/isoDate.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../output/runLayout.js';
+import { checkCompareInputs, checkOutFolder, NothingToDoError } from './commandChecks.js';
 import { UsageError } from './usageError.js';
 
 function positiveInt(name: string, min: number) {
@@ -17,6 +19,14 @@ function positiveInt(name: string, min: number) {
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
     return n;
   };
+}
+
+/** --to: a comma-separated list of output formats, each once, in the order json, md, chunks. */
+function formatsOption(v: string): OutputFormat[] {
+  const asked = v.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  const bad = asked.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
+  if (bad.length > 0 || asked.length === 0) throw new InvalidArgumentError(`expected json, md or chunks, comma-separated (json,md), not ${bad.join(',') || 'nothing'}`);
+  return OUTPUT_FORMATS.filter((f) => asked.includes(f));
 }
 
 function isoDateOption(v: string): string {
@@ -37,9 +47,10 @@ function buildProgram(exit: (code: number) => void): Command {
 
   program
     .command('run')
-    .description('process notice files and folders into one JSON per file plus <out>/index.jsonl')
-    .argument('<inputs...>', 'files, or folders searched recursively for .txt .docx .doc .pdf .html .htm')
-    .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
+    .description('process notice files and folders into one JSON (or Markdown, or section chunks) per file plus <out>/index.jsonl')
+    .argument('<inputs...>', "files; folders, searched recursively for .txt .docx .doc .pdf .html .htm; quoted glob patterns ('archive/**/*.pdf'); or - to read one notice from standard input")
+    .option('-o, --out <dir>', 'output folder (created if missing); - writes the output of a single input to standard output (the default for run -)')
+    .addOption(new Option('--to <formats>', 'what to write for each input, comma-separated: json (the document), md (Markdown with YAML front matter), chunks (section chunks, JSON Lines)').argParser(formatsOption).default(['json'], 'json'))
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores, at most 2 per core; 0 = in this thread, no time or memory limit)', positiveInt('--jobs', 0))
     .option('--timeout <seconds>', `per-file time limit (default ${DEFAULT_TIMEOUT_SECONDS}, with --ocr ${DEFAULT_OCR_TIMEOUT_SECONDS})`, positiveInt('--timeout', 1))
     .option('--resume', 'keep results already written for the same input bytes, rules and options (after an interrupted run)', false)
@@ -47,25 +58,37 @@ function buildProgram(exit: (code: number) => void): Command {
     .option('--ocr', 'read scanned PDFs (no text layer) by OCR; slow', false)
     .option('--max-file-mb <n>', `largest input file accepted, in MB (default ${DEFAULT_LIMITS.maxFileBytes / 2 ** 20})`, positiveInt('--max-file-mb', 1))
     .option('-q, --quiet', 'no progress and no warnings, only errors and the summary', false)
+    .option('-v, --verbose', 'a log line for each file as it finishes', false)
+    .addOption(new Option('--log-format <format>', 'the log on stderr: text, or json (one JSON object a line: start, file, diagnostic, summary… events; no progress line)').choices(['text', 'json']).default('text'))
     .option('--summary-json <file>', 'also write the run summary as JSON')
     .addOption(referenceDate)
     .addHelpText(
       'after',
       `
-Output: <out>/<path relative to the given folder>.json (a file given directly: <out>/<name>.json) and
-<out>/index.jsonl with one line per input file {path, pathBytes?, output, status, sha256, error, options}
-(with --shard: <out>/index.shard-K-of-N.jsonl). Outputs are written atomically as files finish, and each
-record is appended to the index at once, so the index is valid whenever the run stops. A run holds
-<out>/.zhenggai-run.lock: a second run into the same folder is refused.
---resume keeps a result when the input bytes and rules are unchanged, and for a failure every option in its
-record (a file that timed out is retried under a longer --timeout).
+Output: <out>/<path relative to the given folder>.json (a file given directly: <out>/<name>.json; a pattern's
+match: its path below the pattern's fixed folder) and <out>/index.jsonl with one line per input file
+{path, pathBytes?, output, outputs?, status, sha256, error, options} (with --shard: index.shard-K-of-N.jsonl).
+--to md writes <name>.md (YAML front matter with the metadata, headings at their true levels, measures as lists
+with their status) instead of <name>.json; --to chunks writes <name>.chunks.jsonl (one JSON line per leaf section
+with its heading path, metadata, measures and figures); --to json,md,chunks writes all three. Outputs are written
+atomically as files finish, and each record is appended to the index at once, so the index is valid whenever the
+run stops. A run holds <out>/.zhenggai-run.lock: a second run into the same folder is refused.
+--resume keeps a result when the input bytes and rules are unchanged, every output asked for is there, and for a
+failure every option in its record is unchanged (a file that timed out is retried under a longer --timeout).
+--out - (and run -) writes the one output to standard output, diagnostics to stderr; no index.
+--log-format json: one JSON object a line on stderr, each with time and event (start, file, diagnostic, more,
+skipped, note, warning, error, interrupted, stopped, summary); the README lists the fields.
 Exit code: 0 when every file is ok or partial, 1 when any failed (or a folder could not be read), 2 for usage
-errors, 74 when a write error (a full disk) stopped the run, 130/143 when SIGINT/SIGTERM did; then rerun with
---resume.
+errors (also: inputs holding no notice file), 74 when a write error (a full disk) stopped the run, 130/143 when
+SIGINT/SIGTERM did; then rerun with --resume.
 
 Examples:
   zhenggai run corpus --out out
+  zhenggai run 'archive/**/*.pdf' --out out --to json,md      # a quoted pattern: zhenggai expands it
   zhenggai run notices/2024 extra/notice.pdf --out results --reference-date 2024-06-30
+  zhenggai run notice.docx --out - --to md > notice.md
+  curl -s https://example.org/notice.html | zhenggai run - | jq .meta
+  zhenggai run notices --out out --log-format json 2> run.log.jsonl
   zhenggai run notices --out out --resume            # after an interrupted run: only what is missing
   zhenggai run notices --out out/s3 --shard 3/8      # one task of an 8-way job array; then:
   zhenggai merge out/s0 out/s1 … out/s7 --out out/all`,
@@ -74,7 +97,8 @@ Examples:
       async (
         inputs: string[],
         opts: {
-          out: string;
+          out?: string;
+          to: OutputFormat[];
           jobs?: number;
           timeout?: number;
           resume: boolean;
@@ -82,24 +106,38 @@ Examples:
           ocr: boolean;
           maxFileMb?: number;
           quiet: boolean;
+          verbose: boolean;
+          logFormat: 'text' | 'json';
           summaryJson?: string;
           referenceDate?: string;
         },
       ) => {
-        const { runCommand } = await import('./run/runCommand.js');
-        const { exitCode } = await runCommand(inputs, {
-          out: opts.out,
-          ocr: opts.ocr,
-          quiet: opts.quiet,
-          resume: opts.resume,
-          referenceDate: opts.referenceDate ?? null,
-          ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
-          ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
-          ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
-          ...(opts.summaryJson !== undefined ? { summaryJson: opts.summaryJson } : {}),
-          ...(opts.maxFileMb !== undefined ? { limits: { maxFileBytes: opts.maxFileMb * 2 ** 20 } } : {}),
-        });
-        exit(exitCode);
+        try {
+          const out = opts.out ?? (inputs.length === 1 && inputs[0] === '-' ? '-' : undefined);
+          if (out === undefined) throw new UsageError('give the output folder with --out <dir> (or --out - to write the output of a single input to standard output)');
+          const { runCommand } = await import('./run/runCommand.js');
+          const { exitCode } = await runCommand(inputs, {
+            out,
+            formats: opts.to,
+            ocr: opts.ocr,
+            quiet: opts.quiet,
+            verbose: opts.verbose,
+            logFormat: opts.logFormat,
+            resume: opts.resume,
+            referenceDate: opts.referenceDate ?? null,
+            ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+            ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
+            ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
+            ...(opts.summaryJson !== undefined ? { summaryJson: opts.summaryJson } : {}),
+            ...(opts.maxFileMb !== undefined ? { limits: { maxFileBytes: opts.maxFileMb * 2 ** 20 } } : {}),
+          });
+          exit(exitCode);
+        } catch (e) {
+          // A batch log in JSON stays JSON to its last line.
+          if (!(e instanceof UsageError) || opts.logFormat !== 'json') throw e;
+          process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'error', message: e.message, exitCode: 2 })}\n`);
+          exit(2);
+        }
       },
     );
 
@@ -109,6 +147,7 @@ Examples:
     .argument('<dirs...>', 'output folders of the shard runs')
     .requiredOption('-o, --out <dir>', 'merged output folder (may be one of the inputs)')
     .action(async (dirs: string[], opts: { out: string }) => {
+      checkOutFolder(opts.out, '--out');
       const { mergeCommand } = await import('./mergeCommand.js');
       exit(await mergeCommand(dirs, { out: opts.out }));
     });
@@ -154,6 +193,7 @@ Example:
   zhenggai run notices --out out && zhenggai compare out --out comparison`,
     )
     .action(async (dirs: string[], opts: { out: string }) => {
+      await checkCompareInputs(dirs, opts.out);
       const { compareCommand } = await import('./compareCommand.js');
       exit(await compareCommand(dirs, { out: opts.out }));
     });
@@ -177,6 +217,7 @@ Example:
     .requiredOption('--parquet <dir>', 'folder for <table>.parquet files')
     .addHelpText('after', () => `\nTables:\n${tablesHelp()}`)
     .action(async (dirs: string[], opts: { parquet: string }) => {
+      checkOutFolder(opts.parquet, '--parquet');
       const { exportCommand } = await import('./queryCommand.js');
       exit(await exportCommand(dirs, opts.parquet));
     });
@@ -215,6 +256,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof UsageError) {
       process.stderr.write(`zhenggai: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof NothingToDoError) {
+      process.stderr.write(`zhenggai: ${e.message}\n`);
+      return e.exitCode;
     }
     throw e;
   }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CHUNK_SCHEMA_NAME } from './chunks.js';
-import { Count, DateMention, Measure, Meta, Regulation, SCHEMA_VERSION, Span } from './schema.js';
+import { Count, Measure, Meta, Regulation, SCHEMA_VERSION, Span } from './schema.js';
 
 export const Chunk = z
   .object({
@@ -17,7 +17,13 @@ export const Chunk = z
     kind: z.enum(['preamble', 'section', 'closing']).meta({ description: 'preamble: before the first heading; section: a section’s text; closing: 欢迎…监督, contacts, signature' }),
     section: z.string().nullable().meta({ description: 'id of the section (as in the document’s sections); null for preamble and closing' }),
     headings: z
-      .array(z.object({ level: z.number().int().positive(), marker: z.string(), title: z.string() }))
+      .array(
+        z.object({
+          level: z.number().int().positive().meta({ description: 'the heading’s level (1 = top)' }),
+          marker: z.string().meta({ description: 'its number as written' }),
+          title: z.string().meta({ description: 'its title' }),
+        }),
+      )
       .meta({ description: 'the heading path, from the top-level section down to this one; [] for preamble and closing' }),
     text: z.string().meta({ description: 'exactly text.slice(span.start, span.end) of the document: the heading line and the section’s own text' }),
     span: Span.meta({ description: 'where the chunk is in the document’s text' }),
@@ -29,7 +35,15 @@ export const Chunk = z
       .array(Count.pick({ text: true, value: true, unit: true, object: true, approx: true, span: true }))
       .meta({ description: 'the figures (counts) that start in the chunk, with the text they were written with' }),
     dates: z
-      .array(z.object({ text: z.string(), start: z.string(), end: z.string().nullable(), kind: DateMention.options[0].shape.kind.or(z.literal('since')), span: Span }))
+      .array(
+        z.object({
+          text: z.string().meta({ description: 'the mention as written' }),
+          start: z.string().meta({ description: 'first day, YYYY-MM-DD' }),
+          end: z.string().nullable().meta({ description: 'last day, YYYY-MM-DD (a since mention: the notice’s own date, or null)' }),
+          kind: z.enum(['date', 'range', 'deadline', 'since']).meta({ description: 'as the document’s date mentions' }),
+          span: Span.meta({ description: 'where it is in the text' }),
+        }),
+      )
       .meta({ description: 'the date mentions that start in the chunk, resolved' }),
     regulations: z.array(Regulation.pick({ title: true, action: true, span: true })).meta({ description: 'the 《》 titles that start in the chunk, with their action' }),
   })

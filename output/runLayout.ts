@@ -10,18 +10,30 @@ import { join } from 'node:path';
 /** The longest file name (one path component) Linux, macOS and Windows file systems accept, in bytes. */
 export const NAME_MAX_BYTES = 255;
 
+/** The formats `run --to` writes: the JSON document, Markdown (output/markdown.ts) and section chunks as JSON Lines
+ *  (output/chunks.ts). */
+export const OUTPUT_FORMATS = ['json', 'md', 'chunks'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** What each format adds to the input's name. */
+export const FORMAT_SUFFIX: Readonly<Record<OutputFormat, string>> = { json: '.json', md: '.md', chunks: '.chunks.jsonl' };
+
+/** The files written for one input, by format (paths relative to the output folder). */
+export type Outputs = Partial<Record<OutputFormat, string>>;
+
 /**
  * The output file of an input's relative path: the path plus `.json` (the extension stays: x.txt and x.pdf never
- * collide). `variant` > 0 gives the alternative `<path>~<variant>.json`, for an output whose plain name another
- * output's folder takes (a folder x.txt.json/ of inputs beside x.txt). A last component that would pass
- * NAME_MAX_BYTES is cut at a character boundary and given `~` and 8 hex digits of the SHA-256 of the whole name, so
- * that every name the file system accepts as an input has an output name it accepts too.
+ * collide), or `.md`, `.chunks.jsonl` for the other formats. `variant` > 0 gives the alternative
+ * `<path>~<variant>.json`, for an output whose plain name another output's folder takes (a folder x.txt.json/ of
+ * inputs beside x.txt). A last component that would pass NAME_MAX_BYTES is cut at a character boundary and given
+ * `~` and 8 hex digits of the SHA-256 of the whole name, so that every name the file system accepts as an input has
+ * an output name it accepts too.
  */
-export function outputName(relPath: string, variant = 0): string {
+export function outputName(relPath: string, variant = 0, format: OutputFormat = 'json'): string {
   const slash = relPath.lastIndexOf('/');
   const dir = relPath.slice(0, slash + 1);
   const name = relPath.slice(slash + 1);
-  const suffix = `${variant > 0 ? `~${variant}` : ''}.json`;
+  const suffix = `${variant > 0 ? `~${variant}` : ''}${FORMAT_SUFFIX[format]}`;
   if (Buffer.byteLength(name + suffix) <= NAME_MAX_BYTES) return `${dir}${name}${suffix}`;
   const tag = `~${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
   const room = NAME_MAX_BYTES - Buffer.byteLength(tag + suffix);

@@ -334,7 +334,15 @@ export const IndexRecord = z
     output: z
       .string()
       .nullable()
-      .meta({ description: 'its document’s path relative to the output folder; null when the file was not read or its output could not be written' }),
+      .meta({ description: 'its document’s path relative to the output folder; null when the file was not read or its output could not be written, or when the run wrote no JSON (run --to md)' }),
+    outputs: z
+      .object({
+        json: z.string().optional().meta({ description: 'the JSON document (as `output`)' }),
+        md: z.string().optional().meta({ description: 'the Markdown (run --to md)' }),
+        chunks: z.string().optional().meta({ description: 'the section chunks, JSON Lines (run --to chunks)' }),
+      })
+      .optional()
+      .meta({ description: 'schema 1.3.0: every file written for the input, by format, relative to the output folder; present only when the run was asked for a format besides JSON (run --to), and when it wrote them' }),
     status: Status.meta({ description: 'the status of its document' }),
     sha256: z.string().nullable().meta({ description: 'SHA-256 of the input bytes; null when the file was not read' }),
     error: z

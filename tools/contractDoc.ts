@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
+import { Chunk } from '../output/chunkSchema.js';
 import { IndexRecord, noticeJsonSchema, SCHEMA_NAME, SCHEMA_VERSION } from '../output/schema.js';
 import { REPO_ROOT } from './eval.js';
 import { readmeWithCodes } from './readmeCodes.js';
@@ -91,6 +92,9 @@ function fieldRows(obj: Node, prefix: string, where: string, missing: string[]):
     rows.push(`| \`${field}\`${required.has(name) ? '' : ' (optional)'} | ${cell(typeText(node))} | ${cell(meaning ?? '')} |`);
     const nested = [node, ...((node['anyOf'] ?? []) as Node[])].find((m) => m['type'] === 'object' && m['properties'] && !inlineObject(m));
     if (nested) rows.push(...fieldRows(nested, `${field}.`, where, missing));
+    // An array of objects that are not inline: the fields of its elements, as field[].name.
+    const items = node['type'] === 'array' ? (node['items'] as Node | undefined) : undefined;
+    if (items && items['type'] === 'object' && items['properties'] && !inlineObject(items)) rows.push(...fieldRows(items, `${field}[].`, where, missing));
   }
   return rows;
 }
@@ -123,6 +127,7 @@ export function contractReference(): { text: string; missing: string[] } {
   for (const [name, def] of Object.entries(defs)) lines.push(...objectSection(name, def, missing));
   const index = z.toJSONSchema(IndexRecord, { target: 'draft-2020-12' }) as Node;
   lines.push(...objectSection('IndexRecord', index, missing));
+  lines.push(...objectSection('Chunk', z.toJSONSchema(Chunk, { target: 'draft-2020-12' }), missing));
   return { text: lines.join('\n').trimEnd(), missing };
 }
 

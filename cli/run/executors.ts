@@ -39,8 +39,9 @@ async function stopped(task: Task, code: 'limit/timeout' | 'limit/memory' | 'int
   return (await import('./task.js')).stoppedTask(task, code, message, writer);
 }
 
-/** The folder a task's output is written in (where a stopped worker's temporary may be). */
-export const outputFolder = (task: Pick<Task, 'outDir' | 'output'>): string => dirname(join(task.outDir, task.output));
+/** The folder a task's outputs are written in (where a stopped worker's temporary may be): the outputs of one input
+ *  differ only in their suffix, so they share a folder. */
+export const outputFolder = (task: Pick<Task, 'outDir' | 'outputs'>): string => dirname(join(task.outDir, Object.values(task.outputs)[0]!));
 
 /**
  * Worker-pool executor. A file's time limit runs from the moment a worker begins it, so a worker's start-up and

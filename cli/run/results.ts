@@ -15,13 +15,27 @@ export interface Tallies {
 /** The fields of an index record a task decides (the main thread adds path, pathBytes and options). */
 export type Outcome = Pick<IndexRecord, 'output' | 'status' | 'sha256' | 'error'>;
 
+/** A diagnostic of a file for the run's log: where it is (1-based; null for the whole file) and what it says. */
+export interface FileMessage {
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  /** At most MAX_MESSAGE_CHARS. */
+  message: string;
+  line: number | null;
+  col: number | null;
+}
+
 /** What comes back. */
 export interface TaskResult {
   outcome: Outcome;
   tallies: Tallies;
   bytes: number;
-  /** Formatted diagnostics for stderr: at most MAX_MESSAGES, each at most MAX_MESSAGE_CHARS. */
-  messages: string[];
+  /** Diagnostics for the log: at most MAX_MESSAGES (errors first, warnings when asked). */
+  messages: FileMessage[];
+  /** Diagnostics of the document beyond `messages` (all are in the document). */
+  moreMessages: number;
+  /** Seconds the file took to read, process and write; null when nothing was processed (kept, unread, stopped). */
+  seconds: number | null;
   /** True when an earlier output was kept (--resume). */
   reused: boolean;
   /** Set when the output could not be written for a reason that stops the run (a full disk): the file has no
@@ -41,10 +55,20 @@ export const NO_TALLIES: Tallies = { sections: 0, measures: 0, counts: 0, dates:
 export const clip = (s: string, n = MAX_MESSAGE_CHARS): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 /** A result with no tallies, no messages, not kept, not fatal unless `extra` says. */
-export const result = (outcome: Outcome, extra: Partial<TaskResult> = {}): TaskResult => ({ outcome, tallies: NO_TALLIES, bytes: 0, messages: [], reused: false, fatal: null, ...extra });
+export const result = (outcome: Outcome, extra: Partial<TaskResult> = {}): TaskResult => ({
+  outcome,
+  tallies: NO_TALLIES,
+  bytes: 0,
+  messages: [],
+  moreMessages: 0,
+  seconds: null,
+  reused: false,
+  fatal: null,
+  ...extra,
+});
 
 /** The result of a file that was not read (or whose output could not be written): no document. */
-export function unreadResult(task: { shownPath: string }, code: DiagnosticCode, message: string, sha256: string | null = null, bytes = 0): TaskResult {
-  return result({ output: null, status: 'failed', sha256, error: { code, message: clip(message) } }, { bytes, messages: [clip(`${task.shownPath} error ${code} ${message}`)] });
+export function unreadResult(code: DiagnosticCode, message: string, sha256: string | null = null, bytes = 0): TaskResult {
+  return result({ output: null, status: 'failed', sha256, error: { code, message: clip(message) } }, { bytes, messages: [{ severity: 'error', code, message: clip(message), line: null, col: null }] });
 }
 

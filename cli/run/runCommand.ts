@@ -8,11 +8,18 @@
  * The index is valid whenever the run stops: records are appended whole as files finish (kill -9 leaves those);
  * on SIGINT/SIGTERM or a disk that fills up the run stops taking files, writes the index of what finished, says
  * how many of the inputs were written and that --resume goes on, and exits 130/143 (signal) or 74 (write error).
+ *
+ * `--to json,md,chunks` chooses the outputs written for each input; `--out -` (and `run -`, which reads standard
+ * input) writes the one output of a single input to standard output. Inputs that hold no notice file are a usage
+ * error (exit 2) that says what was looked for. The log (cli/run/runLog.ts) is text or JSON Lines.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, type Stats, statSync } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { indexName, removeStaleTemporaries, removeTemporariesOf, resumeName } from '../../output/runLayout.js';
+import { INPUT_EXTENSIONS } from '../../pipeline/load/detectFormat.js';
+import { indexName, type OutputFormat, removeStaleTemporaries, removeTemporariesOf, resumeName } from '../../output/runLayout.js';
 import type { IndexRecord, RunOptions as RecordedOptions } from '../../output/schema.js';
 import { AtomicWriter, IndexAppender, OutputWriteError, type WriteFs } from '../../output/writeFiles.js';
 import { DEFAULT_LIMITS, type Limits } from '../../pipeline/load/loaded.js';
@@ -20,18 +27,30 @@ import type { ProcessOptions } from '../../pipeline/process.js';
 import { formatSeconds, Progress } from '../progress.js';
 import { UsageError } from '../usageError.js';
 import { type Executor, inProcessExecutor, outputFolder, poolExecutor, workerAvailable } from './executors.js';
-import { type PlannedFile, planRun } from './plan.js';
+import { type PlannedFile, planRun, type RunPlan } from './plan.js';
 import { RunLock } from './runLock.js';
 import type { Shard } from './shard.js';
 import { type TaskResult, unreadResult } from './results.js';
+import { type LogFormat, RunLog } from './runLog.js';
 import type { Task } from './task.js';
 import { COLLECT_EVERY, WORKER_OLD_GENERATION_MB } from './v8Tuning.js';
-import type { Skipped } from './walkInputs.js';
+import { isPattern, type Skipped } from './walkInputs.js';
 
 /** Options of the run command. */
 export interface RunOptions extends Pick<ProcessOptions, 'referenceDate' | 'ocr' | 'limits'> {
+  /** The output folder, or `-`: the one output of a single input to standard output. */
   out: string;
+  /** The outputs written for each input (run --to; default json). */
+  formats?: readonly OutputFormat[];
   quiet?: boolean;
+  /** A log line for each finished file (text log; the JSON log always has them). */
+  verbose?: boolean;
+  /** The log's format (default text). */
+  logFormat?: LogFormat;
+  /** Standard input, for the input `-` (tests give their own). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Standard output, for --out - (tests give their own). */
+  stdout?: NodeJS.WritableStream;
   /** Worker threads; 0 processes in this thread (no time or memory limit). Default: the number of cores; at most
    *  JOBS_PER_CORE per core (cli/run/plan.ts). */
   jobs?: number;
@@ -165,35 +184,139 @@ function makeFolder(out: string): void {
   }
 }
 
+/** The message of inputs that hold no notice file: what was looked for, and what was found instead. */
+function noInputsMessage(inputs: readonly string[], plan: Pick<RunPlan, 'ignored' | 'skipped'>): string {
+  const exts = INPUT_EXTENSIONS.join(' ');
+  let m = `no notice files in ${inputs.join(' ')}: run looks for ${exts} in the folders given and their subfolders, and takes a file given by name or by a quoted pattern ('archive/**/*.pdf') whatever its extension`;
+  const { count, examples } = plan.ignored;
+  if (count > 0) m += `; it passed over ${count} file(s) with other extensions (${examples.join(', ')}${count > examples.length ? ', …' : ''})`;
+  if (plan.skipped.length > 0) m += `; not entered: ${plan.skipped.map((k) => `${k.path} (${k.reason})`).join('; ')}`;
+  return `${m}. Give the folders or files that hold the notices`;
+}
+
+/** The log of a run with these options, writing to `sink`, drawing above the progress line when there is one. */
+function runLog(options: RunOptions, sink: (line: string) => void): RunLog {
+  return new RunLog(sink, options.logFormat ?? 'text', options.verbose ?? false);
+}
+
+const stderrLine = (l: string) => void process.stderr.write(`${l}\n`);
+
 /** Run the pipeline over the inputs; resolves to the exit code and the totals. */
 export async function runCommand(inputs: readonly string[], options: RunOptions): Promise<{ exitCode: number; summary: RunSummary }> {
-  const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const started = performance.now();
+  if (options.out === '-') return runToStdout(inputs, options, started);
+  if (inputs.includes('-')) throw new UsageError('standard input (-) is written to standard output: leave out --out, or give --out -');
   const out = options.out;
   const plan = await planRun(inputs, { ...options, out: outFolderStats(out) });
+  if (plan.found === 0) throw new UsageError(noInputsMessage(inputs, plan));
 
   makeFolder(out);
-  const lock = RunLock.acquire(out, log);
+  const progress = new Progress(plan.files.length, options.progress ?? (!options.quiet && options.logFormat !== 'json' && process.stderr.isTTY === true));
+  const log = runLog(options, options.log ?? ((l) => progress.log(l)));
+  const lock = RunLock.acquire(out, (l) => log.line(l));
   try {
-    return await runLocked(plan, options, log, started);
+    return await runLocked(plan, options, log, progress, started, true);
   } finally {
     lock.release();
   }
 }
 
-async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: RunOptions, log: (line: string) => void, started: number) {
+/** The name a notice read from standard input goes by (its format is told by its content), as `inspect -` has it. */
+const STDIN_NAME = '<stdin>';
+
+/** Copy standard input into `path`, up to one byte past the size limit (the task then refuses the file). */
+async function saveStdin(stdin: NodeJS.ReadableStream & { isTTY?: boolean }, path: string, limit: number): Promise<void> {
+  if (stdin.isTTY) throw new UsageError('`run -` reads a notice from standard input: pipe one in (cat notice.txt | zhenggai run -)');
+  const file = createWriteStream(path);
+  let total = 0;
+  try {
+    for await (const chunk of stdin) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk);
+      const part = b.subarray(0, Math.max(0, limit + 1 - total));
+      total += part.length;
+      if (!file.write(part)) await once(file, 'drain');
+      if (total > limit) break;
+    }
+  } finally {
+    await new Promise<void>((done, fail) => file.end((e?: Error | null) => (e ? fail(e) : done())));
+  }
+}
+
+/** Write a file to standard output; a reader that went away (`| head`) ends the copy quietly. */
+async function copyToStdout(path: string, stdout: NodeJS.WritableStream): Promise<void> {
+  let gone = false;
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    gone = true;
+  };
+  stdout.on('error', onError);
+  try {
+    for await (const chunk of createReadStream(path)) {
+      if (gone) break;
+      if (!stdout.write(chunk as Buffer)) await Promise.race([once(stdout, 'drain'), once(stdout, 'error')]);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPIPE') throw e;
+  } finally {
+    stdout.off('error', onError);
+  }
+}
+
+/**
+ * `--out -`: process one input (a file, a pattern matching one file, or `-` for standard input) as a run into a
+ * private temporary folder would, then copy its one output to standard output. Diagnostics go to the log; there is
+ * no index and no summary line (unless -v). The exit code is the run's.
+ */
+async function runToStdout(inputs: readonly string[], options: RunOptions, started: number): Promise<{ exitCode: number; summary: RunSummary }> {
+  const formats = options.formats ?? ['json'];
+  if (formats.length !== 1) throw new UsageError(`--out - writes one output to standard output: give --to one format (json, md or chunks), not ${formats.join(',')}`);
+  if (options.resume) throw new UsageError('--resume keeps results in an output folder: give --out <dir> (--out - writes to standard output)');
+  if (options.shard) throw new UsageError('--shard splits a batch into output folders: give --out <dir> (--out - writes to standard output)');
+  const fromStdin = inputs.includes('-');
+  if (fromStdin && inputs.length > 1) throw new UsageError('- (standard input) must be the only input');
+  for (const input of fromStdin ? [] : inputs) {
+    const st = await stat(input).catch(() => null);
+    if (st?.isDirectory()) throw new UsageError(`--out - writes the output of one file to standard output; ${input} is a folder: give one file, or --out <dir> for a folder`);
+    if (!st && !isPattern(input)) throw new UsageError(`input not found: ${input}`);
+  }
+  const tmp = await mkdtemp(join(tmpdir(), 'zhenggai-stdout-'));
+  try {
+    let args = inputs;
+    if (fromStdin) {
+      const saved = join(tmp, 'stdin');
+      await saveStdin(options.stdin ?? process.stdin, saved, { ...DEFAULT_LIMITS, ...options.limits }.maxFileBytes);
+      args = [saved];
+    }
+    const out = join(tmp, 'out');
+    const plan = await planRun(args, { ...options, out: null, formats });
+    if (plan.found === 0) throw new UsageError(noInputsMessage(inputs, plan));
+    if (plan.found > 1) throw new UsageError(`--out - writes the output of one file to standard output; ${inputs.join(' ')} give ${plan.found} files: give one, or --out <dir>`);
+    if (fromStdin) plan.files[0] = { ...plan.files[0]!, relPath: STDIN_NAME, shownPath: STDIN_NAME };
+    mkdirSync(out);
+    const log = runLog(options, options.log ?? stderrLine);
+    const done = await runLocked(plan, { ...options, out, quiet: options.quiet ?? false }, log, new Progress(1, false), started, options.verbose === true || options.logFormat === 'json');
+    const record = readFileSync(join(out, indexName()), 'utf8').trim();
+    const rec = record ? (JSON.parse(record) as IndexRecord) : null;
+    const written = rec && (formats[0] === 'json' ? rec.output : rec.outputs?.[formats[0]!]);
+    if (written) await copyToStdout(join(out, written), options.stdout ?? process.stdout);
+    return done;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function runLocked(plan: RunPlan, options: RunOptions, log: RunLog, progress: Progress, started: number, summaryLine: boolean) {
   const { files, jobs, timeoutMs } = plan;
   const out = options.out;
+  const formats = options.formats ?? ['json'];
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const runOptions = recordedOptions(limits, options, timeoutMs);
   const index = indexName(options.shard);
   const indexPath = join(out, index);
   const resumePath = join(out, resumeName(index));
 
-  const progress = new Progress(files.length, options.progress ?? (!options.quiet && process.stderr.isTTY === true));
-  const report = (line: string) => (options.log ? log(line) : progress.log(line));
-  if (plan.jobsNote && !options.quiet) report(`zhenggai: warning: ${plan.jobsNote}`);
-  for (const s of plan.skipped) if (s.error || !options.quiet) report(`zhenggai: ${s.error ? 'error' : 'note'}: skipped ${s.path}: ${s.reason}`);
+  if (plan.jobsNote && !options.quiet) log.line(`zhenggai: warning: ${plan.jobsNote}`);
+  for (const s of plan.skipped) if (s.error || !options.quiet) log.skipped(s);
 
   // The earlier run's records go to the resume file before the index starts afresh, so that a run killed now
   // still has them; the index then holds one line per input at all times.
@@ -215,7 +338,9 @@ async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: Run
   }
 
   const referenceDate = options.referenceDate ?? null;
-  const executor: Executor = jobs > 0 && workerAvailable() ? poolExecutor(jobs, timeoutMs, referenceDate, writer) : inProcessExecutor(referenceDate, writer);
+  const threads = jobs > 0 && workerAvailable() ? jobs : 0;
+  const executor: Executor = threads > 0 ? poolExecutor(threads, timeoutMs, referenceDate, writer) : inProcessExecutor(referenceDate, writer);
+  log.start({ files: files.length, jobs: threads, out, index: indexPath, formats });
 
   // All the run keeps of a finished file is its index line and its share of the totals, so that memory grows by a
   // line per file and not by the file's whole result.
@@ -243,7 +368,8 @@ async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: Run
 
   const finish = (i: number, f: PlannedFile, r: TaskResult) => {
     if (r.fatal !== null) return halt({ kind: 'write', message: r.fatal });
-    const line = `${JSON.stringify(recordOf(f, r, runOptions))}\n`;
+    const record = recordOf(f, r, runOptions);
+    const line = `${JSON.stringify(record)}\n`;
     try {
       appender.append(line);
     } catch (e) {
@@ -256,7 +382,28 @@ async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: Run
     totals.bytes += r.bytes;
     firstResultAt ??= performance.now();
     if (++finished % COLLECT_EVERY === 0) executor.collect?.();
-    for (const m of r.messages) report(m);
+    const { path, pathBytes, output, outputs, status, sha256, error } = record;
+    log.file({
+      path,
+      ...(pathBytes !== undefined ? { pathBytes } : {}),
+      status,
+      output,
+      ...(outputs !== undefined ? { outputs } : {}),
+      sha256,
+      error,
+      kept: r.reused,
+      seconds: r.seconds === null ? null : Math.round(r.seconds * 1000) / 1000,
+      bytes: r.bytes,
+      sections: r.tallies.sections,
+      measures: r.tallies.measures,
+      counts: r.tallies.counts,
+      dates: r.tallies.dates,
+      done: finished,
+      total: files.length,
+    });
+    const shown = log.format === 'json' ? f.relPath : f.shownPath;
+    for (const m of r.messages) log.diagnostic(shown, m);
+    if (r.moreMessages > 0) log.more(shown, r.moreMessages, output ?? Object.values(outputs ?? {})[0] ?? null);
     progress.tick(r.outcome.status === 'failed');
   };
 
@@ -266,14 +413,15 @@ async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: Run
       const i = next++;
       const f = files[i]!;
       if (f.problem) {
-        finish(i, f, unreadResult(f, f.problem.code, f.problem.message));
+        finish(i, f, unreadResult(f.problem.code, f.problem.message));
         continue;
       }
       const task: Task = {
         diskPath: f.diskPath,
         shownPath: f.shownPath,
         relPath: f.relPath,
-        output: f.output,
+        outputs: f.outputs,
+        listOutputs: formats.length !== 1 || formats[0] !== 'json',
         outDir: out,
         previous: previous.get(f.relPath) ?? null,
         runOptions,
@@ -302,7 +450,7 @@ async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: Run
 
   // A stopped run: what files in flight were writing goes, and the earlier records of the files not begun stay.
   if (stopped) {
-    await Promise.all([...new Set([...inFlight].map((i) => outputFolder({ outDir: out, output: files[i]!.output })))].map((d) => removeTemporariesOf(d, null)));
+    await Promise.all([...new Set([...inFlight].map((i) => outputFolder({ outDir: out, outputs: files[i]!.outputs })))].map((d) => removeTemporariesOf(d, null)));
     files.forEach((f, i) => {
       const p = previous.get(f.relPath);
       if (lines[i] === undefined && !inFlight.has(i) && p) lines[i] = `${JSON.stringify(p)}\n`;
@@ -333,20 +481,23 @@ async function runLocked(plan: Awaited<ReturnType<typeof planRun>>, options: Run
     stopped: stopped === null ? null : stopped.kind === 'signal' ? stopped.signal : stopped.message,
   };
   const s = summary;
-  log(
-    `zhenggai: ${s.files} file(s): ${s.ok} ok, ${s.partial} partial, ${s.failed} failed${s.reused ? ` (${s.reused} kept from an earlier run)` : ''} · ` +
-      `${s.sections} sections, ${s.measures} measures, ${s.counts} counts, ${s.dates} dates${s.reused ? ' in the documents made now' : ''} · ${s.seconds < 60 ? `${s.seconds.toFixed(2)} s` : formatSeconds(s.seconds)}, ${s.noticesPerSecond.toFixed(1)} notices/s → ${join(out, index)}`,
-  );
-  if (s.files === 0) log('zhenggai: no input files found (looked for .txt .docx .doc .pdf .html .htm)');
   const skippedErrors = plan.skipped.filter((k) => k.error).length;
-  if (skippedErrors) log(`zhenggai: ${skippedErrors} folder(s) could not be read (see above); their files are not in the index`);
-  if (indexError) log(`zhenggai: error: could not rewrite the index in input order (${indexError}); ${join(out, index)} lists the files written, in the order they finished`);
-  if (stopped?.kind === 'signal') log(`zhenggai: interrupted: ${written} of ${files.length} written; rerun with --resume`);
-  if (stopped?.kind === 'write') {
-    log(`zhenggai: error: ${stopped.message}`);
-    log(`zhenggai: stopped: ${written} of ${files.length} written (listed in ${join(out, index)}); make room, then rerun with --resume`);
-  }
-  if (options.summaryJson) await writeFile(options.summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
   const exitCode = stopped?.kind === 'signal' ? (EXIT_SIGNAL[stopped.signal] ?? 1) : stopped || indexError ? EXIT_WRITE_ERROR : s.failed > 0 || skippedErrors > 0 ? 1 : 0;
+  const summaryText =
+    `zhenggai: ${s.files} file(s): ${s.ok} ok, ${s.partial} partial, ${s.failed} failed${s.reused ? ` (${s.reused} kept from an earlier run)` : ''} · ` +
+    `${s.sections} sections, ${s.measures} measures, ${s.counts} counts, ${s.dates} dates${s.reused ? ' in the documents made now' : ''} · ${s.seconds < 60 ? `${s.seconds.toFixed(2)} s` : formatSeconds(s.seconds)}, ${s.noticesPerSecond.toFixed(1)} notices/s → ${join(out, index)}`;
+  const after: string[] = [];
+  if (skippedErrors) after.push(`zhenggai: error: ${skippedErrors} folder(s) could not be read (see above); their files are not in the index`);
+  if (indexError) after.push(`zhenggai: error: could not rewrite the index in input order (${indexError}); ${join(out, index)} lists the files written, in the order they finished`);
+  if (stopped?.kind === 'signal') after.push(`zhenggai: interrupted: ${written} of ${files.length} written; rerun with --resume`);
+  if (stopped?.kind === 'write') {
+    after.push(`zhenggai: error: ${stopped.message}`);
+    after.push(`zhenggai: stopped: ${written} of ${files.length} written (listed in ${join(out, index)}); make room, then rerun with --resume`);
+  }
+  // Text: the summary line, then what went wrong; JSON: the summary event is the last line.
+  if (log.format === 'text' && summaryLine) log.summary(s, exitCode, summaryText);
+  for (const l of after) log.line(l);
+  if (log.format === 'json') log.summary(s, exitCode, summaryText);
+  if (options.summaryJson) await writeFile(options.summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
   return { exitCode, summary };
 }

@@ -1,27 +1,28 @@
 /**
- * One unit of batch work: read an input file, process it, write its JSON atomically, and return the small record
- * the main thread needs (index fields, totals, a bounded number of messages for stderr). File reads and writes are
+ * One unit of batch work: read an input file, process it, write its outputs atomically (the JSON document, and with
+ * `run --to` its Markdown and section chunks), and return the small record the main thread needs (index fields, totals, a bounded number of messages for stderr). File reads and writes are
  * synchronous: a task is the only work of its thread, and asynchronous I/O would leave the thread idle while it
  * completes. Runs in a worker thread (cli/run/worker.ts) or in-process.
  *
  * A file is stat-ed before it is read, through the descriptor it is read from: what is not a regular file (a FIFO,
  * a device) is never read, and a file over the size limit is refused unread. A file that was not read has no
  * document and `sha256: null`. With --resume, an earlier result is kept when its record's input sha256 and run
- * options allow it (keptResult) and its output is the document of these bytes under these rules.
+ * options allow it (keptOptionsAllow) and each output asked for is there, made from these bytes under these rules.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DiagnosticCode } from '../../output/diagnosticCodes.js';
+import { type OutputFormat, type Outputs } from '../../output/runLayout.js';
 import type { IndexRecord, NoticeDocument, RunOptions as RecordedOptions } from '../../output/schema.js';
 import { SCHEMA_NAME, SCHEMA_VERSION } from '../../output/version.js';
-import { type AtomicWriter, DocumentEncoder, OutputWriteError } from '../../output/writeFiles.js';
+import { type AtomicWriter, DocumentEncoder, OutputWriteError, utf8Batches } from '../../output/writeFiles.js';
 import type { PipelineContext } from '../../pipeline/context.js';
 import type { Limits } from '../../pipeline/load/loaded.js';
 import { failedDocument, processBytes, sha256Hex } from '../../pipeline/process.js';
 import { rulesVersion } from '../../pipeline/ruleRegistry.js';
-import { formatDiagnostic } from '../formatDiagnostic.js';
-import { clip, MAX_MESSAGES, MAX_READ_BYTES, NO_TALLIES, type Outcome, result, type Tallies, type TaskResult, unreadResult } from './results.js';
+import { diagnosticPosition } from '../formatDiagnostic.js';
+import { clip, type FileMessage, MAX_MESSAGES, MAX_READ_BYTES, NO_TALLIES, type Outcome, result, type Tallies, type TaskResult, unreadResult } from './results.js';
 import { specialKind } from './walkInputs.js';
 
 /** What the main thread sends. */
@@ -31,8 +32,10 @@ export interface Task {
   /** The disk path for messages. */
   shownPath: string;
   relPath: string;
-  /** The output's path relative to outDir. */
-  output: string;
+  /** The outputs to write, by format (run --to), relative to outDir: at least one. */
+  outputs: Outputs;
+  /** List the outputs in the record's `outputs` (the run was asked for a format besides JSON). */
+  listOutputs: boolean;
   outDir: string;
   /** The earlier run's record of this input (--resume), or null. */
   previous: IndexRecord | null;
@@ -51,6 +54,9 @@ export interface TaskRuntime {
   encoder: DocumentEncoder;
 }
 
+/** The formats of an Outputs, in the order they are written. */
+const formatsOf = (outputs: Outputs): OutputFormat[] => (['json', 'md', 'chunks'] as const).filter((f) => outputs[f] !== undefined);
+
 function tallies(doc: NoticeDocument): Tallies {
   let sections = 0;
   const walk = (ss: NoticeDocument['sections']) => {
@@ -63,18 +69,25 @@ function tallies(doc: NoticeDocument): Tallies {
   return { sections, measures: doc.measures.length, counts: doc.counts.length, dates: doc.dates.length, pages: doc.source.pages ?? 0 };
 }
 
-/** The outcome of a written document. */
-function outcomeOf(doc: NoticeDocument, output: string | null): Outcome {
-  const err = doc.status === 'failed' ? doc.diagnostics.find((d) => d.severity === 'error') : undefined;
-  return { output, status: doc.status, sha256: doc.source.sha256, error: err ? { code: err.code, message: clip(err.message) } : null };
+/** The index fields of a file whose outputs were written (in the record's order: output, outputs, status, …). */
+function writtenOutcome(task: Pick<Task, 'outputs' | 'listOutputs'>, status: Outcome['status'], sha256: string | null, error: Outcome['error']): Outcome {
+  return { output: task.outputs.json ?? null, ...(task.listOutputs ? { outputs: { ...task.outputs } } : {}), status, sha256, error };
 }
 
-/** The messages of a document for stderr, bounded: errors, then warnings when asked, the rest counted. */
-function messagesOf(doc: NoticeDocument, task: Task): string[] {
+/** The outcome of a written document. */
+function outcomeOf(doc: NoticeDocument, task: Pick<Task, 'outputs' | 'listOutputs'>): Outcome {
+  const err = doc.status === 'failed' ? doc.diagnostics.find((d) => d.severity === 'error') : undefined;
+  return writtenOutcome(task, doc.status, doc.source.sha256, err ? { code: err.code, message: clip(err.message) } : null);
+}
+
+/** The messages of a document for the log, bounded: errors, then warnings when asked; how many more there are. */
+function messagesOf(doc: NoticeDocument, task: Task): Pick<TaskResult, 'messages' | 'moreMessages'> {
   const shown = doc.diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && task.warnings));
-  const out = shown.slice(0, MAX_MESSAGES).map((d) => clip(formatDiagnostic(task.shownPath, doc.text, d)));
-  if (shown.length > MAX_MESSAGES) out.push(`${task.shownPath}: … and ${shown.length - MAX_MESSAGES} more (all are in ${task.output})`);
-  return out;
+  const messages = shown.slice(0, MAX_MESSAGES).map((d): FileMessage => {
+    const at = diagnosticPosition(doc.text, d);
+    return { severity: d.severity, code: d.code, message: clip(d.message), line: at?.line ?? null, col: at?.col ?? null };
+  });
+  return { messages, moreMessages: Math.max(0, shown.length - MAX_MESSAGES) };
 }
 
 /** A task's disk path as a Buffer (structured cloning to a worker turns a Buffer into a plain Uint8Array). */
@@ -134,6 +147,28 @@ export function keptOptionsAllow(previous: IndexRecord, runOptions: RecordedOpti
   return was.ocr === runOptions.ocr && was.referenceDate === runOptions.referenceDate;
 }
 
+/** True when the file at `path` begins with `prefix` and ends with a newline (an empty file when `empty` allows). */
+function fileHasHead(path: string, prefix: Buffer, empty = false): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return empty;
+    const head = Buffer.alloc(Math.min(size, prefix.length));
+    const tail = Buffer.alloc(1);
+    if (readSync(fd, head, 0, head.length, 0) !== head.length || readSync(fd, tail, 0, 1, size - 1) !== 1) return false;
+    return head.equals(prefix) && tail[0] === 0x0a;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** True when the file at `path` is a whole document of `relPath` with these bytes, this schema and these rules:
  *  read from its first bytes (the encoder writes schema, versions and source first) and its last. */
 function outputMatches(path: string, relPath: string, sha256: string): boolean {
@@ -161,33 +196,88 @@ function outputMatches(path: string, relPath: string, sha256: string): boolean {
   }
 }
 
+/** The outputs an earlier record names, by format (`output` is its JSON). */
+const recordedOutputs = (r: IndexRecord): Outputs => ({ ...(r.output !== null ? { json: r.output } : {}), ...r.outputs });
+
+/**
+ * True when an earlier record's outputs may stand for this task: every format asked for is in the record under the
+ * same name, and its file is there, whole, made from these bytes under this schema and these rules (a run asked for
+ * `--to md` after a JSON-only run makes the Markdown; a Markdown file someone removed is made again).
+ */
+async function outputsKept(task: Task, prev: IndexRecord, sha256: string): Promise<boolean> {
+  const had = recordedOutputs(prev);
+  for (const format of formatsOf(task.outputs)) {
+    const name = task.outputs[format]!;
+    if (had[format] !== name) return false;
+    const path = join(task.outDir, name);
+    const head = { schema: SCHEMA_NAME, schemaVersion: SCHEMA_VERSION, rulesVersion: rulesVersion(), path: task.relPath, sha256 };
+    if (format === 'json' && !outputMatches(path, task.relPath, sha256)) return false;
+    if (format === 'md' && !fileHasHead(path, Buffer.from((await import('../../output/markdown.js')).markdownHead(head)))) return false;
+    // A failed document has no text, so no chunks: its chunks file is empty.
+    if (format === 'chunks' && !fileHasHead(path, Buffer.from((await import('../../output/chunks.js')).chunksHead(head)), prev.status === 'failed')) return false;
+  }
+  return true;
+}
+
+/**
+ * Write every output of `doc` asked for, each atomically; the document actually written is returned (a document
+ * too large to be stringified is replaced by the file's memory failure, as a worker's out-of-memory is). When one
+ * cannot be written, those written before it are removed and the error is thrown.
+ */
+async function writeOutputs(task: Task, doc: NoticeDocument, writer: AtomicWriter, encoder: DocumentEncoder): Promise<NoticeDocument> {
+  const written: string[] = [];
+  try {
+    for (const format of formatsOf(task.outputs)) {
+      const path = join(task.outDir, task.outputs[format]!);
+      if (format === 'json') {
+        try {
+          writer.writeChunksSync(path, encoder.chunks(doc));
+        } catch (e) {
+          if (!(e instanceof RangeError)) throw e;
+          doc = failedDocument({ path: task.relPath, sha256: doc.source.sha256, bytes: doc.source.bytes }, doc.source.format, 'limit/memory', `the document is too large to be written (${e.message})`);
+          writer.writeChunksSync(path, encoder.chunks(doc));
+        }
+      } else if (format === 'md') {
+        const { markdownPieces } = await import('../../output/markdown.js');
+        writer.writeChunksSync(path, utf8Batches(markdownPieces(doc)));
+      } else {
+        const { chunkLines } = await import('../../output/chunks.js');
+        writer.writeChunksSync(path, utf8Batches(chunkLines(doc)));
+      }
+      written.push(path);
+    }
+  } catch (e) {
+    for (const p of written) rmSync(p, { force: true });
+    throw e;
+  }
+  return doc;
+}
+
+/** The result of a document whose outputs could not be written. */
+function unwritten(task: Task, e: unknown, sha256: string, bytes: number): TaskResult {
+  const err = OutputWriteError.of(join(task.outDir, Object.values(task.outputs)[0] ?? ''), e);
+  if (err.fatal) return result({ output: null, status: 'failed', sha256, error: null }, { fatal: err.message });
+  return unreadResult('output/unwritable', err.message, sha256, bytes);
+}
+
 /** Run one task. Never throws for a bad input: failures are `failed` records. */
 export async function processTask(task: Task, runtime: TaskRuntime): Promise<TaskResult> {
-  const outPath = join(task.outDir, task.output);
+  const started = performance.now();
   const read = readInput(task);
-  if (!('bytes' in read)) return unreadResult(task, read.code, read.message, null, read.size);
+  if (!('bytes' in read)) return unreadResult(read.code, read.message, null, read.size);
   const size = read.bytes.length;
   const sha256 = sha256Hex(read.bytes);
   const prev = task.previous;
-  if (prev && prev.sha256 === sha256 && prev.output === task.output && keptOptionsAllow(prev, task.runOptions) && outputMatches(outPath, task.relPath, sha256)) {
-    return result({ output: prev.output, status: prev.status, sha256, error: prev.error }, { bytes: size, reused: true });
+  if (prev && prev.sha256 === sha256 && keptOptionsAllow(prev, task.runOptions) && (await outputsKept(task, prev, sha256))) {
+    return result(writtenOutcome(task, prev.status, sha256, prev.error), { bytes: size, reused: true });
   }
   let doc = await processBytes(read.bytes, task.relPath, { ocr: task.ocr, limits: task.limits, context: runtime.context });
   try {
-    try {
-      runtime.writer.writeChunksSync(outPath, runtime.encoder.chunks(doc));
-    } catch (e) {
-      // A document too large to be stringified is the file's memory failure, as a worker's out-of-memory is.
-      if (!(e instanceof RangeError)) throw e;
-      doc = failedDocument({ path: task.relPath, sha256, bytes: size }, doc.source.format, 'limit/memory', `the document is too large to be written (${e.message})`);
-      runtime.writer.writeChunksSync(outPath, runtime.encoder.chunks(doc));
-    }
+    doc = await writeOutputs(task, doc, runtime.writer, runtime.encoder);
   } catch (e) {
-    const err = OutputWriteError.of(outPath, e);
-    if (err.fatal) return result({ output: null, status: 'failed', sha256, error: null }, { fatal: err.message });
-    return unreadResult(task, 'output/unwritable', err.message, sha256, size);
+    return unwritten(task, e, sha256, size);
   }
-  return { outcome: outcomeOf(doc, task.output), tallies: tallies(doc), bytes: size, messages: messagesOf(doc, task), reused: false, fatal: null };
+  return { outcome: outcomeOf(doc, task), tallies: tallies(doc), bytes: size, ...messagesOf(doc, task), seconds: (performance.now() - started) / 1000, reused: false, fatal: null };
 }
 
 /** The SHA-256 and size of a file read in pieces (bounded memory), or null when it cannot be read. */
@@ -220,15 +310,12 @@ async function hashFile(path: Uint8Array, limit: number): Promise<{ sha256: stri
  *  failed document, written from this thread (the file is hashed in pieces, never read whole here). */
 export async function stoppedTask(task: Task, code: DiagnosticCode, message: string, writer: AtomicWriter): Promise<TaskResult> {
   const hashed = await hashFile(task.diskPath, Math.min(task.limits.maxFileBytes, MAX_READ_BYTES));
-  if (hashed === null) return unreadResult(task, code, message);
+  if (hashed === null) return unreadResult(code, message);
   const doc = failedDocument({ path: task.relPath, sha256: hashed.sha256, bytes: hashed.bytes }, null, code, message);
-  const outPath = join(task.outDir, task.output);
   try {
-    writer.writeChunksSync(outPath, new DocumentEncoder().chunks(doc));
+    await writeOutputs(task, doc, writer, new DocumentEncoder());
   } catch (e) {
-    const err = OutputWriteError.of(outPath, e);
-    if (err.fatal) return result({ output: null, status: 'failed', sha256: hashed.sha256, error: null }, { fatal: err.message });
-    return unreadResult(task, 'output/unwritable', err.message, hashed.sha256, hashed.bytes);
+    return unwritten(task, e, hashed.sha256, hashed.bytes);
   }
-  return { outcome: outcomeOf(doc, task.output), tallies: NO_TALLIES, bytes: hashed.bytes, messages: messagesOf(doc, task), reused: false, fatal: null };
+  return { outcome: outcomeOf(doc, task), tallies: NO_TALLIES, bytes: hashed.bytes, ...messagesOf(doc, task), seconds: null, reused: false, fatal: null };
 }

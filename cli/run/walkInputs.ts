@@ -7,11 +7,16 @@
  * cut; what cannot be read or is not a regular file gets a record (a notice file) or a note (a folder), never
  * silence. Folders that hold the output of a run (this run's --out, a zhenggai index.jsonl, a comparison) are not
  * walked.
+ *
+ * An input that does not exist as a path but is a glob pattern (`'archive/**\/*.pdf'`, quoted so that the shell
+ * leaves it alone) is expanded by tinyglobby: its matches are files given by name, each with its path relative to
+ * the pattern's fixed folder (`archive/`) as its relative path, so that outputs keep the folder tree.
  */
 import { createHash } from 'node:crypto';
 import type { Dirent, Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
-import { basename, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { INPUT_EXTENSIONS } from '../../pipeline/load/detectFormat.js';
 import { UsageError } from '../usageError.js';
 
@@ -46,7 +51,12 @@ export interface Skipped {
 export interface Walk {
   files: InputFile[];
   skipped: Skipped[];
+  /** Files in the folders walked that were passed over for their extension: how many, and the first few paths. */
+  ignored: { count: number; examples: string[] };
 }
+
+/** Paths of ignored files kept as examples for a message. */
+const IGNORED_EXAMPLES = 3;
 
 /** A folder's identity, to recognise it whatever path leads to it. */
 const identity = (st: Stats): string => `${st.dev}:${st.ino}`;
@@ -163,6 +173,7 @@ class Walker {
   readonly files: InputFile[] = [];
   readonly skipped: Skipped[] = [];
   readonly deferred: Deferred[] = [];
+  readonly ignored = { count: 0, examples: [] as string[] };
   /** Every folder walked, by identity → the path it was walked under. */
   private readonly walked = new Map<string, string>();
   private readonly exclude: ReadonlySet<string>;
@@ -234,7 +245,7 @@ class Walker {
         kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'special';
       }
       if (kind === 'dir') await this.folder(disk, shownPath, { path: relPath, bytes: relBytes }, inner, target!, false);
-      else if (!hasInputExtension(name)) continue;
+      else if (!hasInputExtension(name)) this.ignore(shownPath);
       else if (kind === 'file') file(null);
       else file({ code: 'input/special-file', message: `the path is ${specialKind(target!)}, not a regular file, and was not read` });
     }
@@ -243,6 +254,10 @@ class Walker {
   /** Walk the folders reached through links (and the links found in them), in the order they were found. */
   async linked(): Promise<void> {
     for (let d = this.deferred.shift(); d !== undefined; d = this.deferred.shift()) await this.folder(d.disk, d.shown, d.rel, d.ancestors, d.st, false);
+  }
+
+  private ignore(path: string): void {
+    if (this.ignored.count++ < IGNORED_EXAMPLES) this.ignored.examples.push(path);
   }
 
   private skip(path: string, reason: string, error: boolean): void {
@@ -258,25 +273,84 @@ function comparePaths(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
+/** True when a command-line input is a glob pattern (`*`, `**`, `?`, `[…]`, `{a,b}`, extglobs). */
+export const isPattern = (arg: string): boolean => isDynamicPattern(arg);
+
+/** A pattern's fixed folder (its leading components without glob syntax) and the pattern below it. */
+function splitPattern(pattern: string): { base: string; rest: string } {
+  const parts = pattern.split('/');
+  let i = 0;
+  while (i < parts.length - 1 && !isDynamicPattern(parts[i]!)) i++;
+  const base = parts.slice(0, i).join('/');
+  return { base: base === '' ? (pattern.startsWith('/') ? '/' : '.') : base, rest: parts.slice(i).join('/') };
+}
+
+/** Expand a glob pattern into the walker's files (in path order). */
+async function expandPattern(walker: Walker, pattern: string, options: WalkOptions): Promise<void> {
+  const { base, rest } = splitPattern(pattern);
+  const st = await stat(base).catch(() => null);
+  if (!st?.isDirectory()) throw new UsageError(`input not found: ${pattern} (no such file, and as a pattern its folder ${base} ${st ? 'is not a folder' : 'does not exist'})`);
+  const matches = (await glob(rest, { cwd: base, onlyFiles: true, dot: false, expandDirectories: false, followSymbolicLinks: true })).sort(comparePaths);
+  if (matches.length === 0) {
+    const folders = await glob(rest, { cwd: base, onlyDirectories: true, dot: false, expandDirectories: false, followSymbolicLinks: true });
+    throw new UsageError(
+      folders.length > 0
+        ? `the pattern ${pattern} matches folders (${folders.length}) but no file: a pattern selects files ('${pattern.replace(/\/+$/u, '')}/**/*.pdf'); or give the folders themselves, unquoted, for the shell to expand`
+        : `no file matches the pattern ${pattern} (in ${base}); patterns take * ** ? [abc] {a,b}, quoted so that the shell leaves them to zhenggai`,
+    );
+  }
+  const shownBase = base === '.' ? '' : base.endsWith('/') ? base : `${base}/`;
+  // A folder on a match's way that is this run's --out, or holds another run's output, is left out, with a note.
+  const excluded = new Set((options.exclude ?? []).map(identity));
+  const verdicts = new Map<string, string | null>();
+  const reasonOf = async (dirRel: string): Promise<string | null> => {
+    let why = verdicts.get(dirRel);
+    if (why !== undefined) return why;
+    const disk = join(base, dirRel);
+    const dst = await stat(disk).catch(() => null);
+    if (dst && excluded.has(identity(dst))) why = 'it is this run’s --out folder';
+    else why = await outputOfRun(Buffer.from(disk), new Set(await readdir(disk).catch(() => [] as string[])));
+    verdicts.set(dirRel, why);
+    if (why !== null) walker.skipped.push({ path: `${shownBase}${dirRel}`, reason: why, error: false });
+    return why;
+  };
+  outer: for (const m of matches) {
+    const parts = m.split('/');
+    for (let i = 1; i < parts.length; i++) if ((await reasonOf(parts.slice(0, i).join('/'))) !== null) continue outer;
+    const shownPath = `${shownBase}${m}`;
+    const disk = Buffer.from(join(base, m));
+    const fst = await stat(disk).catch((e: Error) => e);
+    const problem: InputProblem | null =
+      fst instanceof Error
+        ? { code: 'input/unreadable', message: `cannot be examined (${fst.message}); the file was not read` }
+        : fst.isFile()
+          ? null
+          : { code: 'input/special-file', message: `the path is ${specialKind(fst)}, not a regular file, and was not read` };
+    walker.files.push({ diskPath: disk, shownPath, relPath: m, pathBytes: null, problem });
+  }
+}
+
 /**
  * The input files: a folder contributes every file with a notice extension (.txt .docx .doc .pdf .html .htm)
  * below it, sorted by path; a file is taken whatever its extension (a FIFO or device given directly gets a failed
- * record and is never opened for reading). Two inputs mapping to the same relative path are a usage error (nothing
- * may be overwritten silently).
+ * record and is never opened for reading); a pattern contributes the files it matches. Two inputs mapping to the
+ * same relative path are a usage error (nothing may be overwritten silently).
  */
 export async function walkInputs(args: readonly string[], options: WalkOptions = {}): Promise<Walk> {
   const walker = new Walker(options);
   const seen = new Map<string, string>();
   for (const arg of args) {
-    let st: Stats;
+    let st: Stats | null = null;
     try {
       st = await stat(arg);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `input not found: ${arg}` : `cannot examine the input ${arg}: ${(e as Error).message}`);
+      if (code !== 'ENOENT' || !isPattern(arg)) throw new UsageError(code === 'ENOENT' ? `input not found: ${arg}` : `cannot examine the input ${arg}: ${(e as Error).message}`);
     }
     const from = walker.files.length;
-    if (st.isDirectory()) {
+    if (st === null) {
+      await expandPattern(walker, arg, options);
+    } else if (st.isDirectory()) {
       const skippedFrom = walker.skipped.length;
       await walker.folder(Buffer.from(arg), arg, { path: '', bytes: [] }, new Map(), st, true);
       await walker.linked();
@@ -295,5 +369,5 @@ export async function walkInputs(args: readonly string[], options: WalkOptions =
       seen.set(f.relPath, f.shownPath);
     }
   }
-  return { files: walker.files, skipped: walker.skipped };
+  return { files: walker.files, skipped: walker.skipped, ignored: walker.ignored };
 }
