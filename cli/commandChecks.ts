@@ -51,6 +51,8 @@ export interface IndexTally {
   failed: number;
   /** Records of processed notices whose run wrote no JSON (run --to md or --to chunks). */
   withoutJson: number;
+  /** Folders given that do not exist or hold no index file (not a run's output: the command says so itself). */
+  unindexed: number;
 }
 
 /** One index line's fields, or null when the line is not a record. */
@@ -69,15 +71,18 @@ function recordFields(line: string): { output: unknown; status: unknown } | null
  * no index add nothing: the command itself says what is wrong with them.
  */
 export async function tallyIndexes(dirs: readonly string[], untilDocument = false): Promise<IndexTally> {
-  const tally: IndexTally = { records: 0, documents: 0, failed: 0, withoutJson: 0 };
+  const tally: IndexTally = { records: 0, documents: 0, failed: 0, withoutJson: 0, unindexed: 0 };
   for (const dir of new Set(dirs.map((d) => resolve(d)))) {
     let names: string[];
     try {
       names = await readdir(dir);
     } catch {
+      tally.unindexed++;
       continue;
     }
-    for (const name of indexFiles(names)) {
+    const indexes = indexFiles(names);
+    if (indexes.length === 0) tally.unindexed++;
+    for (const name of indexes) {
       const lines = createInterface({ input: createReadStream(join(dir, name), 'utf8'), crlfDelay: Infinity });
       try {
         for await (const line of lines) {
@@ -116,7 +121,8 @@ export class NothingToDoError extends Error {
  * notice they list failed; in both cases the command writes nothing.
  */
 export function nothingToRead(command: string, dirs: readonly string[], t: IndexTally): NothingToDoError | null {
-  if (t.documents > 0) return null;
+  // A folder that is not a run's output at all is the command's own usage error, which names it.
+  if (t.documents > 0 || t.unindexed > 0) return null;
   const where = dirs.join(', ');
   if (t.records === 0) {
     return new NothingToDoError(
