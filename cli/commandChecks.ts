@@ -42,7 +42,7 @@ export function checkOutFolder(path: string, option: string): void {
 }
 
 /** What the index files of a run's output folders list: records, and records with a JSON document to read. */
-export interface IndexTally {
+interface IndexTally {
   /** Index records (lines that parse as records). */
   records: number;
   /** Records of a processed notice (status ok or partial) whose JSON document was written. */
@@ -70,7 +70,7 @@ function recordFields(line: string): { output: unknown; status: unknown } | null
  * that only needs to know that there is something to read stops reading there). Folders that do not exist or hold
  * no index add nothing: the command itself says what is wrong with them.
  */
-export async function tallyIndexes(dirs: readonly string[], untilDocument = false): Promise<IndexTally> {
+async function tallyIndexes(dirs: readonly string[], untilDocument = false): Promise<IndexTally> {
   const tally: IndexTally = { records: 0, documents: 0, failed: 0, withoutJson: 0, unindexed: 0 };
   for (const dir of new Set(dirs.map((d) => resolve(d)))) {
     let names: string[];
@@ -120,7 +120,7 @@ export class NothingToDoError extends Error {
  * when there is at least one processed notice. Exit code 2 when the folders list no notice at all, 1 when every
  * notice they list failed; in both cases the command writes nothing.
  */
-export function nothingToRead(command: string, dirs: readonly string[], t: IndexTally): NothingToDoError | null {
+function nothingToRead(command: string, dirs: readonly string[], t: IndexTally): NothingToDoError | null {
   // A folder that is not a run's output at all is the command's own usage error, which names it.
   if (t.documents > 0 || t.unindexed > 0) return null;
   const where = dirs.join(', ');

@@ -16,7 +16,7 @@ export const OUTPUT_FORMATS = ['json', 'md', 'chunks'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** What each format adds to the input's name. */
-export const FORMAT_SUFFIX: Readonly<Record<OutputFormat, string>> = { json: '.json', md: '.md', chunks: '.chunks.jsonl' };
+const FORMAT_SUFFIX: Readonly<Record<OutputFormat, string>> = { json: '.json', md: '.md', chunks: '.chunks.jsonl' };
 
 /** The files written for one input, by format (paths relative to the output folder). */
 export type Outputs = Partial<Record<OutputFormat, string>>;
