@@ -93,7 +93,7 @@ function pageHtml(doc: UnitsDocument, rowsJson: string, z: boolean, chunks: read
 <body>
 <div id="main">
 <header><h1 title="Rectification notices: units compared">整改情况单位对比</h1>
-<p class="lead">${doc.units.length} 个单位，${doc.notices} 份通报${doc.failed > 0 ? `（${doc.failed} 份未能处理，未列入）` : ''}。点击表头排序，点击单位名称查看该单位，点击数字查看它的原文句子。</p></header>
+<p class="lead">${doc.units.length} 个单位，${doc.notices} 份通报${doc.failed > 0 ? `（${doc.failed} 份未能处理，未列入）` : ''}。<span class="no-print">点击表头排序，点击单位名称查看该单位，点击数字查看它的原文句子。</span></p></header>
 <noscript><p class="warn">此报告用 JavaScript 显示表格；请启用 JavaScript，或打开同一文件夹中的 units.xlsx / units.csv。</p></noscript>
 <section id="table"><h2 title="Comparison table">对比表</h2>
 <div class="controls" role="search">

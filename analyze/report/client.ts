@@ -232,7 +232,7 @@ export function reportClient(): void {
         return `<a href="#u/${b.i}"><text x="${left - 6}" y="${y + 11}" text-anchor="end">${esc(name.length > 11 ? `${name.slice(0, 10)}…` : name)}</text>${rects}<text x="${(x(total(b)) + 4).toFixed(1)}" y="${y + 11}" class="v">${esc(fmt(Math.round(total(b) * 100) / 100))}</text></a>`;
       })
       .join('');
-    const ruleLine = rule
+    const ruleLine = rule && bars.length > 0
       ? `<line x1="${x(rule.at).toFixed(1)}" x2="${x(rule.at).toFixed(1)}" y1="2" y2="${height - 18}" class="rule"/><text x="${x(rule.at).toFixed(1)}" y="${height - 6}" text-anchor="middle" class="v">${esc(rule.label)}</text>`
       : '';
     const empty = bars.length === 0 ? `<text x="${left}" y="16" class="v">没有数据</text>` : '';
