@@ -6,7 +6,7 @@ import { readResults, ResultsError } from '../analyze/readResults.js';
 import { reportHtml } from '../analyze/report.js';
 import { unitDetails } from '../analyze/report/detail.js';
 import { unitsCsv } from '../analyze/units.js';
-import { unitsXlsx } from '../analyze/xlsx.js';
+import { writeUnitsXlsx } from '../analyze/xlsx.js';
 import { AtomicWriter } from '../output/writeFiles.js';
 import { createSegmenter } from '../pipeline/segment/segmenter.js';
 import { UsageError } from './usageError.js';
@@ -28,7 +28,7 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
   await writer.write(join(options.out, 'units.json'), `${JSON.stringify(doc, null, 2)}\n`);
   const details = unitDetails(entries, options.sources);
   await writer.write(join(options.out, 'report.html'), reportHtml(doc, { details, outDir: options.out }));
-  await writer.write(join(options.out, 'units.xlsx'), await unitsXlsx(doc, details));
+  await writeUnitsXlsx(join(options.out, 'units.xlsx'), doc, details);
   const pairs = doc.sharedMeasures.reduce((n, p) => n + p.count, 0);
   log(
     `zhenggai compare: ${doc.notices} notice(s)${doc.failed ? ` (${doc.failed} failed, left out)` : ''} → ${doc.units.length} unit(s), ${doc.sharedMeasures.length} pair(s) of units sharing ${pairs} measure pair(s) → ${join(options.out, 'units.csv')}, units.json, units.xlsx, report.html`,

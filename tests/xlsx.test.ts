@@ -12,7 +12,7 @@ import { readResults } from '../analyze/readResults.js';
 import { type UnitDetail, unitDetails } from '../analyze/report/detail.js';
 import { COLUMN_LABELS } from '../analyze/report/labels.js';
 import { unitsCsv } from '../analyze/units.js';
-import { DATE_COLUMNS, unitsXlsx } from '../analyze/xlsx.js';
+import { DATE_COLUMNS, writeUnitsXlsx } from '../analyze/xlsx.js';
 import type { NoticeDocument } from '../output/schema.js';
 import { UnitsDocument } from '../output/unitsSchema.js';
 import { type CorpusComparison, compareCorpus, parseCsv, tmp, zhenggai } from './reportFixture.js';
@@ -21,6 +21,13 @@ let cmp: CorpusComparison;
 let units: UnitsDocument;
 let details: UnitDetail[];
 let book: ExcelJS.Workbook;
+
+/** units.xlsx written to a temporary folder, as bytes. */
+async function unitsXlsx(doc: UnitsDocument, d: ReadonlyArray<UnitDetail | null>, options: { maxRows?: number } = {}): Promise<Buffer> {
+  const path = join(tmp('xlsx'), 'units.xlsx');
+  await writeUnitsXlsx(path, doc, d, options);
+  return readFileSync(path);
+}
 
 /** Read an xlsx file back. */
 async function read(data: Buffer): Promise<ExcelJS.Workbook> {
