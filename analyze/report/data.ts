@@ -21,7 +21,7 @@ const PLAIN_LIMIT = 4_000_000;
 /** The size the report's data is fitted to (the page's limit is 50 MB): measure text is cut until it fits. */
 export const TARGET_BYTES = 45_000_000;
 /** Measure text is cut to no fewer characters than this; when even that does not fit, it is left out. */
-const MIN_CUT = 16;
+const MIN_CUT = 10;
 /** Mentions listed per figure (a count of 《》 titles can have dozens); the rest are in the result file. */
 const MAX_MENTIONS = 8;
 /** A sentence longer than this is shown as a window around its mention. */
