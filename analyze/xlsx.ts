@@ -15,7 +15,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import { temporaryPrefix } from '../output/runLayout.js';
+import { temporaryPath } from '../output/runLayout.js';
 import type { UnitsDocument } from '../output/unitsSchema.js';
 import { unitLabel } from './report/data.js';
 import type { UnitDetail } from './report/detail.js';
@@ -142,6 +142,10 @@ function columnLetters(n: number): string {
   return s;
 }
 
+/** Temporary names of this module count from here, apart from those of an AtomicWriter in the same thread. */
+const TEMPORARY_COUNTER = 1_000_000;
+let files = 0;
+
 /** Rows written between two turns of the event loop, so that the zip stream takes them and memory stays flat. */
 const ROWS_PER_TURN = 2_000;
 
@@ -162,7 +166,7 @@ export async function writeUnitsXlsx(path: string, doc: UnitsDocument, details: 
   const columns: Table = { name: 'columns', header: ['column', 'label', 'description'], rows: () => doc.columns.map((c) => [c.name, labelOf(c.name), text(c.description)]) };
 
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${temporaryPrefix(path, threadId)}0`;
+  const temporary = temporaryPath(dirname(path), threadId, TEMPORARY_COUNTER + files++);
   const stream = createWriteStream(temporary);
   const closed = new Promise<void>((resolve, reject) => {
     stream.on('close', resolve);
