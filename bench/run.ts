@@ -4,10 +4,14 @@
  * text extraction alone (pdf.js/mammoth) on the same files, and — when python3-jieba and poppler-utils are
  * installed (`apt-get install python3-jieba poppler-utils`) — the peer pipeline a researcher would write
  * (pdftotext + Python jieba + regexes, 2 processes). Then peak RSS at 1,000 and 10,000 notices.
- * Options: --n N (batch size, default 2000), --jobs N (default 2), --no-rss (skip the 1k/10k runs), --no-peer.
+ * Each run's CPU use (user + system seconds of the process and its threads, over its wall time; from /usr/bin/time)
+ * is printed with it, and the whole batch is also run with --jobs 1, 2 and 4.
+ * Options: --n N (batch size, default 2000), --jobs N (default 2), --no-rss (skip the 1k/10k runs), --no-peer,
+ * --no-sweep (skip the --jobs 1/2/4 runs).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { RunSummary } from '../cli/run/runCommand.js';
 import { REPO_ROOT } from '../tools/eval.js';
@@ -77,16 +81,34 @@ function folderBytes(dir: string): number {
     .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
 }
 
+const TIME = '/usr/bin/time';
+
+/** A run's summary, and its CPU seconds (user + system, every thread) when /usr/bin/time is installed. */
+type Measured = RunSummary & { cpuSeconds: number | null; wallSeconds: number | null };
+
 /** Run zhenggai on a folder; the summary it writes (seconds, pages, peak RSS of the process and its threads). */
-function runPipeline(input: string, label: string): RunSummary {
+function runPipeline(input: string, label: string, jobs = JOBS): Measured {
   const out = join(WORK, `out-${label}`);
   rmSync(out, { recursive: true, force: true });
   const summary = join(WORK, `summary-${label}.json`);
-  const r = spawnSync(process.execPath, [BIN, 'run', input, '--out', out, '--quiet', '--jobs', String(JOBS), '--summary-json', summary], { encoding: 'utf8' });
+  const args = [BIN, 'run', input, '--out', out, '--quiet', '--jobs', String(jobs), '--summary-json', summary];
+  const timed = existsSync(TIME);
+  // /usr/bin/time writes its line last on stderr: user and system CPU seconds of the process, its threads included.
+  const r = timed
+    ? spawnSync(TIME, ['-f', 'cpu %e %U %S', process.execPath, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (r.status !== 0 && r.status !== 1) throw new Error(`zhenggai run failed: ${r.stderr}`);
   const s = JSON.parse(readFileSync(summary, 'utf8')) as RunSummary;
+  const cpu = timed ? /cpu ([\d.]+) ([\d.]+) ([\d.]+)\s*$/u.exec(r.stderr) : null;
   rmSync(out, { recursive: true, force: true });
-  return s;
+  return { ...s, cpuSeconds: cpu ? Number(cpu[2]) + Number(cpu[3]) : null, wallSeconds: cpu ? Number(cpu[1]) : null };
+}
+
+/** CPU use of a run: its CPU seconds over the process's wall time (start-up included), in % of one core and of the cores it had. */
+function cpuUse(s: Measured, jobs = JOBS): string {
+  if (s.cpuSeconds === null || s.wallSeconds === null) return 'CPU use not measured (no /usr/bin/time)';
+  const pct = (100 * s.cpuSeconds) / s.wallSeconds;
+  return `CPU ${s.cpuSeconds.toFixed(2)} s = ${pct.toFixed(0)}% of one core, ${(pct / Math.max(1, jobs)).toFixed(0)}% of ${jobs}`;
 }
 
 function rawExtraction(input: string, pdfEngine: 'pdfjs' | 'pdfium' = 'pdfjs'): number {
@@ -120,27 +142,33 @@ const line = (s: string) => process.stdout.write(`${s}\n`);
 
 async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true });
-  line(`zhenggai bench · node ${process.version} · ${JOBS} worker thread(s) · batch of ${N} notices (½ txt, ¼ docx, ¼ pdf)`);
+  line(`zhenggai bench · node ${process.version} · ${JOBS} worker thread(s) · batch of ${N} notices (½ txt, ¼ docx, ¼ pdf) · load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const batch = await buildBatch(N);
   const mb = folderBytes(batch) / 1e6;
 
   const all = runPipeline(batch, 'all');
-  line(`pipeline, whole batch: ${all.files} notices, ${f1(mb)} MB in ${all.seconds.toFixed(2)} s → ${f1(all.noticesPerSecond)} notices/s, ${f1(all.pages / all.seconds)} pages/s, ${f1(mb / all.seconds)} MB/s; peak RSS ${f1(all.peakRssMb)} MB; ${all.failed} failed`);
+  line(`pipeline, whole batch: ${all.files} notices, ${f1(mb)} MB in ${all.seconds.toFixed(2)} s → ${f1(all.noticesPerSecond)} notices/s, ${f1(all.pages / all.seconds)} pages/s, ${f1(mb / all.seconds)} MB/s; peak RSS ${f1(all.peakRssMb)} MB; ${all.failed} failed; ${cpuUse(all)}`);
+  if (!argv.includes('--no-sweep')) {
+    for (const jobs of [1, 2, 4]) {
+      const s = runPipeline(batch, `jobs-${jobs}`, jobs);
+      line(`  --jobs ${jobs}: ${s.seconds.toFixed(2)} s → ${f1(s.noticesPerSecond)} notices/s; peak RSS ${f1(s.peakRssMb)} MB; ${cpuUse(s, jobs)}`);
+    }
+  }
 
   const txt = runPipeline(join(batch, 'txt'), 'txt');
-  line(`pipeline, .txt only: ${txt.files} notices in ${txt.seconds.toFixed(2)} s → ${f1(txt.noticesPerSecond)} notices/s (${afterStart(txt)})`);
+  line(`pipeline, .txt only: ${txt.files} notices in ${txt.seconds.toFixed(2)} s → ${f1(txt.noticesPerSecond)} notices/s (${afterStart(txt)}); ${cpuUse(txt)}`);
 
   const pdf = runPipeline(join(batch, 'pdf'), 'pdf');
   const rawPdf = rawExtraction(join(batch, 'pdf'));
   const rawPdfium = rawExtraction(join(batch, 'pdf'), 'pdfium');
   const overhead = (raw: number) => `×${(pdf.seconds / raw).toFixed(2)} (${f1(100 * (pdf.seconds / raw - 1))}%)`;
-  line(`pipeline, .pdf only: ${pdf.files} notices, ${pdf.pages} pages in ${pdf.seconds.toFixed(2)} s → ${f1(pdf.pages / pdf.seconds)} pages/s`);
+  line(`pipeline, .pdf only: ${pdf.files} notices, ${pdf.pages} pages in ${pdf.seconds.toFixed(2)} s → ${f1(pdf.pages / pdf.seconds)} pages/s; ${cpuUse(pdf)}`);
   line(`  raw pdf.js text extraction alone ${rawPdf.toFixed(2)} s → pipeline overhead ${overhead(rawPdf)}`);
   line(`  raw PDFium plain text alone (the pipeline's engine, without positions) ${rawPdfium.toFixed(2)} s → pipeline overhead ${overhead(rawPdfium)}`);
 
   const docx = runPipeline(join(batch, 'docx'), 'docx');
   const rawDocx = rawExtraction(join(batch, 'docx'));
-  line(`pipeline, .docx only: ${docx.files} notices in ${docx.seconds.toFixed(2)} s; raw mammoth extraction alone ${rawDocx.toFixed(2)} s → ×${(docx.seconds / rawDocx).toFixed(2)}`);
+  line(`pipeline, .docx only: ${docx.files} notices in ${docx.seconds.toFixed(2)} s; raw mammoth extraction alone ${rawDocx.toFixed(2)} s → ×${(docx.seconds / rawDocx).toFixed(2)}; ${cpuUse(docx)}`);
 
   const rawAll = rawExtraction(batch);
   line(`raw extraction alone, whole batch: ${rawAll.toFixed(2)} s → pipeline/raw ×${(all.seconds / rawAll).toFixed(2)}`);

@@ -179,23 +179,25 @@ Examples:
 
   program
     .command('compare')
-    .description('compare units side by side: units.csv, units.json and report.html, one row per unit')
+    .description('compare units side by side: units.csv, units.json, units.xlsx and report.html, one row per unit')
     .argument('<dirs...>', 'output folders of `zhenggai run`')
-    .requiredOption('-o, --out <dir>', 'folder for units.csv, units.json and report.html (created if missing)')
+    .requiredOption('-o, --out <dir>', 'folder for units.csv, units.json, units.xlsx and report.html (created if missing)')
+    .option('--sources <dir>', 'the folder given to `zhenggai run`: report.html then links each unit to its original file')
     .addHelpText(
       'after',
       `
 One row per unit (several notices of one unit: the latest, by publication date, stands for it; the others are
-listed in otherNotices). units.csv is UTF-8 with a BOM so that Excel shows Chinese; report.html works offline
-(sortable table, charts, the sentence behind every figure, shared and distinctive measures).
+listed in otherNotices). units.csv is UTF-8 with a BOM so that Excel shows Chinese; units.xlsx has the units, their
+measures and their regulations, one sheet each; report.html works offline (search and filters, a page per unit
+with its figures and the sentence behind each, its measures and its notice's tree; charts; prints on A4 landscape).
 
 Example:
-  zhenggai run notices --out out && zhenggai compare out --out comparison`,
+  zhenggai run notices --out out && zhenggai compare out --out comparison --sources notices`,
     )
-    .action(async (dirs: string[], opts: { out: string }) => {
+    .action(async (dirs: string[], opts: { out: string; sources?: string }) => {
       await checkCompareInputs(dirs, opts.out);
       const { compareCommand } = await import('./compareCommand.js');
-      exit(await compareCommand(dirs, { out: opts.out }));
+      exit(await compareCommand(dirs, { out: opts.out, sources: opts.sources }));
     });
 
   program
