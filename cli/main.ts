@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from '../pipeline/load/loaded.js';
 import { DEFAULT_OCR_TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS } from './defaults.js';
 import { parseShard } from './run/shard.js';
 import { isValidIsoDate } from '../text/isoDate.js';
+import { INPUT_EXTENSIONS } from '../pipeline/load/detectFormat.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/runLayout.js';
 import { checkCompareInputs, checkOutFolder, NothingToDoError } from './commandChecks.js';
 import { UsageError } from './usageError.js';
@@ -48,7 +49,7 @@ function buildProgram(exit: (code: number) => void): Command {
   program
     .command('run')
     .description('process notice files and folders into one JSON (or Markdown, or section chunks) per file plus <out>/index.jsonl')
-    .argument('<inputs...>', "files; folders, searched recursively for .txt .docx .doc .pdf .html .htm; quoted glob patterns ('archive/**/*.pdf'); or - to read one notice from standard input")
+    .argument('<inputs...>', `files; folders, searched recursively for ${INPUT_EXTENSIONS.join(' ')}; quoted glob patterns ('archive/**/*.pdf'); or - to read one notice from standard input`)
     .option('-o, --out <dir>', 'output folder (created if missing); - writes the output of a single input to standard output (the default for run -)')
     .addOption(new Option('--to <formats>', 'what to write for each input, comma-separated: json (the document), md (Markdown with YAML front matter), chunks (section chunks, JSON Lines)').argParser(formatsOption).default(['json'], 'json'))
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores, at most 2 per core; 0 = in this thread, no time or memory limit)', positiveInt('--jobs', 0))

@@ -412,6 +412,24 @@ describe('item 10: run --to md, chunks', () => {
     expect(again.stderr).toMatch(/2 file\(s\): 1 ok, 0 partial, 1 failed \(2 kept from an earlier run\)/u);
   });
 
+  it('run --help describes --to, -v, --log-format, - and patterns, with every extension a folder is searched for', () => {
+    const r = zhenggai(['run', '--help']);
+    expect(r.code).toBe(0);
+    const help = r.stdout.replace(/\s+/gu, ' ');
+    for (const part of [
+      'folders, searched recursively for .txt .text .docx .doc .pdf .html .htm .shtml;',
+      "quoted glob patterns ('archive/**/*.pdf'); or - to read one notice from standard input",
+      '--to <formats> what to write for each input, comma-separated: json (the document), md (Markdown with YAML front matter), chunks (section chunks, JSON Lines) (default: json)',
+      '--to md writes <name>.md (YAML front matter with the metadata, headings at their true levels, measures as lists with their status) instead of <name>.json;',
+      '--to chunks writes <name>.chunks.jsonl',
+      '--to json,md,chunks writes all three',
+      '-v, --verbose a log line for each file as it finishes',
+      '--log-format <format> the log on stderr: text, or json',
+      "zhenggai run 'archive/**/*.pdf' --out out --to json,md",
+    ])
+      expect(help).toContain(part);
+  });
+
   it('--to with an unknown format is a usage error', () => {
     const r = zhenggai(['run', 'corpus', '--out', join(tmp(), 'o'), '--to', 'json,docx']);
     expect(r.code).toBe(2);

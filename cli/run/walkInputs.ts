@@ -331,7 +331,7 @@ async function expandPattern(walker: Walker, pattern: string, options: WalkOptio
 }
 
 /**
- * The input files: a folder contributes every file with a notice extension (.txt .docx .doc .pdf .html .htm)
+ * The input files: a folder contributes every file with a notice extension (INPUT_EXTENSIONS: .txt .text .docx .doc .pdf .html .htm .shtml)
  * below it, sorted by path; a file is taken whatever its extension (a FIFO or device given directly gets a failed
  * record and is never opened for reading); a pattern contributes the files it matches. Two inputs mapping to the
  * same relative path are a usage error (nothing may be overwritten silently).
