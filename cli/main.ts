@@ -248,6 +248,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram((c) => {
     code = c;
   });
+  // `run --log-format json`: commander's own errors (an unknown option, a bad --to) are a JSON error event too, so
+  // that a batch log stays JSON to its last line.
+  if (argv[0] === 'run' && argv.some((a, i) => a === '--log-format=json' || (a === '--log-format' && argv[i + 1] === 'json'))) {
+    program.commands
+      .find((c) => c.name() === 'run')
+      ?.configureOutput({
+        outputError: (text) => void process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'error', message: text.trim().replace(/^error: /u, ''), exitCode: 2 })}\n`),
+        writeErr: () => undefined,
+      });
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

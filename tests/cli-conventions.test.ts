@@ -312,6 +312,22 @@ describe('item 5: the log, -v and --log-format json', () => {
     expect(e).toMatchObject({ event: 'error', message: 'input not found: no-such-folder', exitCode: 2 });
   });
 
+  it('--log-format json: an unknown option or a bad --to is a JSON error event, and nothing else is written', () => {
+    const bad = zhenggai(['run', 'corpus', '--out', join(tmp(), 'o'), '--log-format', 'json', '--to', 'json,docx']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+      {
+        time: expect.stringMatching(/Z$/u) as unknown,
+        event: 'error',
+        message: "option '--to <formats>' argument 'json,docx' is invalid. expected json, md or chunks, comma-separated (json,md), not docx",
+        exitCode: 2,
+      },
+    ]);
+    const unknown = zhenggai(['run', 'corpus', '--log-format=json', '--bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as Record<string, unknown>)['message'])).toEqual(["unknown option '--bogus'"]);
+  });
+
   it('--log-format json: a note and a diagnostic with its line and column', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'in'));
