@@ -35,3 +35,20 @@ export const DISTINCTIVE_MEASURE_MAX = 0.2;
 
 /** How many shared pairs per pair of units, and distinctive measures per unit, are kept. */
 export const SIMILARITY_KEEP = 5;
+
+/**
+ * Blocking, so that measures are compared at any number of units (analyze/similarity.ts): a word in at most
+ * SIMILARITY_BLOCK_WINDOW measures is rare and every two measures sharing it are compared; through a common word, a
+ * measure is compared only with the SIMILARITY_BLOCK_WINDOW measures nearest it in that word's list, and only for its
+ * SIMILARITY_BLOCK_PREFIX rarest words. On the project corpus every word is rare (all pairs sharing a word are
+ * compared, as before blocking); at 20,000 units a boilerplate measure found in thousands of notices is compared with
+ * its neighbours instead of with all of them.
+ */
+export const SIMILARITY_BLOCK_WINDOW = 64;
+export const SIMILARITY_BLOCK_PREFIX = 3;
+
+/** At most this many measure pairs are compared; the comparison stops there and units.json says so. */
+export const SIMILARITY_MAX_PAIRS = 50_000_000;
+
+/** units.json lists, for each unit, the units it shares most measures with, at most this many. */
+export const SHARED_UNITS_KEEP = 10;
