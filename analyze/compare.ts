@@ -70,7 +70,7 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter): Promise
       const path = String(u['path']);
       const others = (u['others'] as string[]).map(String);
       try {
-        const doc = await readDocument(store.dir, String(u['output']));
+        const doc = readDocument(store.dir, String(u['output']));
         units.push(UnitEntry.parse(unitRow(doc, path, others)));
       } catch (e) {
         if (!(e instanceof DocumentError)) throw e;

@@ -7,8 +7,8 @@
  * absolute or leaves the folder, an output that is missing, truncated, not a regular file or not a document are
  * problems of that one line or file. They are reported (the file and line named) and the rest is read.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { createReadStream, existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { validate as compiledValidator } from '../output/noticeValidator.generated.js';
@@ -121,19 +121,24 @@ export class DocumentError extends Error {
 }
 
 /**
- * Read and check one output: a regular file (not a link, which could point anywhere) holding a document of the
+ * Read and check one output (synchronously: the commands read one document at a time, and a promise per file only
+ * adds waits): a regular file (not a link, which could point anywhere) holding a document of the
  * contract whose spans address its text. Throws DocumentError saying what is wrong.
  */
-export async function readDocument(dir: string, output: string): Promise<NoticeDocument> {
+export function readDocument(dir: string, output: string): NoticeDocument {
   const path = join(dir, output);
-  const st = await lstat(path).catch((e: NodeJS.ErrnoException) => {
-    throw new DocumentError(e.code === 'ENOENT' ? 'the output file is missing' : `cannot read the output file (${e.code ?? e.message})`);
-  });
+  let st;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DocumentError(code === 'ENOENT' ? 'the output file is missing' : `cannot read the output file (${code ?? String(e)})`);
+  }
   if (st.isSymbolicLink()) throw new DocumentError('the output is a symbolic link; outputs are regular files');
   if (!st.isFile()) throw new DocumentError('the output is not a regular file');
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new DocumentError(`cannot read the output file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }

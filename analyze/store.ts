@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { appendValue, createDuckDB, quoteIdent, quoteLiteral } from './duckdb.js';
+import type { IndexRecord } from '../output/schema.js';
 import { DocumentError, indexLines, problemText, readDocument, type ResultsProblem } from './readResults.js';
 import { type Column, TABLES } from './tables.js';
 import { noticeDate, unitKey } from './units.js';
@@ -41,8 +42,8 @@ function layout(): string {
   return `${STORE_FORMAT}:${createHash('sha256').update(tables).digest('hex').slice(0, 16)}`;
 }
 
-/** Documents loaded between two flushes of the appenders. */
-const FLUSH_EVERY = 256;
+/** Documents staged before DuckDB parses their rows into the tables. */
+const STAGE_DOCS = 250;
 
 /** How long to wait for another process that holds the store's write lock, and how often to try. */
 const LOCK_WAIT_MS = 120_000;
@@ -156,54 +157,93 @@ async function createEmpty(conn: DuckDBConnection): Promise<void> {
   await setMeta(conn, 'state', 'empty');
 }
 
-/** The appenders of every table, flushed together. */
-class Appenders {
+/** The JSON structure DuckDB's from_json reads a table's rows with (column name → type, in column order). */
+function rowStructure(cols: readonly Column<unknown>[]): string {
+  return JSON.stringify([Object.fromEntries(cols.map((c) => [c.name, c.type === 'VARCHAR[]' ? ['VARCHAR'] : c.type]))]);
+}
+
+/**
+ * The load's appenders. A document's rows of each table go in as one JSON text (a row per object, the columns of
+ * tables.ts) into a staging table, and every STAGE_DOCS documents DuckDB parses them into the tables in SQL
+ * (from_json, unnest): one value appended per document and table instead of one per cell, which is what loading
+ * costs otherwise.
+ */
+class Loader {
+  private staged = 0;
   private constructor(
-    readonly tables: DuckDBAppender[],
+    private readonly conn: DuckDBConnection,
+    private readonly stages: DuckDBAppender[],
     readonly files: DuckDBAppender,
   ) {}
 
-  static async open(conn: DuckDBConnection): Promise<Appenders> {
-    const tables: DuckDBAppender[] = [];
-    for (const t of TABLES) tables.push(await conn.createAppender(t.name, 'main'));
-    return new Appenders(tables, await conn.createAppender('files', 'zhenggai'));
+  static async open(conn: DuckDBConnection): Promise<Loader> {
+    const stages: DuckDBAppender[] = [];
+    for (const t of TABLES) {
+      await conn.run(`CREATE OR REPLACE TABLE zhenggai.${quoteIdent(`stage_${t.name}`)} (rows VARCHAR)`);
+      stages.push(await conn.createAppender(`stage_${t.name}`, 'zhenggai'));
+    }
+    return new Loader(conn, stages, await conn.createAppender('files', 'zhenggai'));
   }
 
-  flush(): void {
-    for (const a of this.tables) a.flushSync();
+  /** Stage a document's rows of table k. */
+  stage(k: number, rows: ReadonlyArray<Record<string, unknown>>): void {
+    if (rows.length === 0) return;
+    this.stages[k]!.appendVarchar(JSON.stringify(rows));
+    this.stages[k]!.endRow();
+  }
+
+  /** One document staged: move the staged rows into the tables every STAGE_DOCS documents. */
+  async next(): Promise<void> {
+    if (++this.staged % STAGE_DOCS === 0) await this.move();
+  }
+
+  private async move(): Promise<void> {
+    for (const [k, t] of TABLES.entries()) {
+      this.stages[k]!.flushSync();
+      const stage = `zhenggai.${quoteIdent(`stage_${t.name}`)}`;
+      await this.conn.run(`INSERT INTO main.${quoteIdent(t.name)} SELECT unnest(from_json(rows, ${quoteLiteral(rowStructure(t.columns as Column<unknown>[]))}), recursive := true) FROM ${stage}`);
+      await this.conn.run(`DELETE FROM ${stage}`);
+    }
     this.files.flushSync();
   }
 
-  close(): void {
-    for (const a of this.tables) a.closeSync();
+  async close(): Promise<void> {
+    await this.move();
+    for (const [k, t] of TABLES.entries()) {
+      this.stages[k]!.closeSync();
+      await this.conn.run(`DROP TABLE zhenggai.${quoteIdent(`stage_${t.name}`)}`);
+    }
     this.files.closeSync();
   }
 }
 
 /** Load one scanned record: its document's rows into every table, and its bookkeeping row. */
-async function loadOne(dir: string, s: Scanned, app: Appenders): Promise<void> {
+function loadOne(dir: string, s: Scanned, loader: Loader): void {
   let doc = null;
   let problem: string | null = null;
   if (s.output !== null) {
     try {
-      doc = await readDocument(dir, s.output);
+      doc = readDocument(dir, s.output);
     } catch (e) {
       if (!(e instanceof DocumentError)) throw e;
       problem = `${e.message}; its documents row has no metadata and its items are left out`;
     }
   }
-  const record = JSON.parse(s.text) as import('../output/schema.js').IndexRecord;
+  const record = JSON.parse(s.text) as IndexRecord;
   const entry = { dir, record, doc };
   TABLES.forEach((t, k) => {
-    const app1 = app.tables[k]!;
     const cols = t.columns as Column<unknown>[];
-    for (const row of t.rows(entry)) {
-      for (const c of cols) appendValue(app1, c.type, c.get(row));
-      app1.endRow();
-    }
+    loader.stage(
+      k,
+      t.rows(entry).map((row) => {
+        const o: Record<string, unknown> = {};
+        for (const c of cols) o[c.name] = c.get(row) ?? null;
+        return o;
+      }),
+    );
   });
   const usable = doc !== null && doc.status !== 'failed';
-  const f = app.files;
+  const f = loader.files;
   appendValue(f, 'VARCHAR', s.path);
   appendValue(f, 'BIGINT', s.ord);
   appendValue(f, 'VARCHAR', s.index);
@@ -255,7 +295,10 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
   // Kept records take their place in the index as it is now.
   await conn.run('UPDATE zhenggai.files f SET ord = c.ord, index_name = c.index_name, line = c.line FROM zhenggai.current c WHERE f.path = c.path AND f.ord IS DISTINCT FROM c.ord');
 
-  const app = await Appenders.open(conn);
+  // One transaction for the load: appenders then append to it without committing at each flush (DuckDB writes full
+  // row groups of a large transaction to the file as it goes, so memory stays bounded); a killed load commits nothing.
+  await conn.run('BEGIN TRANSACTION');
+  const loader = await Loader.open(conn);
   let loaded = 0;
   let after = -1;
   for (;;) {
@@ -272,12 +315,14 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
         status: String(r['status']),
         sig: r['sig'] === null ? null : String(r['sig']),
       };
-      await loadOne(dir, s, app);
-      if (++loaded % FLUSH_EVERY === 0) app.flush();
+      loadOne(dir, s, loader);
+      await loader.next();
+      loaded++;
       after = s.ord;
     }
   }
-  app.close();
+  await loader.close();
+  await conn.run('COMMIT');
   for (const t of ['scan', 'current', 'stale', 'toload']) await conn.run(`DROP TABLE zhenggai.${t}`);
   await setMeta(conn, 'digest', seen);
   await setMeta(conn, 'state', 'ready');

@@ -61,7 +61,7 @@ export async function mergeCommand(dirs: readonly string[], options: { out: stri
   for (const { record, dir } of merged) {
     if (record.output !== null) {
       try {
-        const doc = await readDocument(dir, record.output);
+        const doc = readDocument(dir, record.output);
         if (resolve(join(dir, record.output)) !== resolve(join(options.out, record.output))) await writer.write(join(options.out, record.output), serializeDocument(doc));
       } catch (e) {
         if (!(e instanceof DocumentError)) throw e;
