@@ -20,7 +20,7 @@ const PAGE = 2000;
 type Row = Record<string, unknown>;
 
 async function rows(conn: DuckDBConnection, sql: string): Promise<Row[]> {
-  return (await conn.runAndReadAll(sql)).getRowObjectsJson() as Row[];
+  return (await conn.runAndReadAll(sql)).getRowObjectsJson();
 }
 
 /** Stream the rows of `sql` chunk by chunk. */

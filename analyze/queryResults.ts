@@ -11,7 +11,7 @@ import { csvCell } from './csv.js';
 import type { ResultsDatabase } from './database.js';
 
 /** The option that lets SQL read and write files. */
-export const EXTERNAL_ACCESS_FLAG = '--allow-external-access';
+const EXTERNAL_ACCESS_FLAG = '--allow-external-access';
 
 /** A statement `query` does not run (not read-only), or SQL DuckDB refuses; the message says why. */
 export class QueryError extends Error {

@@ -56,7 +56,7 @@ export interface IndexLine {
  * Why an output path of an index record cannot be read in its folder, or null when it can: it must be relative,
  * stay inside the folder (no `..` step out of it), and name a file (not the folder itself).
  */
-export function unsafeOutputPath(output: string): string | null {
+function unsafeOutputPath(output: string): string | null {
   if (output === '' || output.includes('\0')) return 'is empty or holds a NUL character';
   if (isAbsolute(output) || /^[A-Za-z]:/u.test(output) || output.startsWith('\\')) return `is an absolute path (${output}); outputs are relative to the results folder`;
   const n = normalize(output);
@@ -65,7 +65,7 @@ export function unsafeOutputPath(output: string): string | null {
 }
 
 /** The folder of results must exist and hold at least one index file; returns the index files' names. */
-export async function indexNames(dir: string): Promise<string[]> {
+async function indexNames(dir: string): Promise<string[]> {
   if (!existsSync(dir)) throw new ResultsError(`no such folder: ${dir}`);
   if (!statSync(dir).isDirectory()) throw new ResultsError(`${dir} is not a folder: give the --out folder of \`zhenggai run\``);
   const names = indexFiles(await readdir(dir));

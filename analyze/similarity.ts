@@ -10,8 +10,10 @@
  * - a word in more measures is common: a measure is compared, through its SIMILARITY_BLOCK_PREFIX rarest words,
  *   with the SIMILARITY_BLOCK_WINDOW measures nearest to it in that word's list (the same measure repeated in
  *   thousands of notices is found alike in its neighbours, not in all of them);
- * - the pairs compared are counted, and capped at SIMILARITY_MAX_PAIRS (the comparison stops there and says so).
- * Each pair is compared once (a pair found from both its measures is skipped the second time).
+ * - the window is halved (down to 8) while the candidates it would give exceed SIMILARITY_MAX_PAIRS, so that every
+ *   measure gets its share; the pairs compared are counted, and the comparison stops at the cap if it is still reached.
+ * Each pair is compared once (a pair found from both its measures is skipped the second time). Of the pairs a
+ * measure starts, its SHARED_PAIRS_PER_MEASURE most alike are reported as shared.
  *
  * Vectors, word lists and postings are typed arrays (compressed rows), so memory is a few bytes per word of each
  * measure, never a map per measure.
@@ -24,6 +26,7 @@ import type { Segmenter } from '../pipeline/segment/segmenter.js';
 import {
   MIN_MEASURE_WORDS,
   SHARED_MEASURE_MIN,
+  SHARED_PAIRS_PER_MEASURE,
   SIMILARITY_BLOCK_PREFIX,
   SIMILARITY_BLOCK_WINDOW,
   SIMILARITY_MAX_PAIRS,
@@ -75,6 +78,8 @@ export interface ComparisonStats {
   pairsCompared: number;
   /** True when SIMILARITY_MAX_PAIRS stopped the comparison before every candidate was compared. */
   capped: boolean;
+  /** The window used (SIMILARITY_BLOCK_WINDOW, halved while the candidates would exceed the cap). */
+  window: number;
 }
 
 /** The result of compare(): the best similarity of each measure with any other unit's, and the stats. */
@@ -108,7 +113,7 @@ export class MeasureComparison {
   constructor(
     private readonly seg: Segmenter,
     /** Limits (rules/similarity.ts by default; tests make them small). */
-    private readonly limits = { window: SIMILARITY_BLOCK_WINDOW, prefix: SIMILARITY_BLOCK_PREFIX, maxPairs: SIMILARITY_MAX_PAIRS },
+    private readonly limits = { window: SIMILARITY_BLOCK_WINDOW, prefix: SIMILARITY_BLOCK_PREFIX, maxPairs: SIMILARITY_MAX_PAIRS, sharedPerMeasure: SHARED_PAIRS_PER_MEASURE },
   ) {
     this.offsets.push(0);
   }
@@ -139,8 +144,7 @@ export class MeasureComparison {
 
   /** Compare the measures; `onShared(a, b, similarity)` gets every pair at SHARED_MEASURE_MIN or more (a < b). */
   compare(onShared: (a: number, b: number, similarity: number) => void): ComparisonResult {
-    const { window, prefix, maxPairs } = this.limits;
-    const half = window >> 1;
+    const { prefix, maxPairs, sharedPerMeasure } = this.limits;
     const n = this.units.length;
     const unit = this.units.done();
     const off = this.offsets.done();
@@ -175,9 +179,27 @@ export class MeasureComparison {
     // Each measure's prefix: its `prefix` rarest words (ties by word id), -1 when it has fewer.
     const pre = new Int32Array(n * prefix).fill(-1);
     for (let i = 0; i < n; i++) {
-      const mine = Array.from(terms.subarray(off[i]!, off[i + 1]!)).sort((a, b) => df[a]! - df[b]! || a - b);
+      const mine = Array.from(terms.subarray(off[i], off[i + 1])).sort((a, b) => df[a]! - df[b]! || a - b);
       for (let p = 0; p < Math.min(prefix, mine.length); p++) pre[i * prefix + p] = mine[p]!;
     }
+    // The window: the configured one, halved while the candidates it would give (an upper bound: rare words' whole
+    // lists, common words' windows for the prefix words) exceed the cap, so that every measure gets its share.
+    let window = this.limits.window;
+    for (; window > 8; window >>= 1) {
+      let estimate = 0;
+      for (let i = 0; i < n; i++) {
+        for (let k = off[i]!; k < off[i + 1]!; k++) {
+          const size = df[terms[k]!]!;
+          if (size <= window) estimate += size - 1;
+        }
+        for (let p = 0; p < prefix; p++) {
+          const t = pre[i * prefix + p]!;
+          if (t >= 0 && df[t]! > window) estimate += window;
+        }
+      }
+      if (estimate / 2 <= maxPairs) break;
+    }
+    const half = window >> 1;
     const inPrefix = (i: number, t: number) => {
       for (let p = 0; p < prefix; p++) if (pre[i * prefix + p] === t) return true;
       return false;
@@ -194,10 +216,12 @@ export class MeasureComparison {
     const best = new Float64Array(n);
     const mark = new Int32Array(n).fill(-1);
     const cands: number[] = [];
+    const alike: Array<{ j: number; sim: number }> = [];
     let compared = 0;
     let capped = false;
     outer: for (let i = 0; i < n; i++) {
       cands.length = 0;
+      alike.length = 0;
       for (let k = off[i]!; k < off[i + 1]!; k++) {
         const t = terms[k]!;
         const lo = postOff[t]!;
@@ -246,11 +270,14 @@ export class MeasureComparison {
         const sim = round4(dot);
         if (sim > best[i]!) best[i] = sim;
         if (sim > best[j]!) best[j] = sim;
-        if (sim >= SHARED_MEASURE_MIN) onShared(Math.min(i, j), Math.max(i, j), sim);
+        if (sim >= SHARED_MEASURE_MIN) alike.push({ j, sim });
       }
+      // The pairs this measure started that are alike: its most alike `sharedPerMeasure` are kept.
+      alike.sort((x, y) => y.sim - x.sim || x.j - y.j);
+      for (const { j, sim } of alike.slice(0, sharedPerMeasure)) onShared(Math.min(i, j), Math.max(i, j), sim);
     }
     let nComparable = 0;
     for (let i = 0; i < n; i++) nComparable += comparable[i]!;
-    return { best, comparable, stats: { measures: n, comparable: nComparable, pairsCompared: compared, capped } };
+    return { best, comparable, stats: { measures: n, comparable: nComparable, pairsCompared: compared, capped, window } };
   }
 }

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, lstatSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { appendValue, createDuckDB, quoteIdent, quoteLiteral } from './duckdb.js';
 import type { IndexRecord } from '../output/schema.js';
 import { DocumentError, indexLines, problemText, readDocument, type ResultsProblem } from './readResults.js';
@@ -41,6 +41,9 @@ function layout(): string {
   const tables = TABLES.map((t) => `${t.name}(${(t.columns as Column<unknown>[]).map((c) => `${c.name} ${c.type}`).join(',')})`).join(';');
   return `${STORE_FORMAT}:${createHash('sha256').update(tables).digest('hex').slice(0, 16)}`;
 }
+
+/** A text value of a row read back from DuckDB. */
+const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Documents staged before DuckDB parses their rows into the tables. */
 const STAGE_DOCS = 250;
@@ -129,7 +132,7 @@ async function readMeta(conn: DuckDBConnection): Promise<Map<string, string> | n
   const has = await conn.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = 'zhenggai' AND table_name = 'meta'`);
   if (Number(has.getRowObjectsJson()[0]?.['n'] ?? 0) === 0) return null;
   const rows = (await conn.runAndReadAll('SELECT key, value FROM zhenggai.meta')).getRowObjectsJson();
-  return new Map(rows.map((r) => [String(r['key']), String(r['value'])]));
+  return new Map(rows.map((r) => [text(r['key']), text(r['value'])]));
 }
 
 /** Set one meta value (committed at once). */
@@ -163,57 +166,64 @@ function rowStructure(cols: readonly Column<unknown>[]): string {
 }
 
 /**
- * The load's appenders. A document's rows of each table go in as one JSON text (a row per object, the columns of
- * tables.ts) into a staging table, and every STAGE_DOCS documents DuckDB parses them into the tables in SQL
- * (from_json, unnest): one value appended per document and table instead of one per cell, which is what loading
- * costs otherwise.
+ * The load's writers. A document's rows of each table are gathered as JSON text (a row per object, the columns of
+ * tables.ts), and every STAGE_DOCS documents DuckDB parses them into the tables in one statement per table
+ * (from_json, unnest): a few calls per batch instead of one per cell, which is what loading costs otherwise. DuckDB
+ * parses one batch in its own thread while the next batch's documents are read; the bookkeeping rows go through a
+ * second connection, so that nothing is appended on the connection while it runs a batch.
  */
 class Loader {
   private staged = 0;
+  private pending: string[][] = TABLES.map(() => []);
+  private inflight: Promise<void> = Promise.resolve();
   private constructor(
     private readonly conn: DuckDBConnection,
-    private readonly stages: DuckDBAppender[],
+    private readonly inserts: DuckDBPreparedStatement[],
     readonly files: DuckDBAppender,
+    private readonly filesConn: DuckDBConnection,
   ) {}
 
-  static async open(conn: DuckDBConnection): Promise<Loader> {
-    const stages: DuckDBAppender[] = [];
+  static async open(conn: DuckDBConnection, filesConn: DuckDBConnection): Promise<Loader> {
+    const inserts: DuckDBPreparedStatement[] = [];
     for (const t of TABLES) {
-      await conn.run(`CREATE OR REPLACE TABLE zhenggai.${quoteIdent(`stage_${t.name}`)} (rows VARCHAR)`);
-      stages.push(await conn.createAppender(`stage_${t.name}`, 'zhenggai'));
+      const structure = quoteLiteral(rowStructure(t.columns as Column<unknown>[]));
+      inserts.push(await conn.prepare(`INSERT INTO main.${quoteIdent(t.name)} SELECT unnest(from_json($1::VARCHAR, ${structure}), recursive := true)`));
     }
-    return new Loader(conn, stages, await conn.createAppender('files', 'zhenggai'));
+    return new Loader(conn, inserts, await filesConn.createAppender('files', 'zhenggai'), filesConn);
   }
 
   /** Stage a document's rows of table k. */
   stage(k: number, rows: ReadonlyArray<Record<string, unknown>>): void {
-    if (rows.length === 0) return;
-    this.stages[k]!.appendVarchar(JSON.stringify(rows));
-    this.stages[k]!.endRow();
+    if (rows.length > 0) this.pending[k]!.push(JSON.stringify(rows).slice(1, -1));
   }
 
-  /** One document staged: move the staged rows into the tables every STAGE_DOCS documents. */
+  /** One document staged: hand the staged rows to DuckDB every STAGE_DOCS documents. */
   async next(): Promise<void> {
     if (++this.staged % STAGE_DOCS === 0) await this.move();
   }
 
   private async move(): Promise<void> {
-    for (const [k, t] of TABLES.entries()) {
-      this.stages[k]!.flushSync();
-      const stage = `zhenggai.${quoteIdent(`stage_${t.name}`)}`;
-      await this.conn.run(`INSERT INTO main.${quoteIdent(t.name)} SELECT unnest(from_json(rows, ${quoteLiteral(rowStructure(t.columns as Column<unknown>[]))}), recursive := true) FROM ${stage}`);
-      await this.conn.run(`DELETE FROM ${stage}`);
-    }
-    this.files.flushSync();
+    const batch = this.pending.map((rows) => (rows.length > 0 ? `[${rows.join(',')}]` : null));
+    this.pending = TABLES.map(() => []);
+    await this.inflight;
+    // One transaction per batch: DuckDB keeps a transaction's rows in memory until it commits.
+    this.inflight = (async () => {
+      await this.conn.run('BEGIN TRANSACTION');
+      for (const [k, insert] of this.inserts.entries()) {
+        if (batch[k] === null) continue;
+        insert.bindVarchar(1, batch[k]!);
+        await insert.run();
+      }
+      await this.conn.run('COMMIT');
+    })();
   }
 
   async close(): Promise<void> {
     await this.move();
-    for (const [k, t] of TABLES.entries()) {
-      this.stages[k]!.closeSync();
-      await this.conn.run(`DROP TABLE zhenggai.${quoteIdent(`stage_${t.name}`)}`);
-    }
+    await this.inflight;
+    for (const insert of this.inserts) insert.destroySync();
     this.files.closeSync();
+    this.filesConn.closeSync();
   }
 }
 
@@ -255,13 +265,14 @@ function loadOne(dir: string, s: Scanned, loader: Loader): void {
   appendValue(f, 'BOOLEAN', doc !== null);
   appendValue(f, 'BOOLEAN', usable);
   appendValue(f, 'VARCHAR', problem);
-  appendValue(f, 'VARCHAR', usable && doc!.meta.unit ? unitKey(doc!.meta.unit) : null);
-  appendValue(f, 'VARCHAR', usable ? noticeDate(doc!) : null);
+  const unit = doc !== null && usable ? doc.meta.unit : null;
+  appendValue(f, 'VARCHAR', unit !== null ? unitKey(unit) : null);
+  appendValue(f, 'VARCHAR', doc !== null && usable ? noticeDate(doc) : null);
   f.endRow();
 }
 
 /** Bring the store at `path` up to date with the folder (the write lock held by `conn`'s instance). */
-async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: number; removed: number }> {
+async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConnection): Promise<{ loaded: number; removed: number }> {
   await setMeta(conn, 'state', 'updating');
   await conn.run(`CREATE OR REPLACE TABLE zhenggai.scan (${SCAN_COLUMNS})`);
   const scanApp = await conn.createAppender('scan', 'zhenggai');
@@ -295,10 +306,7 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
   // Kept records take their place in the index as it is now.
   await conn.run('UPDATE zhenggai.files f SET ord = c.ord, index_name = c.index_name, line = c.line FROM zhenggai.current c WHERE f.path = c.path AND f.ord IS DISTINCT FROM c.ord');
 
-  // One transaction for the load: appenders then append to it without committing at each flush (DuckDB writes full
-  // row groups of a large transaction to the file as it goes, so memory stays bounded); a killed load commits nothing.
-  await conn.run('BEGIN TRANSACTION');
-  const loader = await Loader.open(conn);
+  const loader = await Loader.open(conn, filesConn);
   let loaded = 0;
   let after = -1;
   for (;;) {
@@ -307,13 +315,13 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
     for (const r of page) {
       const s: Scanned = {
         ord: Number(r['ord']),
-        path: String(r['path']),
-        index: String(r['index_name']),
+        path: text(r['path']),
+        index: text(r['index_name']),
         line: Number(r['line']),
-        text: String(r['record']),
-        output: r['output'] === null ? null : String(r['output']),
-        status: String(r['status']),
-        sig: r['sig'] === null ? null : String(r['sig']),
+        text: text(r['record']),
+        output: r['output'] === null ? null : text(r['output']),
+        status: text(r['status']),
+        sig: r['sig'] === null ? null : text(r['sig']),
       };
       loadOne(dir, s, loader);
       await loader.next();
@@ -322,7 +330,6 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
     }
   }
   await loader.close();
-  await conn.run('COMMIT');
   for (const t of ['scan', 'current', 'stale', 'toload']) await conn.run(`DROP TABLE zhenggai.${t}`);
   await setMeta(conn, 'digest', seen);
   await setMeta(conn, 'state', 'ready');
@@ -333,7 +340,7 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
 /** The problems recorded in a store (outputs that could not be read), in index order. */
 async function recordedProblems(conn: DuckDBConnection, dir: string): Promise<ResultsProblem[]> {
   const rows = (await conn.runAndReadAll('SELECT output, problem FROM zhenggai.files WHERE problem IS NOT NULL ORDER BY ord')).getRowObjectsJson();
-  return rows.map((r) => ({ file: join(dir, String(r['output'])), line: null, message: String(r['problem']) }));
+  return rows.map((r) => ({ file: join(dir, text(r['output'])), line: null, message: text(r['problem']) }));
 }
 
 /** True when `dir` (and the store in it, if any) can be written. */
@@ -434,7 +441,7 @@ export async function ensureStore(dir: string, options: { log?: (line: string) =
       return state({ problems });
     }
     const started = Date.now();
-    const { loaded, removed } = await update(dir, conn);
+    const { loaded, removed } = await update(dir, conn, await inst.connect());
     const problems = [...scanProblems, ...(await recordedProblems(conn, dir))];
     conn.closeSync();
     if (loaded + removed > 0) log(`zhenggai: store ${path}: ${rebuilt ? 'built' : 'updated'}, ${loaded} document(s) loaded, ${removed} removed (${((Date.now() - started) / 1000).toFixed(1)} s)`);

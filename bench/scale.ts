@@ -99,7 +99,7 @@ function generate(n: number): { dir: string; seconds: number; bytes: number } {
     const sha256 = createHash('sha256').update(`notice ${k}`).digest('hex');
     doc.source.path = path;
     doc.source.sha256 = sha256;
-    doc.meta.unit = `第${u}单位${t.unit ?? ''}`;
+    doc.meta.unit = `第${u}单位${ts[u % ts.length]!.unit ?? ''}`;
     if (doc.meta.publishedDate) doc.meta.publishedDate = `${year}${doc.meta.publishedDate.slice(4)}`.replace(/-02-29$/u, '-02-28');
     const out = `${path}.json`;
     mkdirSync(join(dir, out, '..'), { recursive: true });

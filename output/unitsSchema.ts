@@ -55,6 +55,7 @@ export const UnitsDocument = z
         pairsCompared: z.number().int().nonnegative().meta({ description: 'measure pairs whose similarity was computed (candidates sharing words, blocked)' }),
         capped: z.boolean().meta({ description: 'true when the cap on pairs stopped the comparison early' }),
         maxPairs: z.number().int().positive(),
+        window: z.number().int().positive().meta({ description: 'measures compared around each one through a common word (narrowed to fit maxPairs)' }),
         unitsKeptPerUnit: z.number().int().positive().meta({ description: 'sharedMeasures lists, for each unit, at most this many units it shares most with' }),
       })
       .meta({ description: 'how the measures were compared: blocked by shared words (rules/similarity.ts), not all pairs' }),

@@ -47,8 +47,13 @@ export const SIMILARITY_KEEP = 5;
 export const SIMILARITY_BLOCK_WINDOW = 64;
 export const SIMILARITY_BLOCK_PREFIX = 3;
 
-/** At most this many measure pairs are compared; the comparison stops there and units.json says so. */
-export const SIMILARITY_MAX_PAIRS = 50_000_000;
+/** At most this many measure pairs are compared: the window is narrowed to fit, and the comparison stops there if it
+ *  is still reached (units.json says so). */
+export const SIMILARITY_MAX_PAIRS = 20_000_000;
+
+/** Of the alike pairs a measure starts, this many (the most alike) are counted as shared: a boilerplate measure found
+ *  in thousands of notices does not fill units.json with all of them. */
+export const SHARED_PAIRS_PER_MEASURE = 5;
 
 /** units.json lists, for each unit, the units it shares most measures with, at most this many. */
 export const SHARED_UNITS_KEEP = 10;

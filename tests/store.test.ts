@@ -5,7 +5,7 @@
  * values).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -28,7 +28,7 @@ function query(dir: string, sql: string): { rows: Array<Record<string, unknown>>
 /** Every table's row count and a checksum of all its values (order-free), as one object. */
 function fingerprint(dir: string): Record<string, unknown> {
   const sql = TABLES.map((t) => `SELECT '${t.name}' AS t, count(*) AS n, coalesce(sum(hash(x)::HUGEINT), 0)::VARCHAR AS h FROM ${t.name} x`).join(' UNION ALL ');
-  return Object.fromEntries(query(dir, `${sql} ORDER BY t`).rows.map((r) => [r['t'], `${String(r['n'])}:${String(r['h'])}`]));
+  return Object.fromEntries(query(dir, `${sql} ORDER BY t`).rows.map((r) => [String(r['t']), `${String(r['n'])}:${String(r['h'])}`]));
 }
 
 /** The fingerprint of a fresh store built from a copy of the folder's JSON files. */
@@ -70,8 +70,8 @@ describe('the store of a results folder', () => {
     let cells = 0;
     for (const t of TABLES) {
       const expected = index
-        .flatMap((record) => t.rows({ dir: out, record, doc: docs.get(record.path) ?? null }))
-        .map((row) => canon(Object.fromEntries(t.columns.map((c: { name: string; get: (r: unknown) => unknown }) => [c.name, c.get(row) ?? null]))));
+        .flatMap((record): unknown[] => t.rows({ dir: out, record, doc: docs.get(record.path) ?? null }) as unknown[])
+        .map((row: unknown) => canon(Object.fromEntries((t.columns as Array<{ name: string; get: (r: unknown) => unknown }>).map((c) => [c.name, c.get(row) ?? null]))));
       const got = query(out, `SELECT * FROM ${t.name}`).rows.map(canon);
       expect(got.sort(), t.name).toEqual(expected.sort());
       cells += expected.length * t.columns.length;
