@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../tools/eval.js';
 
@@ -117,15 +117,17 @@ function generate(n: number): { dir: string; seconds: number; bytes: number } {
 /** One step: a zhenggai command in its own process under /usr/bin/time. */
 interface Step {
   seconds: number;
+  /** CPU seconds (user + system): on a shared machine, what the step itself cost. */
+  cpu: number;
   rssMB: number;
 }
 
 function timed(args: string[]): Step {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`zhenggai ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const last = r.stderr.trim().split('\n').at(-1)!;
-  const [seconds, kb] = last.split(' ').map(Number) as [number, number];
-  return { seconds, rssMB: Math.round(kb / 1024) };
+  const [seconds, kb, user, sys] = last.split(' ').map(Number) as [number, number, number, number];
+  return { seconds, cpu: Math.round((user + sys) * 100) / 100, rssMB: Math.round(kb / 1024) };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -134,6 +136,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const QUERIES = [...readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').matchAll(/```sql\n([\s\S]*?)```/gu)].map((m) => m[1]!.trim());
 
 interface SizeResult {
+  load: string;
   notices: number;
   generate: { seconds: number; gigabytes: number };
   storeBuild: Step;
@@ -150,11 +153,11 @@ function runSize(n: number): SizeResult {
   console.error(`bench:scale: ${n} notices in ${g.dir} (${(g.bytes / 1e9).toFixed(2)} GB)`);
   rmSync(join(g.dir, 'zhenggai-store.duckdb'), { force: true });
   const storeBuild = timed(['query', g.dir, 'SELECT count(*) FROM documents', '--format', 'csv']);
-  console.error(`  store build ${storeBuild.seconds} s, ${storeBuild.rssMB} MB`);
+  console.error(`  store build ${storeBuild.seconds} s (cpu ${storeBuild.cpu} s), ${storeBuild.rssMB} MB`);
   const queries = QUERIES.map((sql, i) => {
     const cold = timed(['query', g.dir, sql, '--format', 'csv']);
     const warms = [0, 1, 2].map(() => timed(['query', g.dir, sql, '--format', 'csv']));
-    const warm = { seconds: median(warms.map((w) => w.seconds)), rssMB: Math.max(...warms.map((w) => w.rssMB)) };
+    const warm = { seconds: median(warms.map((w) => w.seconds)), cpu: median(warms.map((w) => w.cpu)), rssMB: Math.max(...warms.map((w) => w.rssMB)) };
     console.error(`  query ${i + 1}: cold ${cold.seconds} s, warm ${warm.seconds} s, ${warm.rssMB} MB`);
     return { query: i + 1, cold, warm };
   });
@@ -171,7 +174,7 @@ function runSize(n: number): SizeResult {
   console.error(`  incremental update of ${rewritten}: ${incremental.seconds} s, ${incremental.rssMB} MB`);
   const cmp = join(WORK, `compare-${n}`);
   const compare = timed(['compare', g.dir, '--out', cmp]);
-  console.error(`  compare ${compare.seconds} s, ${compare.rssMB} MB`);
+  console.error(`  compare ${compare.seconds} s (cpu ${compare.cpu} s), ${compare.rssMB} MB`);
   const pq = join(WORK, `parquet-${n}`);
   rmSync(pq, { recursive: true, force: true });
   const exportPlain = timed(['export', g.dir, '--parquet', pq]);
@@ -179,12 +182,12 @@ function runSize(n: number): SizeResult {
   console.error(`  export ${exportPlain.seconds} s, ${exportPlain.rssMB} MB; partitioned ${exportPartitioned.seconds} s, ${exportPartitioned.rssMB} MB`);
   const storeMB = Math.round(statSync(join(g.dir, 'zhenggai-store.duckdb')).size / 2 ** 20);
   if (!KEEP) for (const p of [cmp, pq, `${pq}-partitioned`]) rmSync(p, { recursive: true, force: true });
-  return { notices: n, generate: { seconds: Math.round(g.seconds), gigabytes: Number((g.bytes / 1e9).toFixed(2)) }, storeBuild, storeMB, queries, incremental, compare, exportPlain, exportPartitioned };
+  return { load: loadavg()[0]!.toFixed(1), notices: n, generate: { seconds: Math.round(g.seconds), gigabytes: Number((g.bytes / 1e9).toFixed(2)) }, storeBuild, storeMB, queries, incremental, compare, exportPlain, exportPartitioned };
 }
 
 mkdirSync(WORK, { recursive: true });
 const results = SIZES.map(runSize);
-const cell = (s: Step) => `${s.seconds} s, ${s.rssMB} MB`;
+const cell = (s: Step) => `${s.seconds} s (cpu ${s.cpu} s), ${s.rssMB} MB`;
 const rows: string[][] = [
   ['notices', ...results.map((r) => String(r.notices))],
   ['results folder (JSON)', ...results.map((r) => `${r.generate.gigabytes} GB`)],
@@ -201,6 +204,7 @@ const rows: string[][] = [
 ];
 const peak = results.map((r) => Math.max(r.storeBuild.rssMB, r.incremental.rssMB, r.compare.rssMB, r.exportPlain.rssMB, r.exportPartitioned.rssMB, ...r.queries.flatMap((q) => [q.cold.rssMB, q.warm.rssMB])));
 rows.push(['peak RSS of any step', ...peak.map((p) => `${p} MB`)]);
+rows.push(['load average during the run (1 min, at the end)', ...results.map((r) => String(r.load))]);
 console.log(`| step | ${results.map((r) => `${r.notices} notices`).join(' | ')} |`);
 console.log(`|---|${results.map(() => '---|').join('')}`);
 for (const r of rows.slice(1)) console.log(`| ${r.join(' | ')} |`);

@@ -33,8 +33,9 @@ export const SHARED_MEASURE_MIN = 0.5;
 /** A measure whose best match in every other unit is below this is distinctive of its unit. */
 export const DISTINCTIVE_MEASURE_MAX = 0.2;
 
-/** How many shared pairs per pair of units, and distinctive measures per unit, are kept. */
-export const SIMILARITY_KEEP = 5;
+/** How many shared pairs per pair of units, and distinctive measures per unit, are kept (3: at 20,000 units each
+ *  example kept is megabytes of units.json). */
+export const SIMILARITY_KEEP = 3;
 
 /**
  * Blocking, so that measures are compared at any number of units (analyze/similarity.ts): a word in at most
@@ -56,4 +57,4 @@ export const SIMILARITY_MAX_PAIRS = 20_000_000;
 export const SHARED_PAIRS_PER_MEASURE = 5;
 
 /** units.json lists, for each unit, the units it shares most measures with, at most this many. */
-export const SHARED_UNITS_KEEP = 10;
+export const SHARED_UNITS_KEEP = 3;
