@@ -13,7 +13,7 @@
  * - an incremental update after 1% of the outputs are rewritten;
  * - `compare`, and `export --parquet` (plain and partitioned by kind and year).
  * Options: --sizes 10000,100000, --dir <folder> (default <tmp>/zhenggai-scale), --keep (leave the folders).
- * Prints a Markdown table and writes bench/scale-results.json.
+ * Prints a Markdown table and writes <dir>/scale-results.json.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -208,5 +208,5 @@ rows.push(['load average during the run (1 min, at the end)', ...results.map((r)
 console.log(`| step | ${results.map((r) => `${r.notices} notices`).join(' | ')} |`);
 console.log(`|---|${results.map(() => '---|').join('')}`);
 for (const r of rows.slice(1)) console.log(`| ${r.join(' | ')} |`);
-writeFileSync(join(REPO_ROOT, 'bench', 'scale-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(WORK, 'scale-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 if (!KEEP) for (const n of SIZES) rmSync(join(WORK, `results-${n}`), { recursive: true, force: true });
