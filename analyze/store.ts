@@ -21,14 +21,14 @@
  */
 import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, lstatSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { appendValue, createDuckDB, quoteIdent, quoteLiteral } from './duckdb.js';
-import type { IndexRecord } from '../output/schema.js';
-import { DocumentError, indexLines, problemText, readDocument, type ResultsProblem } from './readResults.js';
+import { availableParallelism, tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { indexLines, problemText, type ResultsProblem } from './readResults.js';
+import { type Prepared, prepareDocument, type Scanned } from './storeRows.js';
 import { type Column, TABLES } from './tables.js';
-import { noticeDate, unitKey } from './units.js';
 
 /** The store's file name in a results folder. */
 export const STORE_NAME = 'zhenggai-store.duckdb';
@@ -44,6 +44,9 @@ function layout(): string {
 
 /** A text value of a row read back from DuckDB. */
 const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** DuckDB's memory while loading: less than the other commands', as the worker threads need theirs. */
+const BUILD_MEMORY_LIMIT = '256MB';
 
 /** Documents staged before DuckDB parses their rows into the tables. */
 const STAGE_DOCS = 250;
@@ -76,18 +79,6 @@ export interface StoreState {
   dispose(): void;
 }
 
-/** An index line as the scan saw it. */
-interface Scanned {
-  ord: number;
-  path: string;
-  index: string;
-  line: number;
-  text: string;
-  output: string | null;
-  status: string;
-  sig: string | null;
-}
-
 /** The signature of an output file: inode, size and modification time (ns), or why it cannot be stat'ed. */
 function outputSignature(dir: string, output: string | null): string | null {
   if (output === null) return null;
@@ -118,7 +109,7 @@ async function openWaiting(path: string, readOnly: boolean): Promise<DuckDBInsta
   const until = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      return await createDuckDB(path, { readOnly });
+      return await createDuckDB(path, { readOnly, ...(readOnly ? {} : { config: { memory_limit: process.env['ZHENGGAI_DUCKDB_MEMORY'] ?? BUILD_MEMORY_LIMIT } }) });
     } catch (e) {
       if (!isLockError(e)) throw e;
       if (Date.now() > until) throw new StoreError(`${path} is held by another process for more than ${LOCK_WAIT_MS / 1000} s (${(e as Error).message.split('\n')[0]}); try again when it ends`);
@@ -192,9 +183,13 @@ class Loader {
     return new Loader(conn, inserts, await filesConn.createAppender('files', 'zhenggai'), filesConn);
   }
 
-  /** Stage a document's rows of table k. */
-  stage(k: number, rows: ReadonlyArray<Record<string, unknown>>): void {
-    if (rows.length > 0) this.pending[k]!.push(JSON.stringify(rows).slice(1, -1));
+  /** Stage a prepared document: its rows of every table, and its bookkeeping row. */
+  stage(p: Prepared): void {
+    p.rows.forEach((rows, k) => {
+      if (rows !== null) this.pending[k]!.push(rows);
+    });
+    p.files.forEach((v, i) => appendValue(this.files, FILES_TYPES[i]!, v));
+    this.files.endRow();
   }
 
   /** One document staged: hand the staged rows to DuckDB every STAGE_DOCS documents. */
@@ -227,48 +222,63 @@ class Loader {
   }
 }
 
-/** Load one scanned record: its document's rows into every table, and its bookkeeping row. */
-function loadOne(dir: string, s: Scanned, loader: Loader): void {
-  let doc = null;
-  let problem: string | null = null;
-  if (s.output !== null) {
-    try {
-      doc = readDocument(dir, s.output);
-    } catch (e) {
-      if (!(e instanceof DocumentError)) throw e;
-      problem = `${e.message}; its documents row has no metadata and its items are left out`;
-    }
+/** The bookkeeping columns' types, in the order of Prepared.files. */
+const FILES_TYPES: ReadonlyArray<Column<unknown>['type']> = ['VARCHAR', 'BIGINT', 'VARCHAR', 'BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'BOOLEAN', 'BOOLEAN', 'VARCHAR', 'VARCHAR', 'VARCHAR'];
+
+/** Documents to load from which worker threads prepare them (fewer: this thread). ZHENGGAI_STORE_WORKERS_FROM overrides. */
+const WORKERS_FROM = Number(process.env['ZHENGGAI_STORE_WORKERS_FROM'] ?? 1000);
+
+/** Records a worker prepares per message. */
+const WORKER_BATCH = 20;
+
+/**
+ * Worker threads preparing documents (analyze/storeWorker.ts), used when there are many to load: reading, checking
+ * and making the rows is most of a load's cost, and it then runs on every core while this thread hands the rows to
+ * DuckDB. Batches are answered in the order they were given, so the load is the same as in one thread.
+ */
+class Preparers {
+  private next = 0;
+  /** Per worker, the answers awaited, in the order the batches were given. */
+  private readonly waiting: Array<Array<{ resolve: (p: Prepared[]) => void; reject: (e: Error) => void }>>;
+
+  private constructor(private readonly workers: Worker[]) {
+    this.waiting = workers.map(() => []);
+    workers.forEach((w, i) => {
+      w.on('message', (m: { ok?: Prepared[]; error?: string }) => {
+        const waiter = this.waiting[i]!.shift();
+        if (m.ok) waiter?.resolve(m.ok);
+        else waiter?.reject(new Error(`a store worker failed: ${m.error ?? 'no answer'}`));
+      });
+      w.on('error', (e: Error) => {
+        for (const waiter of this.waiting[i]!.splice(0)) waiter.reject(e);
+      });
+    });
   }
-  const record = JSON.parse(s.text) as IndexRecord;
-  const entry = { dir, record, doc };
-  TABLES.forEach((t, k) => {
-    const cols = t.columns as Column<unknown>[];
-    loader.stage(
-      k,
-      t.rows(entry).map((row) => {
-        const o: Record<string, unknown> = {};
-        for (const c of cols) o[c.name] = c.get(row) ?? null;
-        return o;
-      }),
-    );
-  });
-  const usable = doc !== null && doc.status !== 'failed';
-  const f = loader.files;
-  appendValue(f, 'VARCHAR', s.path);
-  appendValue(f, 'BIGINT', s.ord);
-  appendValue(f, 'VARCHAR', s.index);
-  appendValue(f, 'BIGINT', s.line);
-  appendValue(f, 'VARCHAR', s.text);
-  appendValue(f, 'VARCHAR', s.output);
-  appendValue(f, 'VARCHAR', s.status);
-  appendValue(f, 'VARCHAR', s.sig);
-  appendValue(f, 'BOOLEAN', doc !== null);
-  appendValue(f, 'BOOLEAN', usable);
-  appendValue(f, 'VARCHAR', problem);
-  const unit = doc !== null && usable ? doc.meta.unit : null;
-  appendValue(f, 'VARCHAR', unit !== null ? unitKey(unit) : null);
-  appendValue(f, 'VARCHAR', doc !== null && usable ? noticeDate(doc) : null);
-  f.endRow();
+
+  static start(dir: string): Preparers {
+    const n = Math.max(1, Math.min(availableParallelism(), 4));
+    // A small young generation: a worker's garbage is a batch's documents, and V8 would otherwise let it grow.
+    const options = { workerData: { dir }, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+    return new Preparers(Array.from({ length: n }, () => new Worker(new URL('./storeWorker.js', import.meta.url), options)));
+  }
+
+  /** Prepare a batch on the next worker. */
+  prepare(batch: Scanned[]): Promise<Prepared[]> {
+    const i = this.next++ % this.workers.length;
+    return new Promise((resolve, reject) => {
+      this.waiting[i]!.push({ resolve, reject });
+      this.workers[i]!.postMessage(batch);
+    });
+  }
+
+  /** Batches a worker may hold at once. */
+  get capacity(): number {
+    return 2 * this.workers.length;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
 /** Bring the store at `path` up to date with the folder (the write lock held by `conn`'s instance). */
@@ -307,13 +317,24 @@ async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConn
   await conn.run('UPDATE zhenggai.files f SET ord = c.ord, index_name = c.index_name, line = c.line FROM zhenggai.current c WHERE f.path = c.path AND f.ord IS DISTINCT FROM c.ord');
 
   const loader = await Loader.open(conn, filesConn);
+  const toLoad = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM zhenggai.toload')).getRowObjectsJson()[0]!['n']);
+  const preparers = toLoad >= WORKERS_FROM ? Preparers.start(dir) : null;
   let loaded = 0;
-  let after = -1;
-  for (;;) {
-    const page = (await conn.runAndReadAll(`SELECT * FROM zhenggai.toload WHERE ord > ${after} ORDER BY ord LIMIT 1000`)).getRowObjectsJson();
-    if (page.length === 0) break;
-    for (const r of page) {
-      const s: Scanned = {
+  const take = async (ready: Prepared[]) => {
+    for (const p of ready) {
+      loader.stage(p);
+      await loader.next();
+      loaded++;
+    }
+  };
+  try {
+    // Batches given to the workers and not yet taken, oldest first: at most two per worker.
+    const given: Array<Promise<Prepared[]>> = [];
+    let after = -1;
+    for (;;) {
+      const page = (await conn.runAndReadAll(`SELECT * FROM zhenggai.toload WHERE ord > ${after} ORDER BY ord LIMIT 1000`)).getRowObjectsJson();
+      if (page.length === 0) break;
+      const scanned: Scanned[] = page.map((r) => ({
         ord: Number(r['ord']),
         path: text(r['path']),
         index: text(r['index_name']),
@@ -322,12 +343,20 @@ async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConn
         output: r['output'] === null ? null : text(r['output']),
         status: text(r['status']),
         sig: r['sig'] === null ? null : text(r['sig']),
-      };
-      loadOne(dir, s, loader);
-      await loader.next();
-      loaded++;
-      after = s.ord;
+      }));
+      after = scanned.at(-1)!.ord;
+      if (!preparers) {
+        for (const s of scanned) await take([prepareDocument(dir, s)]);
+        continue;
+      }
+      for (let i = 0; i < scanned.length; i += WORKER_BATCH) {
+        given.push(preparers.prepare(scanned.slice(i, i + WORKER_BATCH)));
+        if (given.length >= preparers.capacity) await take(await given.shift()!);
+      }
     }
+    while (given.length > 0) await take(await given.shift()!);
+  } finally {
+    await preparers?.stop();
   }
   await loader.close();
   for (const t of ['scan', 'current', 'stale', 'toload']) await conn.run(`DROP TABLE zhenggai.${t}`);

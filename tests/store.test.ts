@@ -17,6 +17,8 @@ import { corpusNotices, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'zhenggai.js');
 const zhenggai = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+/** The same, with the store's documents prepared in worker threads however few they are. */
+const withWorkers = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ZHENGGAI_STORE_WORKERS_FROM: '0' } });
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), `zhenggai-store-${p}-`));
 
 function query(dir: string, sql: string): { rows: Array<Record<string, unknown>>; stderr: string } {
@@ -77,6 +79,12 @@ describe('the store of a results folder', () => {
       cells += expected.length * t.columns.length;
     }
     expect(cells).toBeGreaterThan(50_000);
+    // Built with its documents prepared in worker threads (as for large loads), the store is the same.
+    const copy = tmp('workers');
+    cpSync(out, copy, { recursive: true, filter: (src) => !src.endsWith(STORE_NAME) });
+    const w = withWorkers('query', copy, 'SELECT 1');
+    expect(w.status, w.stderr).toBe(0);
+    expect(fingerprint(copy)).toEqual(fingerprint(out));
     // A second query finds it fresh: nothing loaded again.
     expect(query(out, 'SELECT count(*) AS n FROM documents').stderr).toBe('');
   }, 120_000);
