@@ -11,6 +11,7 @@ import { SHARED_UNITS_KEEP, SIMILARITY_KEEP, DISTINCTIVE_MEASURE_MAX, SIMILARITY
 import type { ResultsDatabase } from './database.js';
 import { appendValue, quoteIdent } from './duckdb.js';
 import { DocumentError, readDocument, type ResultsProblem } from './readResults.js';
+import { type UnitDetail, unitDetail } from './report/detail.js';
 import { type ComparisonStats, MeasureComparison } from './similarity.js';
 import { UNIT_COLUMNS, unitRow } from './units.js';
 
@@ -37,15 +38,34 @@ async function* stream(conn: DuckDBConnection, sql: string): AsyncGenerator<Row[
 /** A measure as units.json writes it. */
 type MeasureRef = UnitsDocument['sharedMeasures'][number]['shared'][number]['a'];
 
+/** The fields of units.json before its units. */
+export type UnitsHead = Pick<UnitsDocument, 'schema' | 'schemaVersion' | 'notices' | 'failed' | 'columns'>;
+
+/** Where compare hands each unit over as it reads it, in the order of units.json, instead of keeping them. */
+export interface UnitsSink {
+  /** Before the first unit: the fields of units.json that come before its units, and how many units follow. */
+  start(head: UnitsHead, units: number): Promise<void> | void;
+  /** The next unit, and its detail (null when its notice could not be read). */
+  unit(u: UnitEntry, d: UnitDetail | null): Promise<void> | void;
+}
+
 /** The comparison, with what was left out on the way. */
 export interface Comparison {
   doc: UnitsDocument;
+  /** One per unit of doc.units, in order (report.html's per-unit view, units.xlsx's measures and regulations);
+   *  null for a unit whose notice could not be read. With a sink, doc.units and details are empty: the units went
+   *  to the sink. */
+  details: Array<UnitDetail | null>;
   stats: ComparisonStats;
   problems: ResultsProblem[];
 }
 
-/** Compare every unit of the opened results. */
-export async function compareUnits(db: ResultsDatabase, seg: Segmenter): Promise<Comparison> {
+/**
+ * Compare every unit of the opened results. `sources`: the folder the run read its inputs from (`compare
+ * --sources`), for the details' links to the originals. `sink`: where each unit goes as it is read (else they are
+ * kept in doc.units and details).
+ */
+export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options: { sources?: string; sink?: UnitsSink } = {}): Promise<Comparison> {
   const conn = db.connection;
   const problems: ResultsProblem[] = [];
   const counts = (await rows(conn, 'SELECT count(*) AS notices, count(*) FILTER (WHERE NOT usable) AS failed FROM zhenggai.files'))[0]!;
@@ -62,6 +82,22 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter): Promise
     FROM r GROUP BY ukey, first`);
 
   const units: UnitEntry[] = [];
+  const details: Array<UnitDetail | null> = [];
+  const sink: UnitsSink = options.sink ?? {
+    start: () => {},
+    unit: (u, d) => {
+      units.push(u);
+      details.push(d);
+    },
+  };
+  const head: UnitsHead = {
+    schema: UNITS_SCHEMA_NAME,
+    schemaVersion: UNITS_SCHEMA_VERSION,
+    notices: Number(counts['notices']),
+    failed: Number(counts['failed']),
+    columns: [...UNIT_COLUMNS.map((c) => ({ name: c.name, description: c.description })), { name: 'otherNotices', description: 'older notices of the same unit (paths)' }],
+  };
+  await sink.start(head, Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_units'))[0]!['n']));
   for (let from = 0; ; from += PAGE) {
     const page = await rows(conn, `SELECT * FROM cmp_units WHERE unit_idx >= ${from} AND unit_idx < ${from + PAGE} ORDER BY unit_idx`);
     if (page.length === 0) break;
@@ -69,16 +105,21 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter): Promise
       const store = db.stores[Number(u['folder'])]!;
       const path = String(u['path']);
       const others = (u['others'] as string[]).map(String);
+      let unit: UnitEntry;
+      let detail: UnitDetail | null = null;
       try {
-        const doc = readDocument(store.dir, String(u['output']));
-        units.push(UnitEntry.parse(unitRow(doc, path, others)));
+        const output = String(u['output']);
+        const doc = readDocument(store.dir, output);
+        unit = UnitEntry.parse(unitRow(doc, path, others));
+        detail = unitDetail(store.dir, path, output, doc, options.sources);
       } catch (e) {
         if (!(e instanceof DocumentError)) throw e;
         // Changed since the store was brought up to date: the row keeps its place, with no figures.
         problems.push({ file: `${store.dir}/${String(u['output'])}`, line: null, message: `${e.message}; its unit's row has no figures` });
         const values = Object.fromEntries(UNIT_COLUMNS.map((c) => [c.name, c.name === 'source' ? path : null]));
-        units.push({ values: { ...values, otherNotices: others.join('; ') }, evidence: {}, otherNotices: others });
+        unit = { values: { ...values, otherNotices: others.join('; ') }, evidence: {}, otherNotices: others };
       }
+      await sink.unit(unit, detail);
     }
   }
 
@@ -169,15 +210,11 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter): Promise
   }
 
   const doc: UnitsDocument = {
-    schema: UNITS_SCHEMA_NAME,
-    schemaVersion: UNITS_SCHEMA_VERSION,
-    notices: Number(counts['notices']),
-    failed: Number(counts['failed']),
-    columns: [...UNIT_COLUMNS.map((c) => ({ name: c.name, description: c.description })), { name: 'otherNotices', description: 'older notices of the same unit (paths)' }],
+    ...head,
     units,
     sharedMeasures,
     measureComparison: { ...stats, maxPairs: SIMILARITY_MAX_PAIRS, unitsKeptPerUnit: SHARED_UNITS_KEEP },
     distinctiveMeasures: distinct.map((d) => ({ unit: d.unit, count: d.count, measures: d.picks.map((mi) => ({ ...refs.get(mi)!, best: best[mi]! })) })),
   };
-  return { doc, stats, problems };
+  return { doc, details, stats, problems };
 }

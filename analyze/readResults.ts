@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { validate as compiledValidator } from '../output/noticeValidator.generated.js';
 import { indexFiles } from '../output/runLayout.js';
 import { IndexRecord, type NoticeDocument } from '../output/schema.js';
+import { SCHEMA_VERSION } from '../output/version.js';
 import { spanViolations } from '../pipeline/validate/validateDocument.js';
 
 /** One processed notice: its index record and document (null when the file failed before producing text, or when
@@ -115,6 +116,28 @@ const matchesSchema = compiledValidator as unknown as {
   errors?: Array<{ instancePath: string; message?: string }> | null;
 };
 
+/** [major, minor, patch] of a version string, or null. */
+function versionParts(v: unknown): [number, number, number] | null {
+  const m = typeof v === 'string' ? /^(\d+)\.(\d+)\.(\d+)$/u.exec(v) : null;
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+/**
+ * Whether a document's schemaVersion is an earlier version of the current major one (minor versions only add), so
+ * that it is checked against the current contract apart from its version; a newer one is a DocumentError.
+ */
+function earlierVersion(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const written = (json as Record<string, unknown>)['schemaVersion'];
+  const have = versionParts(written);
+  const want = versionParts(SCHEMA_VERSION)!;
+  if (!have || written === SCHEMA_VERSION || have[0] !== want[0]) return false;
+  if (have[1] > want[1] || (have[1] === want[1] && have[2] > want[2])) {
+    throw new DocumentError(`written with schema ${String(written)}, newer than the ${SCHEMA_VERSION} this zhenggai reads; update zhenggai`);
+  }
+  return true;
+}
+
 /** A document that cannot be read back: the message says why. */
 export class DocumentError extends Error {
   override name = 'DocumentError';
@@ -148,7 +171,12 @@ export function readDocument(dir: string, output: string): NoticeDocument {
   } catch (e) {
     throw new DocumentError(`not valid JSON, the file may be truncated (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (!matchesSchema(json)) {
+  // A document of an earlier minor version is checked as the current one, and keeps its own version.
+  const written = earlierVersion(json) ? (json as { schemaVersion: string }).schemaVersion : null;
+  if (written !== null) (json as { schemaVersion: string }).schemaVersion = SCHEMA_VERSION;
+  const valid = matchesSchema(json);
+  if (written !== null) (json as { schemaVersion: string }).schemaVersion = written;
+  if (!valid) {
     const issue = matchesSchema.errors?.[0];
     throw new DocumentError(`not a zhenggai document (${issue ? `${issue.instancePath || '/'}: ${issue.message ?? 'does not match'}` : 'does not match the schema'})`);
   }

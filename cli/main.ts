@@ -3,8 +3,6 @@
  * command's module is imported when the command runs, so that `--help` and `run` never load DuckDB, and `run` leaves
  * the pipeline (zod, jieba, the rule tables) to its worker threads.
  */
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { tablesHelp } from '../analyze/tables.js';
 import { DEFAULT_LIMITS } from '../pipeline/load/loaded.js';
@@ -30,7 +28,8 @@ function isoDateOption(v: string): string {
 function buildProgram(exit: (code: number) => void): Command {
   const program = new Command('zhenggai')
     .description('Structure Chinese rectification-progress notices (巡视/巡察/审计整改进展情况) into validated JSON with the source span of every item.')
-    .version('0.1.0')
+    // Printed by main() before parsing (the rule tables load only then); declared here for --help.
+    .option('-V, --version', 'print the package, schema and rules versions')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
@@ -41,9 +40,9 @@ function buildProgram(exit: (code: number) => void): Command {
     .description('process notice files and folders into one JSON per file plus <out>/index.jsonl')
     .argument('<inputs...>', 'files, or folders searched recursively for .txt .docx .doc .pdf .html .htm')
     .requiredOption('-o, --out <dir>', 'output folder (created if missing)')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores; 0 = in this thread, no time limit)', positiveInt('--jobs', 0))
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores, at most 2 per core; 0 = in this thread, no time or memory limit)', positiveInt('--jobs', 0))
     .option('--timeout <seconds>', `per-file time limit (default ${DEFAULT_TIMEOUT_SECONDS}, with --ocr ${DEFAULT_OCR_TIMEOUT_SECONDS})`, positiveInt('--timeout', 1))
-    .option('--resume', 'keep outputs already written for the same input bytes and rules version (after an interrupted run)', false)
+    .option('--resume', 'keep results already written for the same input bytes, rules and options (after an interrupted run)', false)
     .option('--shard <K/N>', 'process only shard K of N (0 ≤ K < N), chosen by a hash of each path; join shards with `zhenggai merge`')
     .option('--ocr', 'read scanned PDFs (no text layer) by OCR; slow', false)
     .option('--max-file-mb <n>', `largest input file accepted, in MB (default ${DEFAULT_LIMITS.maxFileBytes / 2 ** 20})`, positiveInt('--max-file-mb', 1))
@@ -54,9 +53,15 @@ function buildProgram(exit: (code: number) => void): Command {
       'after',
       `
 Output: <out>/<path relative to the given folder>.json (a file given directly: <out>/<name>.json) and
-<out>/index.jsonl with one line per input file {path, output, status, sha256, error} (with --shard:
-<out>/index.shard-K-of-N.jsonl). Outputs are written atomically as files finish.
-Exit code: 0 when every file is ok or partial, 1 when any failed, 2 for usage errors.
+<out>/index.jsonl with one line per input file {path, pathBytes?, output, status, sha256, error, options}
+(with --shard: <out>/index.shard-K-of-N.jsonl). Outputs are written atomically as files finish, and each
+record is appended to the index at once, so the index is valid whenever the run stops. A run holds
+<out>/.zhenggai-run.lock: a second run into the same folder is refused.
+--resume keeps a result when the input bytes and rules are unchanged, and for a failure every option in its
+record (a file that timed out is retried under a longer --timeout).
+Exit code: 0 when every file is ok or partial, 1 when any failed (or a folder could not be read), 2 for usage
+errors, 74 when a write error (a full disk) stopped the run, 130/143 when SIGINT/SIGTERM did; then rerun with
+--resume.
 
 Examples:
   zhenggai run corpus --out out
@@ -110,48 +115,49 @@ Examples:
 
   program
     .command('inspect')
-    .description('print the section tree of one notice as indented text, with the items found under each section')
-    .argument('<file>', 'a notice file (.txt .docx .doc .pdf .html)')
+    .description('print the section tree of one notice, or of a result JSON of `zhenggai run`, as indented text with the items found under each section')
+    .argument('<file>', 'a notice file (.txt .docx .doc .pdf .html), a result JSON written by `zhenggai run`, or - to read a notice from standard input')
     .option('--ocr', 'read a scanned PDF by OCR', false)
     .option('--json', 'print the whole JSON document instead of the tree', false)
     .addOption(referenceDate)
-    .addHelpText('after', '\nIn the tree, [3m 2c 1d 0r] counts the measures, counts, dates and regulations under a section.')
+    .addHelpText(
+      'after',
+      `
+In the tree, [3m 2c 1d 0r] counts the measures, counts, dates and regulations under a section.
+A result JSON is shown as it was stored (not processed again). A file that is neither a notice nor a result (other
+JSON data, a text that does not look like a rectification notice) is refused. Exit code: 0 shown, 1 refused or the
+file failed, 2 usage error.
+
+Examples:
+  zhenggai inspect notice.pdf
+  zhenggai inspect out/notice.pdf.json
+  curl -s https://example.org/notice.html | zhenggai inspect -`,
+    )
     .action(async (file: string, opts: { ocr: boolean; json: boolean; referenceDate?: string }) => {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(file);
-      } catch (e) {
-        throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      const [{ processBytes }, { treeText }, { formatDiagnostic }] = await Promise.all([
-        import('../pipeline/process.js'),
-        import('../output/treeText.js'),
-        import('./formatDiagnostic.js'),
-      ]);
-      const doc = await processBytes(bytes, basename(file), { ocr: opts.ocr, referenceDate: opts.referenceDate ?? null });
-      process.stdout.write(opts.json ? `${JSON.stringify(doc, null, 2)}\n` : treeText(doc));
-      for (const d of doc.diagnostics) process.stderr.write(`${formatDiagnostic(file, doc.text, d)}\n`);
-      exit(doc.status === 'failed' ? 1 : 0);
+      const { inspectCommand } = await import('./inspectCommand.js');
+      exit(await inspectCommand(file, { ocr: opts.ocr, json: opts.json, referenceDate: opts.referenceDate ?? null }));
     });
 
   program
     .command('compare')
-    .description('compare units side by side: units.csv, units.json and report.html, one row per unit')
+    .description('compare units side by side: units.csv, units.json, units.xlsx and report.html, one row per unit')
     .argument('<dirs...>', 'output folders of `zhenggai run`')
-    .requiredOption('-o, --out <dir>', 'folder for units.csv, units.json and report.html (created if missing)')
+    .requiredOption('-o, --out <dir>', 'folder for units.csv, units.json, units.xlsx and report.html (created if missing)')
+    .option('--sources <dir>', 'the folder given to `zhenggai run`: report.html then links each unit to its original file')
     .addHelpText(
       'after',
       `
 One row per unit (several notices of one unit: the latest, by publication date, stands for it; the others are
-listed in otherNotices). units.csv is UTF-8 with a BOM so that Excel shows Chinese; report.html works offline
-(sortable table, charts, the sentence behind every figure, shared and distinctive measures).
+listed in otherNotices). units.csv is UTF-8 with a BOM so that Excel shows Chinese; units.xlsx has the units, their
+measures and their regulations, one sheet each; report.html works offline (search and filters, a page per unit
+with its figures and the sentence behind each, its measures and its notice's tree; charts; prints on A4 landscape).
 
 Example:
-  zhenggai run notices --out out && zhenggai compare out --out comparison`,
+  zhenggai run notices --out out && zhenggai compare out --out comparison --sources notices`,
     )
-    .action(async (dirs: string[], opts: { out: string }) => {
+    .action(async (dirs: string[], opts: { out: string; sources?: string }) => {
       const { compareCommand } = await import('./compareCommand.js');
-      exit(await compareCommand(dirs, { out: opts.out }));
+      exit(await compareCommand(dirs, { out: opts.out, sources: opts.sources }));
     });
 
   program
@@ -206,6 +212,11 @@ Example:
 
 /** Parse argv and run; resolves to the exit code (0/1 from the command, 2 for usage errors). */
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    const { versionText } = await import('./version.js');
+    process.stdout.write(await versionText());
+    return 0;
+  }
   let code = 0;
   const program = buildProgram((c) => {
     code = c;

@@ -3,4 +3,4 @@
 /** Schema name written into every document. */
 export const SCHEMA_NAME = 'zhenggai.notice';
 /** Version of the output contract; bumped when fields are added. */
-export const SCHEMA_VERSION = '1.2.0';
+export const SCHEMA_VERSION = '1.3.0';

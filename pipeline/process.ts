@@ -4,10 +4,11 @@
  * document with a clear code, and the caller's batch goes on. `processText` is the library entry for a string.
  */
 import { createHash } from 'node:crypto';
-import type { DiagnosticCode } from '../output/diagnosticCodes.js';
+import { type DiagnosticCode, makesPartial } from '../output/diagnosticCodes.js';
 import type { Count, DateMention, Diagnostic, Format, Measure, NoticeDocument, Regulation, Status } from '../output/schema.js';
 import { SCHEMA_NAME, SCHEMA_VERSION } from '../output/version.js';
 import { repairText } from '../text/charMap.js';
+import { isValidIsoDate } from '../text/isoDate.js';
 import { createPipelineContext, documentContext, type PipelineContext } from './context.js';
 import { type CountItem, extractCounts } from './extract/extractCounts.js';
 import { type DateItem, extractDates, noticeDateSources } from './extract/extractDates.js';
@@ -15,6 +16,7 @@ import { extractIndicators, openingEnd, titlesOf } from './extract/extractIndica
 import { extractMeasures, type MeasureItem } from './extract/extractMeasures.js';
 import { extractMeta } from './extract/extractMeta.js';
 import { extractRegulations, type RegulationItem } from './extract/extractRegulations.js';
+import { checkGenre } from './extract/checkGenre.js';
 import { FileError } from './fileError.js';
 import { unifyLineEnds } from './load/text/decodeText.js';
 import { loadBytes } from './load/loadBytes.js';
@@ -51,9 +53,10 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Status from diagnostics: never ok while an error exists. */
+/** Status from diagnostics: never ok while an error exists, or a warning that the input may not be a notice
+ *  (format/mismatch, notice/not-a-notice: output/diagnosticCodes.ts `partial`). */
 function statusOf(diagnostics: readonly Diagnostic[]): Status {
-  return diagnostics.some((d) => d.severity === 'error') ? 'partial' : 'ok';
+  return diagnostics.some((d) => d.severity === 'error' || makesPartial(d.code)) ? 'partial' : 'ok';
 }
 
 /** The context of a call: the one given (its reference date replaced when the options name one), or a new one. */
@@ -115,6 +118,7 @@ export function processLoaded(loaded: Result<Loaded>, source: SourceInfo, ctx: P
     counts: counts.map((c) => placeCount(c, locator.locate(c.span))),
     regulations: regulations.map((r) => placeRegulation(r, locator.locate(r.span))),
   };
+  diagnostics.take(checkGenre(doc, structure.sections));
   const indicators = diagnostics.take(extractIndicators(doc, { meta, titles: titlesOf(structure.sections, openingEnd(doc, structure.parts.body?.start ?? null)), ...located }));
 
   const document: NoticeDocument = {
@@ -180,8 +184,36 @@ export function failedDocument(source: SourceInfo, format: Format | null, code: 
   });
 }
 
-/** Load and process one file's bytes; never throws: failures become `failed` documents. */
+/**
+ * A call made wrongly (not a file that cannot be processed): arguments of the wrong type are a TypeError, a
+ * reference date that is no calendar day a RangeError. The CLI checks its options before it gets here.
+ */
+function checkCall(what: 'bytes' | 'text', input: unknown, path: unknown, options: ProcessOptions): void {
+  const typeOf = (v: unknown) => (v === null ? 'null' : typeof v);
+  if (what === 'bytes' && !(input instanceof Uint8Array)) throw new TypeError(`processBytes: bytes must be a Uint8Array (a Buffer is one), not ${typeOf(input)}`);
+  if (what === 'text' && typeof input !== 'string') throw new TypeError(`processText: text must be a string, not ${typeOf(input)}`);
+  if (typeof path !== 'string') throw new TypeError(`${what === 'bytes' ? 'processBytes' : 'processText'}: path must be a string, not ${typeOf(path)}`);
+  const ref = options.referenceDate;
+  if (ref !== undefined && ref !== null && (typeof ref !== 'string' || !isValidIsoDate(ref))) {
+    throw new RangeError(`referenceDate must be a day of the calendar as YYYY-MM-DD, not ${JSON.stringify(ref)}`);
+  }
+}
+
+/** A `failed` document for an error thrown while processing (a FileError keeps its code; anything else is a bug). */
+function failureOf(e: unknown, source: SourceInfo, format: Format | null): NoticeDocument {
+  if (e instanceof FileError) return failedDocument(source, format ?? e.format, e.code, e.message);
+  const message = e instanceof Error ? e.message : String(e);
+  return failedDocument(source, format, 'internal/error', `unexpected error while processing: ${message}`);
+}
+
+/**
+ * Load and process one file's bytes. Every file gives a document: one that cannot be processed gives a `failed`
+ * document with the code of its error (input/empty, pdf/encrypted, limit/timeout, internal/… for a bug). The promise
+ * rejects only for a call made wrongly: a TypeError for arguments of the wrong type, a RangeError for a
+ * referenceDate that is not a calendar day.
+ */
 export async function processBytes(bytes: Uint8Array, path: string, options: ProcessOptions = {}): Promise<NoticeDocument> {
+  checkCall('bytes', bytes, path, options);
   const source: SourceInfo = { path, sha256: sha256Hex(bytes), bytes: bytes.length };
   let format: Format | null = null;
   try {
@@ -193,18 +225,28 @@ export async function processBytes(bytes: Uint8Array, path: string, options: Pro
     format = loaded.value.format;
     return processLoaded(loaded, source, contextOf(options));
   } catch (e) {
-    if (e instanceof FileError) return failedDocument(source, format ?? e.format, e.code, e.message);
-    const message = e instanceof Error ? e.message : String(e);
-    return failedDocument(source, format, 'internal/error', `unexpected error while processing: ${message}`);
+    return failureOf(e, source, format);
   }
 }
 
-/** Library entry: process a notice given as a string, exactly as the CLI processes a UTF-8 .txt file. */
+/**
+ * Library entry: process a notice given as a string, exactly as the CLI processes a UTF-8 .txt file of that text —
+ * an empty or blank text gives a `failed` document (input/empty, input/no-text), as the CLI does. Throws only for a
+ * call made wrongly (TypeError, RangeError: as processBytes).
+ */
 export function processText(text: string, options: ProcessOptions & { path?: string } = {}): NoticeDocument {
+  const path = options.path ?? 'text.txt';
+  checkCall('text', text, path, options);
   const bytes = Buffer.from(text, 'utf8');
-  return processLoaded(
-    { value: { format: 'txt', text: unifyLineEnds(text.replace(/^\uFEFF/u, '')), encoding: 'utf-8', pages: null, pageStarts: null, pageDate: null }, diagnostics: [] },
-    { path: options.path ?? 'text.txt', sha256: sha256Hex(bytes), bytes: bytes.length },
-    contextOf(options),
-  );
+  const source: SourceInfo = { path, sha256: sha256Hex(bytes), bytes: bytes.length };
+  try {
+    if (bytes.length === 0) throw new FileError('input/empty', 'the file is empty (0 bytes)');
+    return processLoaded(
+      { value: { format: 'txt', text: unifyLineEnds(text.replace(/^\uFEFF/u, '')), encoding: 'utf-8', pages: null, pageStarts: null, pageDate: null }, diagnostics: [] },
+      source,
+      contextOf(options),
+    );
+  } catch (e) {
+    return failureOf(e, source, 'txt');
+  }
 }

@@ -17,9 +17,10 @@ import { TRAD_FOLD, TRAD_FOLD_LEFT_OUT } from '../text/tradFold.generated.js';
 import { parseChineseNumber } from '../text/parseChineseNumber.js';
 import type { PipelineContext } from './context.js';
 import { COUNTS_TABLE, SLOGANS_TABLE } from './extract/extractCounts.js';
+import { GENRE_TABLE } from './extract/checkGenre.js';
 import { DATES_TABLE, NOTICE_DATE_TABLE } from './extract/extractDates.js';
 import { INDICATOR_SCOPE_TABLE, INDICATORS_TABLE } from './extract/extractIndicators.js';
-import { MEASURE_LEADS_TABLE, MEASURES_TABLE, NOT_MEASURE_TABLE, STATUS_CUES_TABLE, STATUS_TABLE } from './extract/extractMeasures.js';
+import { MEASURE_LEADS_TABLE, MEASURES_TABLE, NOT_MEASURE_TABLE, STATUS_CUES_TABLE, STATUS_LABELS_TABLE, STATUS_TABLE } from './extract/extractMeasures.js';
 import { META_TABLE } from './extract/extractMeta.js';
 import { REGULATIONS_TABLE } from './extract/extractRegulations.js';
 import { MARKERS_TABLE } from './structure/buildSections.js';
@@ -118,6 +119,7 @@ export const RULE_TABLES: ReadonlyArray<RuleTable<unknown, PipelineContext>> = [
   WORDS_TABLE,
   MARKERS_TABLE,
   CLOSING_TABLE,
+  GENRE_TABLE,
   NOTICE_DATE_TABLE,
   DATES_TABLE,
   META_TABLE,
@@ -128,6 +130,7 @@ export const RULE_TABLES: ReadonlyArray<RuleTable<unknown, PipelineContext>> = [
   NOT_MEASURE_TABLE,
   STATUS_TABLE,
   STATUS_CUES_TABLE,
+  STATUS_LABELS_TABLE,
   REGULATIONS_TABLE,
   INDICATORS_TABLE,
   INDICATOR_SCOPE_TABLE,

@@ -33,6 +33,14 @@ export const CLOSING_RULES: readonly LineRule[] = [
     negatives: [{ text: '欢迎会上,领导讲话。', why: 'not a closing line' }],
   },
   {
+    id: 'closing/submission',
+    description: 'the formula that ends a report submitted for deliberation (an audit rectification report to a people’s congress): 以上报告，请予审议',
+    strength: 'strong',
+    pattern: /^[ \t]*(?:以上|现将以上)?报告[^。！？!?\n]{0,12}?[,，]?请(?:予|予以)?(?:审议|审阅|审查)/u,
+    examples: [{ text: '以上报告，请予审议。' }, { text: '以上报告，请审议。' }],
+    negatives: [{ text: '审计报告指出的问题，已提请县政府常务会议审议。', why: 'not the closing formula' }],
+  },
+  {
     id: 'closing/publicity',
     description: 'publicity period: 公开期限 / 公示期',
     strength: 'strong',

@@ -75,7 +75,7 @@ const CURRENCY = '人民币';
 const PERCENT_WORDS = '百分之';
 
 const ARABIC = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
-const CN_CHARS = '〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩';
+const CN_CHARS = '〇零一二三四五六七八九十百千万亿两壹贰叁参肆伍陆柒捌玖拾佰仟萬億兩';
 const CN = `[${CN_CHARS}]+(?:点[〇零一二三四五六七八九]+)?`;
 /** Nothing that makes the number part of something else: a digit, a decimal point, a letter, 第 (ordinal),
  *  数/几/若 (数十家: an indefinite number), 每 (每两周: a period, not a count), or another Chinese numeral. */
@@ -138,6 +138,7 @@ export const COUNT_RULES: readonly Rule<CountCandidate>[] = [
       { text: '1.25亿元', value: { value: 125000000, unit: '元' } },
       { text: '涉及3,560.8万元', match: '3,560.8万元', value: { value: 35608000 } },
       { text: '人民币壹拾贰万元整', value: { value: 120000, unit: '元' } },
+      { text: '人民币参拾陆万元整', value: { value: 360000, unit: '元' } },
       { text: '超过10万元', value: { value: 100000, approx: 'over' } },
       { text: '约210万元', value: { value: 2100000, approx: 'about' } },
       { text: '共计463,000元。', match: '463,000元', value: { value: 463000 } },

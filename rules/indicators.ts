@@ -133,11 +133,11 @@ const HANDED_OVER = '巡[视察](?:组)?[^，。；]{0,8}(?:反馈|移交|指出
 export const SCOPE_RULES: readonly ScopeRule[] = [
   {
     id: 'scope/part',
-    description: 'a part of the notice’s figure: 其中…, 从整改类型看…, …方面问题N个, 立行立改类问题N个, a sub-unit’s figure',
+    description: 'a part of the notice’s figure: 其中…, 从整改类型看…, …方面问题N个, 立行立改类问题N个, 该项问题…, a sub-unit’s figure',
     on: 'statement',
     scope: 'part',
     pattern: new RegExp(
-      `^(?:其中|从[^，。；]{1,10}看)|[；;]其中|(?:方面|类)(?:的)?问题(?:\\d|$)|方面[：:]|${SUB_UNIT}[^，。；]{0,16}$|^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,])?[^，。；]{0,6}${SUB_UNIT}|${SUB_UNIT}(?:事宜|工作|建设)[，,]`,
+      `^(?:其中|从[^，。；]{1,10}看)|[；;]其中|(?:该|此|本)(?:项|类|个)?问题|该项|此项|(?:方面|类)(?:的)?问题(?:\\d|$)|方面[：:]|${SUB_UNIT}[^，。；]{0,16}$|^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,])?[^，。；]{0,6}${SUB_UNIT}|${SUB_UNIT}(?:事宜|工作|建设)[，,]`,
       'u',
     ),
     examples: [
@@ -146,6 +146,7 @@ export const SCOPE_RULES: readonly ScopeRule[] = [
       { text: '一、整改工作总体情况\n从整改类型看，立行立改类问题40个，已全部整改，整改率100%。', match: '100%' },
       { text: '一、整改工作总体情况\n二是附属第二医院开展专项整治，对6名医务人员进行了诫勉谈话。', match: '6名医务人员' },
       { text: '一、整改工作总体情况\n党委专题研究教育基金会事宜，修订完善管理制度6项。', match: '6项' },
+      { text: '二、反馈问题整改情况\n（一）关于财务管理的问题\n加强报销审核。截至5月底，该项问题整改完成率100%。', match: '100%' },
     ],
   },
   {
@@ -366,11 +367,12 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
     units: PROBLEM_UNITS,
     object: PROBLEM,
     objectOptional: true,
-    before: /(?<![和及与]|(?:完成|整改)[、，,])基本完成(?:整改)?(?:(?![和及与]|未完成)[^，。；、的]){0,16}(?:的)?(?:问题)?$/u,
+    before: /(?<![和及与]|(?:完成|整改)[、，,])基本完成(?:整改)?(?:[、,，](?:并|且)?(?:正在)?(?:持续|继续)[^，。；、的]{0,8})?(?:(?![和及与]|未完成)[^，。；、的]){0,16}(?:的)?(?:问题)?$/u,
     examples: [
       { text: '已完成28个，基本完成3个，未完成1个。', match: '3个', value: { indicator: 'problemsBasicallyCompleted', value: 3 } },
       { text: '已完成整改15个、基本完成3个、正在推进1个。', match: '3个', value: { value: 3 } },
       { text: '完成整改396个，基本完成取得阶段性成果并持续整改问题11个。', match: '11个', value: { value: 11 } },
+      { text: '已完成整改41个，基本完成、正在持续推进的4个，尚未完成的1个。', match: '4个', value: { value: 4 } },
     ],
     negatives: [{ text: '一是对未完成和基本完成的4个问题，逐一倒排工期。', match: '4个问题', why: 'a combined figure' }],
   },
@@ -431,8 +433,10 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
     indicators: ['completionRateStated'],
     units: ['%'],
     before: /(?:完成率|整改率|办结率|销号率)(?:达到|达|为)?$/u,
-    // The disposal rate of clues, petitions or cases is no rectification rate.
+    // The disposal rate of clues, petitions or cases is no rectification rate; a rate as a threshold (完成率达到100%的
+    //有29个) is a count of units, not a rate.
     lead: /^(?:(?!问题线索|线索|信访|举报|案件|审查调查)[^])*$/u,
+    after: /^(?![的])/u,
     examples: [
       { text: '已完成整改23个，完成率95.8%。', match: '95.8%', value: { indicator: 'completionRateStated', value: 95.8 } },
       { text: '问题整改完成率90.48%。', match: '90.48%', value: { value: 90.48 } },
@@ -442,6 +446,7 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
     negatives: [
       { text: '2023年学校预算执行率达到96.3%。', match: '96.3%', why: 'an execution rate' },
       { text: '对巡察移交的问题线索逐件处置，截至目前办结率92.5%。', match: '92.5%', why: 'the disposal rate of clues' },
+      { text: '全县24个被巡察党组织中，整改完成率达到100%的有17个。', match: '100%', why: 'a threshold that counts units' },
     ],
   },
   // ── regulations ────────────────────────────────────────────────────────────────────────────────────────
@@ -669,6 +674,14 @@ export const INDICATOR_RULES: readonly IndicatorRule[] = [
       { text: '厅党组召开巡视整改专题民主生活会1次。', match: '1次', value: { indicator: 'democraticLifeMeetings', value: 1 } },
       { text: '共召开巡察整改专题民主生活会（组织生活会）17场。', match: '17场', value: { value: 17 } },
     ],
+  },
+  {
+    id: 'indicator/democratic-life-meetings-before-noun',
+    description: 'N次(专题)民主生活会 — democratic life meetings counted before the noun',
+    indicators: ['democraticLifeMeetings'],
+    units: TIMES,
+    object: /民主生活会/u,
+    examples: [{ text: '反馈后，局党组先后召开2次党组会议、1次巡察整改专题民主生活会。', match: '1次巡察整改专题民主生活会', value: { indicator: 'democraticLifeMeetings', value: 1 } }],
   },
   {
     id: 'indicator/party-lectures',

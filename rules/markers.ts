@@ -16,7 +16,13 @@ export interface MarkerValue {
   markerEnd: number;
 }
 
-const CN = '[一二三四五六七八九十百零〇两]';
+const D = '[一二三四五六七八九]';
+/**
+ * A Chinese ordinal from 1 to 999 as headings write it: 一 … 九, 十 … 十九 (or 一十一), 二十 … 九十九, and the hundreds
+ * 一百 … 九百九十九 with 零 or 〇 for a missing ten (一百零五, 一百〇五 as Word's chineseCounting writes it) and 一百十
+ * / 一百一十 both read as 110. Only these shapes match, so a run of numerals such as 三四 is no marker.
+ */
+const CN = `(?:[一二三四五六七八九两]百(?:[零〇]${D}|${D}?十${D}?)?|${D}?十${D}?|${D})`;
 
 /**
  * Styles that nest as one level: notices that mix 1. and 1、 (or （1） and ⑴) do so within a level, not to mark a
@@ -52,25 +58,33 @@ export const MARKER_RULES: readonly Rule<MarkerValue>[] = [
   {
     id: 'marker/cn-dun',
     description: 'Chinese numeral + 、 (一、), not a list of numerals such as 三、四月份',
-    pattern: new RegExp(`^(?<lead>[ \\t]*)(?<marker>(?<num>${CN}{1,4})、)(?![一二三四五六七八九十]{1,3}[、月日年号级类个])`, 'u'),
+    pattern: new RegExp(`^(?<lead>[ \\t]*)(?<marker>(?<num>${CN})、)(?![一二三四五六七八九十]{1,3}[、月日年号级类个])`, 'u'),
     extract: marker('cn-dun', parseChineseNumber),
     examples: [
       { text: '一、区档案馆组织落实情况', match: '一、', value: { style: 'cn-dun', ordinal: 1 } },
       { text: '十二、其他事项', match: '十二、', value: { ordinal: 12 } },
+      { text: '一百一十、强化财务管理', match: '一百一十、', value: { ordinal: 110 } },
+      { text: '一百一十一、规范公务接待', match: '一百一十一、', value: { ordinal: 111 } },
+      { text: '一百零五、加强档案管理', match: '一百零五、', value: { ordinal: 105 } },
+      { text: '一百〇九、完善内控制度', match: '一百〇九、', value: { ordinal: 109 } },
+      { text: '九百九十九、其他', match: '九百九十九、', value: { ordinal: 999 } },
     ],
     negatives: [
       { text: '三、四月份开展专项检查。', why: 'a list of months, not a heading' },
       { text: '一是加强学习。', why: 'an inline enumeration' },
+      { text: '三四、五六名干部参加培训。', why: 'a run of numerals is no ordinal' },
+      { text: '一千、加强管理', why: 'past 999' },
     ],
   },
   {
     id: 'marker/cn-paren',
     description: 'Chinese numeral in parentheses: （一） or (一)',
-    pattern: new RegExp(`^(?<lead>[ \\t]*)(?<marker>\\((?<num>${CN}{1,4})\\))`, 'u'),
+    pattern: new RegExp(`^(?<lead>[ \\t]*)(?<marker>\\((?<num>${CN})\\))`, 'u'),
     extract: marker('cn-paren', parseChineseNumber),
     examples: [
       { text: '（一）深化思想认识', match: '（一）', value: { style: 'cn-paren', ordinal: 1 } },
       { text: '(三)优化整改措施', match: '(三)', value: { ordinal: 3 } },
+      { text: '（一百一十九）规范采购程序', match: '（一百一十九）', value: { ordinal: 119 } },
     ],
   },
   {
@@ -122,9 +136,12 @@ export const MARKER_RULES: readonly Rule<MarkerValue>[] = [
   {
     id: 'marker/cn-part',
     description: '第一部分 / 第一章 / 第一篇 as a top heading',
-    pattern: new RegExp(`^(?<lead>[ \\t]*)(?<marker>第(?<num>${CN}{1,4})(?:部分|章|篇)[ \\t]*)`, 'u'),
+    pattern: new RegExp(`^(?<lead>[ \\t]*)(?<marker>第(?<num>${CN})(?:部分|章|篇)[ \\t]*)`, 'u'),
     extract: marker('cn-part', parseChineseNumber),
-    examples: [{ text: '第二部分 整改落实情况', match: '第二部分 ', value: { style: 'cn-part', ordinal: 2 } }],
+    examples: [
+      { text: '第二部分 整改落实情况', match: '第二部分 ', value: { style: 'cn-part', ordinal: 2 } },
+      { text: '第一百一十二章 附则', match: '第一百一十二章 ', value: { style: 'cn-part', ordinal: 112 } },
+    ],
     negatives: [{ text: '第一，加强学习。', why: 'an inline enumeration' }],
   },
 ];

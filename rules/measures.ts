@@ -161,6 +161,9 @@ export const ACTION_SENTENCE: MeasureShape & { verbTags: ReadonlySet<string>; mi
 /** Measure status from a section title. */
 export interface StatusValue {
   status: 'done' | 'ongoing' | 'planned';
+  /** A cue that speaks of the whole measure wherever it stands (a part done, the rest to come): it decides over
+   *  the first cue. */
+  whole?: boolean;
 }
 
 /** Status rules, tested on each enclosing section title from the outermost in; the first title that matches
@@ -201,6 +204,31 @@ export const STATUS_RULES: readonly Rule<StatusValue>[] = [
   },
 ];
 
+/** The fields of a problem's entry that give its state (完成情况：已完成 / 整改状态：阶段性完成 / 整改进度：正在推进). */
+const STATUS_LABEL = '(?:完成情况|整改状态|整改进度|完成进度|整改进展|进展情况|完成状态)[:：][ \\t]*';
+
+/**
+ * Status labels: a field of a problem's entry that states its state (3.村务公开不及时。完成情况：已完成。整改情况：一是…),
+ * for every measure of the entry's body, where its titles name no status. The label is no measure itself
+ * (NOT_MEASURE_RULES, not-measure/status-label).
+ */
+export const STATUS_LABELS: readonly Rule<StatusValue>[] = [
+  {
+    id: 'status/label-done',
+    description: 'an entry’s state given as done: 完成情况：已完成 / 已整改到位 / 已销号',
+    pattern: new RegExp(`${STATUS_LABEL}(?:已(?:经)?(?:完成|整改|销号|办结)|完成整改|整改完成|整改到位)`, 'u'),
+    extract: () => ({ status: 'done' }),
+    examples: [{ text: '完成情况：已完成。', match: '完成情况：已完成', value: { status: 'done' } }],
+  },
+  {
+    id: 'status/label-ongoing',
+    description: 'an entry’s state given as under way: 整改状态：阶段性完成 / 基本完成 / 正在推进 / 长期坚持 / 未完成',
+    pattern: new RegExp(`${STATUS_LABEL}(?:阶段性完成|基本完成|正在(?:推进|整改)|持续(?:推进|整改)|长期坚持|推进中|整改中|未完成|尚未完成)`, 'u'),
+    extract: () => ({ status: 'ongoing' }),
+    examples: [{ text: '整改状态：阶段性完成。', match: '整改状态：阶段性完成', value: { status: 'ongoing' } }],
+  },
+];
+
 /**
  * Status cues of a measure's own words, for a measure whose section titles and paragraph lead name no status: the
  * cue that stands first in the measure decides (table order breaks a tie). A progress notice tells what was done in
@@ -209,11 +237,21 @@ export const STATUS_RULES: readonly Rule<StatusValue>[] = [
  */
 export const STATUS_CUES: readonly Rule<StatusValue>[] = [
   {
+    id: 'status/cue-partly-done',
+    description: 'ongoing, whatever cue comes first: a part done and the rest still to come (已完成65处，其余7处力争…; 已整改18个，剩余2个正在推进)',
+    pattern: /(?:完成|整改|办结|销号)[^，。；]{0,8}?\d+[^，。；]{0,4}[，；,;](?:其余|剩余|尚有|还有|另有)/u,
+    extract: () => ({ status: 'ongoing', whole: true }),
+    examples: [
+      { text: '制定林地清理工作方案，全县43处违规占地已完成清理38处，其余5处力争年底前完成。', match: '完成清理38处，其余', value: { status: 'ongoing' } },
+    ],
+    negatives: [{ text: '制定林地清理工作方案，全县43处违规占地已全部完成清理。', match: '完成清理', why: 'all done: the first cue (制定) decides' }],
+  },
+  {
     id: 'status/cue-planned',
     description:
-      'planned: 将 as a future marker (将于, 将继续, 将开展…; not 已将, not 将 for 把: 将…纳入/列入/作为), 下一步, 计划从/于, 拟, 力争, 争取…前, 预计, a deadline ahead (…前完成)',
+      'planned: 将 as a future marker (将于, 将继续, 将开展…; not 已将, not 将 for 把: 将…纳入/列入/作为/相结合/统筹), 下一步, 计划从/于, 拟, 力争, 争取…前, 预计, a deadline ahead (…前完成)',
     pattern:
-      /(?<![已并经均])将(?=把)|(?<![已并经均])将(?![^，。；：]{0,24}(?:了|纳入|列入|作为|分解|落实到|移交|移送|调整为|改为|整合|合并|挂钩|结合起来|写入|编入|归入|转为|交由|下沉|录入))|下一步|下阶段|今后|计划(?:从|自|于|在|到|再|用|每|今年|明年|年内)|(?<!草)拟(?![定订稿写])|力争|争取[^，。；]{0,16}(?:前|底)|预计|(?:前|以前|之前)(?:全部|全面|基本)?(?:完成|整改到位|办结|销号|实现)/u,
+      /(?<![已并经均])将(?=把)|(?<![已并经均])将(?![^，。；：]{0,40}(?:了|纳入|列入|作为|分解|落实到|移交|移送|调整为|改为|整合|合并|挂钩|结合起来|相结合|统筹|对应|对接|融入|贯穿|写入|编入|归入|转为|交由|下沉|录入))|下一步|下阶段|今后|计划(?:从|自|于|在|到|再|用|每|今年|明年|年内)|(?<!草)拟(?![定订稿写])|力争|争取[^，。；]{0,16}(?:前|底)|预计|(?:前|以前|之前)(?:全部|全面|基本)?(?:完成|整改到位|办结|销号|实现)/u,
     extract: () => ({ status: 'planned' }),
     examples: [
       { text: '将于年底前完成全部整改任务。', match: '将', value: { status: 'planned' } },
@@ -227,6 +265,9 @@ export const STATUS_CUES: readonly Rule<StatusValue>[] = [
     negatives: [
       { text: '已将廉洁风险防控纳入年度考核。', match: '将', why: 'already done (将 as 把)' },
       { text: '将整改完成情况纳入科室绩效考核。', match: '将', why: '将 for 把: the sentence names no time' },
+      { text: '将专项检查发现的问题与本轮反馈问题统筹整改。', match: '将', why: '将 for 把 (将…与…统筹)' },
+      { text: '编制《年度指标未完成原因及下一步措施》报告。', match: '下一步', why: 'the words of a title are no cue' },
+      { text: '将“当下改”和“长久立”相结合，新修订管理办法6项。', match: '将', why: '将 for 把 (将…相结合)' },
       { text: '争取中央资金1.2亿元，新建防火道路60公里。', match: '争取', why: '争取 here means obtained' },
     ],
   },
@@ -248,12 +289,13 @@ export const STATUS_CUES: readonly Rule<StatusValue>[] = [
     id: 'status/cue-done',
     description: 'done: 已…, a verb with 了, and completed-action verbs (完成, 建立, 出台, 制定, 修订, 召开, 成立, 清退, 追回…)',
     pattern:
-      /已(?:经)?|(?<![为除罢])了(?![解结如却不])|(?<![未尚基本])完成(?!的)|整改到位|纳入|列入|写入|建立|建成|出台|制定|印发|修订|修改|召开|成立|组建|开展|组织|清退|追回|追缴|收回|退回|给予|约谈|问责|撤销|调整|配备|新建|上线|实现|取消|作出[^，。；]{0,8}处理|获批|获评|获得|荣获|入选|签署|设立|推出|启动|启用|投入|选派|引进|发表|清理|核查|排查|梳理|整治/u,
+      /已(?:经)?|(?<![为除罢])了(?![解结如却不])|(?<![未尚基本])完成(?!的)|整改到位|纳入|列入|写入|建立|建成|出台|制定|印发|修订|修改|召开|成立|组建|开展|组织|清退|追回|追缴|收回|退回|给予|约谈|问责|撤销|调整|配备|新建|上线|实现|取消|作出[^，。；]{0,8}处理|获批|获评|获得|荣获|入选|(?<!确保|力争|争取|要|须|应)达到|签署|设立|推出|启动|启用|投入|选派|引进|发表|清理|核查|排查|梳理|整治/u,
     extract: () => ({ status: 'done' }),
     examples: [
       { text: '已建立周调度、月通报工作机制。', match: '已', value: { status: 'done' } },
       { text: '局党组召开了巡察整改专题民主生活会。', match: '召开', value: { status: 'done' } },
       { text: '出台《县属企业投资项目管理办法》，明确审批权限。', match: '出台', value: { status: 'done' } },
+      { text: '扶持特色种植，全县合作社总数达到二百一十家，带动农户持续增收。', match: '达到', value: { status: 'done' } },
     ],
     negatives: [
       { text: '为了解决群众急难愁盼问题，强化服务意识。', match: '了', why: '为了, 了解 are no past tense' },
@@ -301,12 +343,13 @@ export const NOT_MEASURE_RULES: readonly Rule<NotMeasureValue>[] = [
     description:
       'opinions and attitudes: …认为, 深刻认识到…, 高度重视…, 同时也要看到, and a stance with no action in it: 把整改作为…标尺/政治任务，坚持问题导向，逐项推动整改落实',
     pattern:
-      /^[^，。；：]{0,24}?(?:一致认为|认为|深刻认识到|认识到|体会到|深感|高度重视)|^同时(?:也)?要看到|^(?:经过|通过)[^，。；]{0,12}(?:学习|研讨)[^。；]{0,20}?认识到|^(?![^。；]*(?:成立|制定|召开|出台|建立|印发|开展|组织|修订|研究|部署|完成|约谈|督办))[^，。；]{0,12}把[^，。；]{1,16}作为[^，。；]{1,24}(?:标尺|试金石|政治任务|重要任务|契机|机遇)[，,][^。；]{0,30}。?$/u,
+      /^[^，。；：]{0,24}?(?:一致认为|认为|深刻认识到|认识到|体会到|深感|高度重视)|^同时(?:也)?要看到|^(?:经过|通过)[^，。；]{0,12}(?:学习|研讨)[^。；]{0,20}?认识到|^(?![^。；]*(?:成立|制定|召开|出台|建立|印发|开展|组织|修订|研究|部署|完成|约谈|督办))[^，。；]{0,12}把[^，。；]{1,16}作为[^，。；]{1,24}(?:标尺|试金石|政治任务|重要任务|契机|机遇)(?:来抓|来推进|抓紧抓实|抓紧抓好|抓实抓好)?(?:[，,][^。；]{0,30})?。?$/u,
     extract: notMeasure('opinion'),
     examples: [
       { text: '集团党委认为，这次巡视是一次全面的政治体检。' },
       { text: '班子成员深刻认识到，整改是一项长期任务。' },
       { text: '区政府把审计整改作为提升治理能力的重要契机，坚持举一反三，推动整改落实。' },
+      { text: '县卫健局党组把巡察整改作为重大政治任务来抓，始终站在讲政治的高度推进整改。' },
     ],
     negatives: [
       { text: '认真对照反馈意见，逐条制定整改措施。', why: '认真 is no opinion' },
@@ -338,6 +381,13 @@ export const NOT_MEASURE_RULES: readonly Rule<NotMeasureValue>[] = [
     ],
   },
   {
+    id: 'not-measure/status-label',
+    description: 'a field of a problem’s entry that states its state or its owner: 完成情况：已完成。 整改时限：2024年6月底。 责任单位：办公室。',
+    pattern: new RegExp(`^(?:${STATUS_LABEL}|(?:整改时限|完成时限|责任单位|责任部门|责任领导|牵头领导|牵头单位|责任人)[:：])[^。；]{0,30}[。；]?$`, 'u'),
+    extract: notMeasure('totals'),
+    examples: [{ text: '完成情况：已完成。' }, { text: '整改时限：2024年6月底。' }],
+  },
+  {
     id: 'not-measure/totals',
     description: 'a sentence that only states totals: 截至…, 其中…, 整改期间/通过整改/整改中…, 上述N个问题中…, …方面：…',
     pattern: /^(?:截至|截止|目前|至此|其中[，,]|整改(?:期间|中)[，,]|集中整改期间|通过整改[，,]|上述[^，。；]{0,12}中[，,]?|[^，。；：]{2,12}方面[：:]|[^，。；]{0,20}?共(?:计)?反馈[^，。；]{0,10}?\d|尚未完成整改的[^，。；]{0,8}中)/u,
@@ -362,9 +412,12 @@ export const MEASURE_LEADS: readonly Rule<{ length: number }>[] = [
   },
   {
     id: 'measure-lead/label',
-    description: 'a label: 整改情况：, 整改措施：, 整改进展：, 整改成效：',
-    pattern: /^整改(?:情况|措施|进展|成效|结果)[：:]/u,
+    description: 'a label: 整改情况：, 整改措施：, 整改进展：, 整改成效：, 整改落实情况：, 具体措施：',
+    pattern: /^(?:整改(?:落实)?(?:情况|措施|进展|成效|结果)|落实情况|具体措施|主要措施)[：:]/u,
     extract: (m) => ({ length: m[0].length }),
-    examples: [{ text: '整改情况：修订《会议费管理办法》，明确开支标准。', match: '整改情况：' }],
+    examples: [
+      { text: '整改情况：修订《会议费管理办法》，明确开支标准。', match: '整改情况：' },
+      { text: '整改落实情况：完善村务公开栏，每月更新一次。', match: '整改落实情况：' },
+    ],
   },
 ];

@@ -68,6 +68,8 @@ export interface MetaPatternFind {
 export interface MetaDateFind {
   kind?: 'date' | 'range';
   precision?: 'day' | 'month';
+  /** The date names one day (a 下旬 or 月底 range of days is no feedback day). */
+  oneDay?: boolean;
   sentence?: RegExp;
   /** The text of the date's line before the date must match this (a label: 发布时间：). */
   label?: RegExp;
@@ -251,10 +253,10 @@ export const META_FIELD_RULES: readonly MetaFieldRule[] = [
   {
     id: 'meta/feedback-date',
     description:
-      'the first day in the opening on a sentence about feedback (反馈, a 反馈会, teams that 通报…问题; for audits 出具/审计报告/审计工作报告/审计意见)',
+      'the first single day in the opening on a sentence about feedback (反馈, a 反馈会, teams that 通报…问题; for audits 出具/审计报告/审计工作报告/审计意见)',
     field: 'feedbackDate',
     scope: 'head',
-    find: { date: { kind: 'date', precision: 'day', sentence: FEEDBACK_WORDS } },
+    find: { date: { kind: 'date', precision: 'day', oneDay: true, sentence: FEEDBACK_WORDS } },
     examples: [
       { text: '2023年6月7日至7月28日,区委第四巡察组进行了巡察。9月11日,巡察组反馈了意见。', match: '9月11日', value: { value: '2023-09-11' } },
       { text: '2023年5月8日至6月30日，区委第二巡察组进行了巡察。2023年8月24日，区委第二巡察组召开巡察反馈会。', match: '2023年8月24日', value: { value: '2023-08-24' } },
@@ -268,6 +270,7 @@ export const META_FIELD_RULES: readonly MetaFieldRule[] = [
         match: '2023年6月20日',
         value: { value: '2023-06-20' },
       },
+      { text: '2023年9月上旬完成巡察后，10月16日，区委第三巡察组召开反馈会，向局党组反馈了巡察意见。', match: '10月16日', value: { value: '2023-10-16' } },
     ],
     negatives: [{ text: '2023年3月6日至5月5日，区委第一巡察组进行了巡察。反馈会后，2023年6月26日，局党组召开专题会议。', match: '2023年6月26日', why: 'after the feedback meeting, not the feedback' }],
   },

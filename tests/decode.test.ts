@@ -24,25 +24,25 @@ function codeOf(f: () => unknown): string | null {
 
 describe('text decoding', () => {
   it('reads UTF-8 without a BOM', () => {
-    expect(decodeText(Buffer.from(SAMPLE, 'utf8'))).toEqual({ text: SAMPLE, encoding: 'utf-8' });
+    expect(decodeText(Buffer.from(SAMPLE, 'utf8'))).toEqual({ text: SAMPLE, encoding: 'utf-8', diagnostics: [] });
   });
 
   it('reads UTF-8 with a BOM and drops the BOM', () => {
     const b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE, 'utf8')]);
-    expect(decodeText(b)).toEqual({ text: SAMPLE, encoding: 'utf-8' });
+    expect(decodeText(b)).toEqual({ text: SAMPLE, encoding: 'utf-8', diagnostics: [] });
   });
 
   it('reads UTF-16LE with and without a BOM', () => {
     const body = Buffer.from(SAMPLE, 'utf16le');
-    expect(decodeText(body)).toEqual({ text: SAMPLE, encoding: 'utf-16le' });
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), body]))).toEqual({ text: SAMPLE, encoding: 'utf-16le' });
+    expect(decodeText(body)).toEqual({ text: SAMPLE, encoding: 'utf-16le', diagnostics: [] });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), body]))).toEqual({ text: SAMPLE, encoding: 'utf-16le', diagnostics: [] });
   });
 
   it('reads UTF-16BE with and without a BOM', () => {
     const le = Buffer.from(SAMPLE, 'utf16le');
     const be = Buffer.from(le).swap16();
-    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text: SAMPLE, encoding: 'utf-16be' });
-    expect(decodeText(be)).toEqual({ text: SAMPLE, encoding: 'utf-16be' });
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ text: SAMPLE, encoding: 'utf-16be', diagnostics: [] });
+    expect(decodeText(be)).toEqual({ text: SAMPLE, encoding: 'utf-16be', diagnostics: [] });
   });
 
   it('reads UTF-16LE text full of characters like 一 (U+4E00) whose low byte is NUL', () => {
@@ -52,7 +52,7 @@ describe('text decoding', () => {
 
   const gb = gb18030(SAMPLE);
   it.skipIf(gb === null)('reads GB18030 (needs the iconv command to build the bytes)', () => {
-    expect(decodeText(gb!)).toEqual({ text: SAMPLE, encoding: 'gb18030' });
+    expect(decodeText(gb!)).toEqual({ text: SAMPLE, encoding: 'gb18030', diagnostics: [] });
   });
 
   it('unifies CRLF and CR line ends to LF', () => {

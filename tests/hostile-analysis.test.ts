@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NoticeDocument } from '../output/schema.js';
+import { SCHEMA_VERSION } from '../output/version.js';
 import { corpusNotices, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'zhenggai.js');
@@ -146,5 +147,29 @@ describe('issue 13 item 20: damaged results folders', () => {
     const merged = readFileSync(join(dest, 'index.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { path: string }).path);
     expect(merged).toEqual(good.map((d) => d.source.path));
     for (const d of good) expect(NoticeDocument.parse(JSON.parse(readFileSync(join(dest, `${d.source.path}.json`), 'utf8')))).toEqual(d);
+  }, 60_000);
+});
+
+describe('results written by another schema version', () => {
+  it('an earlier minor version is read as the current one; a newer one is named and left out', () => {
+    const { out, docs, lines } = results(3);
+    const outputs = lines.map((l) => (JSON.parse(l) as { output: string }).output);
+    const retag = (k: number, version: string) => {
+      const file = join(out, outputs[k]!);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^\{"schema":"zhenggai\.notice","schemaVersion":"[^"]+"/u, `{"schema":"zhenggai.notice","schemaVersion":"${version}"`));
+      return file;
+    };
+    retag(0, '1.2.0');
+    const newer = retag(2, '1.99.0');
+    const r = zhenggai('query', out, 'SELECT count(*) FILTER (WHERE unit IS NOT NULL) AS read, (SELECT count(*) FROM measures) AS measures FROM documents', '--format', 'json');
+    expectHandled(r);
+    expect(r.stderr).toContain(`warning: ${newer}: written with schema 1.99.0, newer than the ${SCHEMA_VERSION} this zhenggai reads; update zhenggai`);
+    expect(JSON.parse(r.stdout)).toEqual([{ read: 2, measures: docs[0]!.measures.length + docs[1]!.measures.length }]);
+    // merge keeps the earlier document as it was written, its version included.
+    const dest = tmp('merged-versions');
+    const m = zhenggai('merge', out, '--out', dest);
+    expect(m.status).toBe(1);
+    expect(readFileSync(join(dest, outputs[0]!), 'utf8')).toBe(readFileSync(join(out, outputs[0]!), 'utf8'));
+    expect(existsSync(join(dest, outputs[2]!))).toBe(false);
   }, 60_000);
 });

@@ -290,11 +290,19 @@ describe('bad .docx files', () => {
     expect(e.code).toBe('docx/corrupt');
   });
 
-  it('a zip without word/document.xml gives docx/corrupt', async () => {
+  it('a zip that declares a Word document but lacks word/document.xml gives docx/corrupt', async () => {
     const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
     zip.file('word/styles.xml', '<x/>');
     const e = await loadError(loadDocx(await zip.generateAsync({ type: 'uint8array' }), OPTIONS));
     expect(e.code).toBe('docx/corrupt');
+  });
+
+  it('a zip with a word/ folder and nothing declaring a Word document is format/unsupported (tests/hostile-inputs.test.ts has more)', async () => {
+    const zip = new JSZip();
+    zip.file('word/styles.xml', '<x/>');
+    const e = await loadError(loadDocx(await zip.generateAsync({ type: 'uint8array' }), OPTIONS));
+    expect(e.code).toBe('format/unsupported');
   });
 
   it('a document.xml that is not well-formed gives docx/corrupt', async () => {

@@ -291,11 +291,17 @@ describe.each(ENGINES)('bad PDFs fail with a clear code (%s engine)', (engine) =
     expect((await failure(loadPdf(buildPdf([[]]), OPTIONS))).code).toBe('pdf/no-text');
   });
 
-  it('an HTML page saved as x.pdf fails with format/mismatch and says how to read it, never a cryptic pdf/corrupt', async () => {
+  it('an HTML page saved as x.pdf is read as a web page with a format/mismatch warning that says how to name it, never a cryptic pdf/corrupt', async () => {
     const html = new Uint8Array(Buffer.from('<!DOCTYPE html><html><head><meta charset="utf-8"><title>通报</title></head><body><p>一、整改情况</p></body></html>'));
-    const viaBytes = await failure(loadBytes(html, 'x.pdf', OPTIONS));
-    expect(viaBytes.code).toBe('format/mismatch');
-    expect(viaBytes.message).toMatch(/named \.pdf but holds an HTML page.*rename it to \.html/u);
+    const viaBytes = await loadBytes(html, 'x.pdf', OPTIONS);
+    expect(viaBytes.value.format).toBe('html');
+    expect(viaBytes.value.text).toContain('一、整改情况');
+    expect(viaBytes.diagnostics[0]).toEqual({
+      severity: 'warning',
+      code: 'format/mismatch',
+      message: "the file is named .pdf but holds an HTML page; it was read as an HTML page (an error or login page saved by a download?); if it is the notice's web page, rename it to .html",
+      span: null,
+    });
     // Handed to the PDF loader directly, it still says what the file is.
     const e = await failure(loadPdf(html, OPTIONS));
     expect(e.code).toBe('pdf/corrupt');

@@ -43,6 +43,13 @@ describe('section tree', () => {
     expect(doc.text.slice(s.titleSpan.start, s.titleSpan.end)).toBe(s.title);
   });
 
+  it('a run-in title that quotes the problem keeps the 。 inside the quotation marks', () => {
+    const doc = notice(`${OPEN}一、整改情况\n（一）在“落实主体责任不够有力。班子未组织专题学习”方面。一是制定学习计划。二是开展专题学习4次。\n${CLOSE}`);
+    const s = doc.sections[0]!.children[0]!;
+    expect(s.title).toBe('在“落实主体责任不够有力。班子未组织专题学习”方面');
+    expect(doc.measures.filter((m) => m.section === s.id).map((m) => m.text)).toEqual(['制定学习计划。', '开展专题学习4次。']);
+  });
+
   it('recognises every marker family: 1、 1． (1) ① ㈠ ⑴ 第一部分', () => {
     const doc = notice(`${OPEN}第一部分 总体情况\n一、组织\n㈠领导\n1、成立小组\n⑴召开会议\n①部署\n正文。\n(2)督导\n正文。\n2．压实\n正文。\n${CLOSE}`);
     expect(outline(doc.sections)).toEqual([

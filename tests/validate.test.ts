@@ -4,7 +4,7 @@ import { notice } from './helpers.js';
 import { FileError } from '../pipeline/fileError.js';
 import { validateDocument } from '../pipeline/validate/validateDocument.js';
 
-const good = () => structuredClone(notice('一、总体情况\n加强组织领导，召开会议3次。\n欢迎监督。\n测试单位\n2024年3月25日'));
+const good = () => structuredClone(notice('一、整改总体情况\n针对巡察反馈意见，加强组织领导，召开会议3次。\n欢迎监督。\n测试单位\n2024年3月25日'));
 
 describe('validateDocument', () => {
   it('passes a document the pipeline made', () => {

@@ -1,7 +1,8 @@
 /**
  * `npm run schema:write`: export the zod contract to output/notice.schema.json, and compile that JSON Schema with
  * ajv into output/noticeValidator.generated.ts, the validator every document passes before it is written (tests
- * fail when either committed file is stale), and the README's table of diagnostic codes. zod stays the single
+ * fail when either committed file is stale), the README's table of diagnostic codes, and the field reference and
+ * codes of docs/output-contract.md (tools/contractDoc.ts). zod stays the single
  * source: the validator is generated from it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { noticeJsonSchema } from '../output/schema.js';
 import { REPO_ROOT } from './eval.js';
+import { CONTRACT_DOC, contractDocWith } from './contractDoc.js';
 import { readmeWithCodes } from './readmeCodes.js';
 
 /** The committed JSON Schema's path. */
@@ -52,5 +54,6 @@ if (process.argv[1]?.endsWith('writeSchema.js') || process.argv[1]?.endsWith('wr
   writeFileSync(VALIDATOR_FILE, validatorFileText());
   const readme = join(REPO_ROOT, 'README.md');
   writeFileSync(readme, readmeWithCodes(readFileSync(readme, 'utf8')));
-  process.stdout.write(`wrote ${SCHEMA_FILE}, ${VALIDATOR_FILE} and the diagnostic codes of ${readme}\n`);
+  writeFileSync(CONTRACT_DOC, contractDocWith(readFileSync(CONTRACT_DOC, 'utf8')));
+  process.stdout.write(`wrote ${SCHEMA_FILE}, ${VALIDATOR_FILE}, the diagnostic codes of ${readme} and the generated parts of ${CONTRACT_DOC}\n`);
 }

@@ -3,20 +3,24 @@
  * (--jobs 0, or when no compiled worker exists, as under tsx).
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputName, removeTemporariesOf } from '../../output/runLayout.js';
+import { removeTemporariesOf } from '../../output/runLayout.js';
 import { AtomicWriter, DocumentEncoder } from '../../output/writeFiles.js';
-import type { Task, TaskResult } from './task.js';
+import type { TaskResult } from './results.js';
+import type { Task } from './task.js';
 import { COLLECT_EVERY, fullCollection, WORKER_OLD_GENERATION_MB, WORKER_YOUNG_GENERATION_MB } from './v8Tuning.js';
 import type { WorkerData } from './worker.js';
 import { type PoolWorkerData, WorkerPool } from './workerPool.js';
 
 /** Runs tasks. */
 export interface Executor {
-  run(task: Task): Promise<TaskResult>;
+  /** A task's result; null when the run was stopped (cancel) before the task ended. */
+  run(task: Task): Promise<TaskResult | null>;
   /** Tasks to keep in flight. */
   lanes: number;
+  /** Stop: tasks not ended yet resolve to null (in this thread, the running task ends first). */
+  cancel(): Promise<void>;
   close(): Promise<void>;
   /** A full garbage collection of this thread, when the executor keeps its heaps bounded. */
   collect?: () => void;
@@ -34,6 +38,9 @@ const WORKER_DEPTH = 3;
 async function stopped(task: Task, code: 'limit/timeout' | 'limit/memory' | 'internal/worker-crash', message: string, writer: AtomicWriter): Promise<TaskResult> {
   return (await import('./task.js')).stoppedTask(task, code, message, writer);
 }
+
+/** The folder a task's output is written in (where a stopped worker's temporary may be). */
+export const outputFolder = (task: Pick<Task, 'outDir' | 'output'>): string => dirname(join(task.outDir, task.output));
 
 /**
  * Worker-pool executor. A file's time limit runs from the moment a worker begins it, so a worker's start-up and
@@ -55,10 +62,12 @@ export function poolExecutor(jobs: number, timeoutMs: number, referenceDate: str
     async run(task) {
       const o = await pool.run(task);
       if (o.ok) return o.value;
-      if (o.threadId !== null) await removeTemporariesOf(join(task.outDir, outputName(task.relPath)), o.threadId);
+      if (o.threadId !== null) await removeTemporariesOf(outputFolder(task), o.threadId);
+      if (o.reason === 'cancelled') return null;
       return stopped(task, codes[o.reason], o.message, writer);
     },
     lanes: jobs * WORKER_DEPTH,
+    cancel: () => pool.close(),
     close: () => pool.close(),
     collect,
   };
@@ -67,8 +76,10 @@ export function poolExecutor(jobs: number, timeoutMs: number, referenceDate: str
 /** Runs tasks in this thread, one at a time, without a time limit: the pipeline loads here. */
 export function inProcessExecutor(referenceDate: string | null, writer: AtomicWriter): Executor {
   let runtime: Promise<import('./task.js').TaskRuntime> | null = null;
+  let cancelled = false;
   return {
     async run(task) {
+      if (cancelled) return null;
       const { processTask } = await import('./task.js');
       runtime ??= import('../../pipeline/context.js').then(({ createPipelineContext }) => ({
         context: createPipelineContext({ referenceDate }),
@@ -78,6 +89,9 @@ export function inProcessExecutor(referenceDate: string | null, writer: AtomicWr
       return processTask(task, await runtime);
     },
     lanes: 1,
+    cancel: async () => {
+      cancelled = true;
+    },
     close: async () => {},
   };
 }

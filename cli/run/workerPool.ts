@@ -32,7 +32,8 @@ export type PoolReply<R> = { id: number; value: R } | { id: number; error: strin
 /** How a task ended. `threadId` names the worker that was stopped or died while running the task. */
 export type PoolOutcome<R> =
   | { ok: true; value: R }
-  | { ok: false; reason: 'timeout' | 'memory' | 'crash'; message: string; threadId: number | null };
+  | { ok: false; reason: 'timeout' | 'memory' | 'crash'; message: string; threadId: number | null }
+  | { ok: false; reason: 'cancelled'; message: string; threadId: number | null };
 
 export interface PoolOptions {
   filename: URL;
@@ -88,7 +89,7 @@ export class WorkerPool<T, R> {
 
   /** Run a task on some worker. Never rejects: a stopped or failed task is an outcome. */
   run(task: T): Promise<PoolOutcome<R>> {
-    if (this.closed) throw new Error('the worker pool is closed');
+    if (this.closed) return Promise.resolve({ ok: false, reason: 'cancelled', message: 'the worker pool is closed', threadId: null });
     return new Promise((resolve) => {
       const p: Pending<T, R> = { id: this.nextId++, task, resolve };
       if (this.broken !== null) return resolve({ ok: false, reason: 'crash', message: this.broken, threadId: null });
@@ -97,16 +98,25 @@ export class WorkerPool<T, R> {
     });
   }
 
-  /** Stop every worker (tasks still queued are not run). */
+  /** Stop every worker. Tasks not answered yet (queued, or running in a worker) end as `cancelled`, once the
+   *  workers have stopped, with the thread that had them. */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
+    const unanswered = [...this.queue.splice(0).map((p) => ({ p, threadId: null as number | null }))];
+    for (const m of this.members) {
+      if (m.gone) continue;
+      for (const p of m.given.values()) unanswered.push({ p, threadId: m.threadId });
+      m.given.clear();
+    }
     await Promise.all(
       this.members.map((m) => {
         m.gone = true;
         return m.worker.terminate();
       }),
     );
+    for (const { p, threadId } of unanswered) p.resolve({ ok: false, reason: 'cancelled', message: 'the run was stopped before this file ended', threadId });
   }
 
   private spawn(slot: number): Member<T, R> {

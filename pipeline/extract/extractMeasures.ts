@@ -7,7 +7,7 @@
  * own words. Measure ids m1, m2… follow document order.
  */
 import type { Measure, Section } from '../../output/schema.js';
-import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, ITEM_LEAD, LEAD_SENTENCE, MEASURE_LEADS, NOT_MEASURE_RULES, STATUS_CUES, STATUS_RULES } from '../../rules/measures.js';
+import { ACTION_SENTENCE, ENUMERATOR_RULES, type EnumeratorValue, ITEM_LEAD, LEAD_SENTENCE, MEASURE_LEADS, NOT_MEASURE_RULES, STATUS_CUES, STATUS_LABELS, STATUS_RULES } from '../../rules/measures.js';
 import { CLOSING_RULES } from '../../rules/closing.js';
 import { boilerplateRule } from '../../rules/htmlBoilerplate.js';
 import type { Hit, RuleTable } from '../../rules/ruleTypes.js';
@@ -44,12 +44,28 @@ export function statusOf(titles: readonly string[]): StatusOf {
   return NO_STATUS;
 }
 
-/** The cue of a measure's own words that decides its status: the one that stands first (STATUS_CUES), with where. */
+/** The text with what stands inside 《》 blanked out (same length): a title's words are no cue of the measure
+ *  (形成《…问题原因分析及下一步整改措施》报告 is done, not planned). */
+function withoutTitles(text: string): string {
+  return text.replace(/《[^《》]*》/gu, (t) => `《${'□'.repeat(t.length - 2)}》`);
+}
+
+/** The cue of a measure's own words that decides its status (STATUS_CUES), with where: a cue about the whole measure
+ *  (a part done, the rest to come) wherever it stands, else the one that stands first. */
 function firstCue(text: string): { at: number; length: number; status: Status; rule: string } | null {
   let best: { at: number; length: number; status: Status; rule: string } | null = null;
+  const words = withoutTitles(text);
+  let whole = false;
   for (const r of STATUS_CUES) {
-    const m = r.pattern.exec(text);
-    if (m && (best === null || m.index < best.at)) best = { at: m.index, length: m[0].length, status: r.extract(m, undefined)?.status ?? null, rule: r.id };
+    const m = r.pattern.exec(words);
+    const value = m ? r.extract(m, undefined) : null;
+    if (!m || !value) continue;
+    // A cue about the whole measure decides over the first one; among cues of one kind the first decides.
+    const isWhole = value.whole === true;
+    if (best === null || (isWhole && !whole) || (isWhole === whole && m.index < best.at)) {
+      best = { at: m.index, length: m[0].length, status: value.status, rule: r.id };
+      whole = isWhole;
+    }
   }
   return best;
 }
@@ -68,6 +84,17 @@ function leadStatus(view: string, start: number, end: number): StatusOf {
   while (e < end && !'，,。；;：:'.includes(view[e]!)) e++;
   const m = PLANNED_LEAD.pattern.exec(view.slice(start, e));
   return m && m.index <= 1 ? { status: 'planned', rule: `${PLANNED_LEAD.id}+paragraph` } : NO_STATUS;
+}
+
+/** The status a field of an entry states for the measures of its body (完成情况：已完成), the first that does. */
+function labelStatus(body: string): StatusOf {
+  let best: { at: number; status: StatusOf } | null = null;
+  for (const r of STATUS_LABELS) {
+    const m = r.pattern.exec(body);
+    const v = m ? r.extract(m, undefined) : null;
+    if (m && v && (best === null || m.index < best.at)) best = { at: m.index, status: { status: v.status, rule: r.id } };
+  }
+  return best?.status ?? NO_STATUS;
 }
 
 interface Piece {
@@ -237,17 +264,38 @@ function bodyStart(view: string, s: Section): number {
   return at;
 }
 
+/** Where the paragraph starting at `p` ends (before `to`): at its line's end, unless the line is prose (it has a sentence
+ *  end) broken off mid-sentence (no sentence end at its end: 打造“人才-项目-平台-⏎成果”全链条…), as a copy from a web
+ *  page wraps its lines; then the next non-blank line goes on with the paragraph. */
+function paragraphEnd(view: string, p: number, to: number): number {
+  let end = view.indexOf('\n', p);
+  if (end === -1 || end > to) return to;
+  while (end < to) {
+    const line = view.slice(p, end).trimEnd();
+    const next = view.indexOf('\n', end + 1);
+    const nextEnd = next === -1 || next > to ? to : next;
+    if (!HAS_SENTENCE_END.test(line) || SENTENCE_TAIL.test(line) || view.slice(end + 1, nextEnd).trim() === '') return end;
+    end = nextEnd;
+  }
+  return to;
+}
+
+/** A line that ends a sentence (its last mark, a closing quote or bracket after it allowed). */
+const SENTENCE_TAIL = /[。；;！!？?：:][”’」』）)]*$/u;
+
 /** Find the measures of a document given its structure. */
 export function extractMeasures(doc: DocumentContext, structure: Pick<Structure, 'sections' | 'parts'>): Result<MeasureItem[]> {
   const { view, text } = doc;
   const out: MeasureItem[] = [];
   /** The measures of the paragraphs of [from, to), under a context status (from the enclosing titles). */
-  const body = (from: number, to: number, context: StatusOf, onlySentences: boolean) => {
+  const body = (from: number, to: number, titles: StatusOf, onlySentences: boolean) => {
     const sequence = new Map<string, number>();
+    // The titles decide; else a field of the entry that states its state (完成情况：已完成) holds for its whole body
+    // (a section's: in a notice without headings the paragraphs are not one entry).
+    const context = titles.rule !== null || onlySentences ? titles : labelStatus(view.slice(from, to));
     let p = from;
     while (p < to) {
-      const nl = view.indexOf('\n', p);
-      const lineEnd = nl === -1 || nl > to ? to : nl;
+      const lineEnd = paragraphEnd(view, p, to);
       if (!onlySentences || HAS_SENTENCE_END.test(view.slice(p, lineEnd))) {
         const paragraph = context.rule !== null ? context : leadStatus(view, p, lineEnd);
         for (const piece of paragraphPieces(doc, p, lineEnd, sequence)) {
@@ -321,6 +369,18 @@ export const MEASURE_LEADS_TABLE: RuleTable = {
 
 /** The measure-status table as registered: the text is one section title; the hit is where the deciding rule
  *  matched. */
+/** The status-label table as registered: the text is an entry's body; the hit is the label that states its state. */
+export const STATUS_LABELS_TABLE: RuleTable = {
+  name: 'measure status labels',
+  rules: STATUS_LABELS,
+  run(text) {
+    const { status, rule } = labelStatus(text);
+    const r = STATUS_LABELS.find((x) => x.id === rule);
+    const m = r?.pattern.exec(text);
+    return r && m ? [{ start: m.index, end: m.index + m[0].length, rule: r.id, value: { status } }] : [];
+  },
+};
+
 export const STATUS_TABLE: RuleTable = {
   name: 'measure status',
   rules: STATUS_RULES,

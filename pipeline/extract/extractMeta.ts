@@ -127,7 +127,8 @@ function findDate(find: MetaDateFind, doc: DocumentContext, dates: readonly Date
     d.span.start >= scope.start &&
     d.span.end <= scope.end &&
     (find.kind === undefined || d.kind === find.kind) &&
-    (find.precision === undefined || d.precision === find.precision);
+    (find.precision === undefined || d.precision === find.precision) &&
+    (find.oneDay !== true || d.start === d.end);
   const at = dates.findIndex(
     (d) =>
       fits(d) &&

@@ -1,6 +1,7 @@
 /** Dispatch from detected format to its loader; the one entry point the pipeline uses to read a file's bytes. */
 import type { Format } from '../../output/schema.js';
-import { detectFormat } from './detectFormat.js';
+import { diagnostic } from '../../output/diagnosticCodes.js';
+import { detectFormat, mismatchMessage } from './detectFormat.js';
 import { type Loaded, type Loader, type LoadOptions } from './loaded.js';
 import { FileError } from '../fileError.js';
 import type { Result } from '../result.js';
@@ -25,19 +26,20 @@ export async function loadBytes(bytes: Uint8Array, path: string, options: LoadOp
   if (detected === 'zip-other') throw new FileError('format/unsupported', 'a zip archive that is not a Word .docx document');
   if (detected === 'ole-other') throw new FileError('format/unsupported', 'an OLE2 compound file that is not a Word .doc document');
   if (detected === 'unknown-binary') throw new FileError('input/binary', 'a binary file of unknown format');
-  if (detected === 'html-misnamed') {
-    throw new FileError(
-      'format/mismatch',
-      `the file is named ${path.slice(path.lastIndexOf('.'))} but holds an HTML page (an error or login page saved by a download?); if it is the notice's web page, rename it to .html`,
-    );
-  }
   const loaderOf = LOADERS[detected];
   if (!loaderOf) throw new FileError('format/unsupported', `${detected} files are not supported by this build`);
   const loader = await loaderOf();
+  let loaded: Result<Loaded>;
   try {
-    return await loader(bytes, options);
+    loaded = await loader(bytes, options);
   } catch (e) {
-    if (e instanceof FileError) e.format ??= detected;
-    throw e;
+    // A loader stopped by the caller's signal (the per-file time limit) fails with limit/timeout, whatever it threw.
+    const error = e instanceof FileError || !options.signal?.aborted ? e : new FileError('limit/timeout', 'processing was stopped: the signal was aborted');
+    // A container that turned out not to be this format (a .pptx with a word/ folder) has no format.
+    if (error instanceof FileError && error.code !== 'format/unsupported') error.format ??= detected;
+    throw error;
   }
+  // The content was read as what it is; a name that says otherwise, or JSON data, is a warning (status partial).
+  const mismatch = mismatchMessage(bytes, path, detected);
+  return mismatch === null ? loaded : { value: loaded.value, diagnostics: [diagnostic('format/mismatch', mismatch), ...loaded.diagnostics] };
 }

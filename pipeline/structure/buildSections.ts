@@ -52,11 +52,24 @@ function matchMarker(view: string, line: Line): { rule: string; value: MarkerVal
 const SPACE = /[ \t]/u;
 
 /** The heading title: after the marker and spaces, to the first 。 or the line end, trailing spaces trimmed. */
+/** The first 。 of [from, to) outside quotation marks and brackets (a title may quote the problem: （一）在“…不够有力。
+ *  党委未组织学习”方面), or -1. */
+function fullStopOutsideQuotes(view: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = view[i]!;
+    if (c === '“' || c === '‘' || c === '《' || c === '「' || c === '『') depth++;
+    else if ((c === '”' || c === '’' || c === '》' || c === '」' || c === '』') && depth > 0) depth--;
+    else if (c === '。' && depth === 0) return i;
+  }
+  return -1;
+}
+
 function titleOf(view: string, line: Line, markerEnd: number): { span: Span; runIn: boolean } {
   let start = markerEnd;
   while (start < line.end && SPACE.test(view[start]!)) start++;
-  const stop = view.indexOf('。', start);
-  const runIn = stop !== -1 && stop < line.end;
+  const stop = fullStopOutsideQuotes(view, start, line.end);
+  const runIn = stop !== -1;
   let end = runIn ? stop : line.end;
   while (end > start && SPACE.test(view[end - 1]!)) end--;
   const trailingBody = runIn && view.slice(stop + 1, line.end).trim().length > 0;

@@ -37,15 +37,45 @@ function localName(qname: string): string {
   return colon === -1 ? qname : qname.slice(colon + 1);
 }
 
-/** Parse the inside of a start tag (after the name) into attributes. */
+const isXmlSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/**
+ * Parse the inside of a start tag (after the name) into attributes: `name = "value"` or `name = 'value'`, anything
+ * else skipped. One pass over the characters with no regular expression over a value, so a value of any length
+ * (a VML shape's base64 image data) costs linear time and no stack.
+ */
 function parseAttrs(src: string): XmlAttrs {
   const attrs: XmlAttrs = {};
-  const re = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(src)) !== null) {
-    const qname = m[1] ?? '';
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (isXmlSpace(c) || c === 0x3d /* = */ || c === 0x2f /* / */ || c === 0x3e /* > */ || c === 0x22 || c === 0x27) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < n) {
+      const d = src.charCodeAt(i);
+      if (isXmlSpace(d) || d === 0x3d || d === 0x2f || d === 0x3e || d === 0x22 || d === 0x27) break;
+      i++;
+    }
+    const qname = src.slice(nameStart, i);
+    let k = i;
+    while (k < n && isXmlSpace(src.charCodeAt(k))) k++;
+    if (src.charCodeAt(k) !== 0x3d) continue;
+    k++;
+    while (k < n && isXmlSpace(src.charCodeAt(k))) k++;
+    const q = src.charCodeAt(k);
+    if (q !== 0x22 && q !== 0x27) {
+      i = k;
+      continue;
+    }
+    const close = src.indexOf(q === 0x22 ? '"' : "'", k + 1);
+    if (close === -1) break;
+    i = close + 1;
     const local = localName(qname);
-    const value = decodeXmlEntities(m[3] ?? m[4] ?? '');
+    const value = decodeXmlEntities(src.slice(k + 1, close));
     const prefixed = qname.includes(':');
     if (!(local in attrs) || !prefixed || qname.startsWith('w:')) attrs[local] = value;
   }

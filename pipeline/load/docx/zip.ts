@@ -9,6 +9,8 @@ import { FileError } from '../../fileError.js';
 /** An opened .docx package with an uncompressed-bytes budget shared by every part read from it. */
 export interface DocxPackage {
   zip: JSZip;
+  /** The entry names of the zip's central directory in order, duplicates included (jszip keeps the last of each). */
+  entries: readonly string[];
   /** Bytes still allowed to be inflated. */
   budget: number;
   /** The limit the budget started from (for messages). */
@@ -19,10 +21,46 @@ export interface DocxPackage {
 export async function openDocxPackage(bytes: Uint8Array, maxUnzippedBytes: number): Promise<DocxPackage> {
   try {
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-    return { zip, budget: maxUnzippedBytes, limit: maxUnzippedBytes };
+    return { zip, entries: centralDirectoryNames(bytes), budget: maxUnzippedBytes, limit: maxUnzippedBytes };
   } catch (err) {
     throw new FileError('docx/corrupt', `the .docx file is not a readable zip package (${errorText(err)}); it may be truncated or damaged`);
   }
+}
+
+/**
+ * The names in the zip's central directory, in order (APPNOTE 4.3.12, 4.3.16): jszip's file map keeps one entry per
+ * name, so a name given twice is only seen here. Empty when the directory cannot be walked (jszip reports that).
+ */
+function centralDirectoryNames(bytes: Uint8Array): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record: 22 bytes plus a comment of up to 65,535 bytes, at the end.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd === -1) return [];
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  const names: string[] = [];
+  const decoder = new TextDecoder('utf-8');
+  for (let k = 0; k < count && at + 46 <= bytes.length; k++) {
+    if (view.getUint32(at, true) !== 0x02014b50) break;
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+/** How many entries of the central directory name this part (case-insensitively, as OPC part names compare). */
+export function entriesNamed(pkg: DocxPackage, name: string): number {
+  const lower = name.toLowerCase();
+  return pkg.entries.filter((e) => e.replace(/^\//u, '').toLowerCase() === lower).length;
 }
 
 /** The uncompressed size the zip's central directory declares for an entry (jszip keeps it on `_data`). */

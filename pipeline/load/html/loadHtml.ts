@@ -49,14 +49,14 @@ export function findPageDate(root: HtmlElement): string | null {
 /** Load a web page: the notice's main content as canonical lines, the encoding and the page's date. */
 export async function loadHtml(bytes: Uint8Array, options: LoadOptions): Promise<Result<Loaded>> {
   if (bytes.length === 0) throw new FileError('input/empty', 'the file is empty (0 bytes)');
-  const { text: html, encoding } = decodeText(bytes, declaredCharset(bytes));
+  const { text: html, encoding, diagnostics: decoding } = decodeText(bytes, declaredCharset(bytes));
   const root = parseHtml(html);
   options.signal?.throwIfAborted();
   const drop = new DropSet(root);
   const main = extractMainContent(root, drop);
   const text = main.lines.join('\n');
   if (text.trim() === '') throw new FileError('input/empty', 'the web page has no text outside navigation and page furniture');
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...decoding];
   const han = hanCount(text);
   if (han < 100) {
     diagnostics.push(diagnostic('html/little-text', `the web page's main content holds only ${han} Chinese characters; the notice may be in an attachment or loaded by script`));

@@ -46,15 +46,72 @@ const IMPLIED_END: Readonly<Record<string, { closes: readonly string[]; stopAt: 
   option: { closes: ['option'], stopAt: ['select', 'body'] },
 };
 
-function parseAttrs(src: string): Record<string, string> {
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+
+/** A start or end tag's attributes and the index just past its closing '>' (the input's length when it has none). */
+interface TagBody {
+  attrs: Record<string, string>;
+  end: number;
+  /** The character before the closing '>' is '/' (`<br/>`). */
+  selfClosing: boolean;
+}
+
+/**
+ * Read a tag's attributes from `from` (just after the tag name) to its closing '>', one pass over the characters
+ * (HTML5 §13.2.5.32–39, simplified): a quote opens a value only after '=', a quoted value runs to its closing quote
+ * whatever it holds ('>' included), an unquoted value to whitespace or '>'. No regular expression runs over a value,
+ * so a value of any length (a base64 `data:` image of many megabytes) costs linear time and no stack.
+ * The first of repeated names wins, as in browsers.
+ */
+function readTagBody(html: string, from: number): TagBody {
   const attrs: Record<string, string> = {};
-  const re = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(src)) !== null) {
-    const name = (m[1] ?? '').toLowerCase();
-    if (!(name in attrs)) attrs[name] = decodeHtmlEntities(m[2] ?? m[3] ?? m[4] ?? '');
+  const n = html.length;
+  let i = from;
+  const set = (name: string, value: string): void => {
+    const key = name.toLowerCase();
+    if (!(key in attrs)) attrs[key] = decodeHtmlEntities(value);
+  };
+  while (i < n) {
+    const c = html.charCodeAt(i);
+    if (c === 0x3e /* > */) return { attrs, end: i + 1, selfClosing: i > from && html.charCodeAt(i - 1) === 0x2f };
+    // Whitespace, '/', stray quotes and '=' before a name separate attributes.
+    if (isSpace(c) || c === 0x2f || c === 0x22 || c === 0x27 || c === 0x3d) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < n) {
+      const d = html.charCodeAt(i);
+      if (isSpace(d) || d === 0x2f || d === 0x3e || d === 0x3d || d === 0x22 || d === 0x27) break;
+      i++;
+    }
+    const name = html.slice(nameStart, i);
+    let k = i;
+    while (k < n && isSpace(html.charCodeAt(k))) k++;
+    if (html.charCodeAt(k) !== 0x3d /* = */) {
+      set(name, '');
+      continue;
+    }
+    k++;
+    while (k < n && isSpace(html.charCodeAt(k))) k++;
+    const q = html.charCodeAt(k);
+    if (q === 0x22 || q === 0x27) {
+      const close = html.indexOf(q === 0x22 ? '"' : "'", k + 1);
+      const valueEnd = close === -1 ? n : close;
+      set(name, html.slice(k + 1, valueEnd));
+      i = close === -1 ? n : close + 1;
+      continue;
+    }
+    let v = k;
+    while (v < n) {
+      const d = html.charCodeAt(v);
+      if (isSpace(d) || d === 0x3e) break;
+      v++;
+    }
+    set(name, html.slice(k, v));
+    i = v;
   }
-  return attrs;
+  return { attrs, end: n, selfClosing: false };
 }
 
 /** Parse an HTML page into a tree under a synthetic `#root` element. */
@@ -109,22 +166,9 @@ export function parseHtml(html: string): HtmlElement {
       i = lt + 1;
       continue;
     }
-    // Find the end of the tag, honouring quoted attribute values.
-    let j = lt + 1;
-    let quote = '';
-    while (j < n) {
-      const c = html[j];
-      if (quote) {
-        if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") {
-        // A quote only opens a value right after '='.
-        if (/=\s*$/u.test(html.slice(Math.max(lt, j - 8), j))) quote = c;
-      } else if (c === '>') break;
-      j++;
-    }
     const tag = nameMatch[0].toLowerCase();
-    const inner = html.slice(lt + 1, Math.min(j, n));
-    i = j + 1;
+    const body = readTagBody(html, lt + (isEnd ? 2 : 1) + nameMatch[0].length);
+    i = body.end;
     if (isEnd) {
       if (tag === 'br') {
         top().children.push({ tag: 'br', attrs: {}, children: [], parent: top() });
@@ -133,13 +177,13 @@ export function parseHtml(html: string): HtmlElement {
       closeNearest([tag], tag === 'p' ? [...SCOPE_BOUNDARY] : ['html']);
       continue;
     }
-    const attrs = parseAttrs(inner.slice(nameMatch[0].length));
+    const attrs = body.attrs;
     if (CLOSES_P.has(tag)) closeNearest(['p'], [...SCOPE_BOUNDARY]);
     const implied = IMPLIED_END[tag];
     if (implied) closeNearest(implied.closes, implied.stopAt);
     const el: HtmlElement = { tag, attrs, children: [], parent: top() };
     top().children.push(el);
-    if (VOID.has(tag) || inner.endsWith('/')) continue;
+    if (VOID.has(tag) || body.selfClosing) continue;
     if (RAW_TEXT.has(tag)) {
       const closeRe = new RegExp(`</${tag}`, 'giu');
       closeRe.lastIndex = i;

@@ -14,11 +14,11 @@ import type { Diagnostic } from '../../../output/schema.js';
 import { type Loaded, type LoadOptions } from '../loaded.js';
 import type { Result } from '../../result.js';
 import { FileError } from '../../fileError.js';
-import { openPdf, pdfError } from './document.js';
+import { MAX_IMAGE_PIXELS, openPdf, pdfError } from './document.js';
 import { removeFurniture } from './furniture.js';
 import { linesFromPieces, piecesFromItems, type PdfLine, type PdfPageLines, type TextPiece } from './lines.js';
-import { createOcrWorker, ocrPageLines, renderPagePng } from './ocr.js';
-import { openPdfium, type PdfiumDocument } from './pdfiumText.js';
+import { createOcrWorker, MAX_RENDER_PIXELS, OCR_DPI, ocrPageLines, renderPagePng } from './ocr.js';
+import { openPdfium, type PageImages, type PdfiumDocument } from './pdfiumText.js';
 import { loadedPdfjs, pdfjs } from './pdfjsModule.js';
 import { buildParagraphs, paragraphsToText } from './paragraphs.js';
 
@@ -81,34 +81,40 @@ function pageLines(pieces: readonly TextPiece[], pageNumber: number, width: numb
 interface TextLayer {
   pageCount: number;
   pages: PdfPageLines[];
-  /** Pages with (almost) no text, and whether they paint an image. */
-  sparse: Array<{ page: number; images: boolean }>;
+  /** Pages with (almost) no text, whether they paint an image, and their largest image when the engine tells. */
+  sparse: SparsePage[];
   totalChars: number;
   /** The document open in pdf.js, for rendering pages to OCR. */
   pdfjs(): Promise<PDFDocumentProxy>;
   close(): Promise<void>;
 }
 
+/** A page with (almost) no text: whether it paints images, and its largest image (null when unknown or none). */
+interface SparsePage extends PageImages {
+  page: number;
+}
+
 /** Collects pages into a TextLayer's fields. */
 class PageCollector {
   readonly pages: PdfPageLines[] = [];
-  readonly sparse: Array<{ page: number; images: boolean }> = [];
+  readonly sparse: SparsePage[] = [];
   totalChars = 0;
 
   /** Add one page; `images` is asked only for a page with (almost) no text. */
-  async add(read: { lines: PdfPageLines; chars: number }, images: () => boolean | Promise<boolean>): Promise<void> {
+  async add(read: { lines: PdfPageLines; chars: number }, images: () => PageImages | Promise<PageImages>): Promise<void> {
     this.pages.push(read.lines);
     this.totalChars += read.chars;
-    if (read.chars < MIN_PAGE_CHARS) this.sparse.push({ page: read.lines.page, images: await images() });
+    if (read.chars < MIN_PAGE_CHARS) this.sparse.push({ page: read.lines.page, ...(await images()) });
   }
 }
 
-/** True when the pdf.js page paints at least one image. */
-async function paintsImages(page: PDFPageProxy): Promise<boolean> {
+/** Whether the pdf.js page paints an image (an image over MAX_IMAGE_PIXELS is not among its operators, and pdf.js
+ *  gives no size before decoding: `largest` is unknown). */
+async function paintsImages(page: PDFPageProxy): Promise<PageImages> {
   const ops = await page.getOperatorList();
   const { OPS } = loadedPdfjs();
   const image = new Set<number>(IMAGE_OPS.map((name) => OPS[name]));
-  return ops.fnArray.some((fn) => image.has(fn));
+  return { images: ops.fnArray.some((fn) => image.has(fn)), largest: null };
 }
 
 /** Read the text layer with pdf.js. */
@@ -161,6 +167,9 @@ async function readWithPdfium(bytes: Uint8Array, options: LoadOptions): Promise<
   try {
     const pageCount = doc.pageCount;
     if (pageCount <= 0) return new PdfiumFallback('PDFium found no pages');
+    // PDFium takes the page tree's /Count on trust; pdf.js checks that the last page exists and otherwise counts
+    // the pages the tree holds (a tree that claims 1,000,000 pages and holds one is a 1-page PDF).
+    if (pageCount > 1 && !doc.pageExists(pageCount)) return new PdfiumFallback(`the page tree claims ${pageCount} pages but holds fewer`);
     checkPageCount(pageCount, options);
     const collected = new PageCollector();
     for (let p = 1; p <= pageCount; p++) {
@@ -168,7 +177,7 @@ async function readWithPdfium(bytes: Uint8Array, options: LoadOptions): Promise<
       const page = doc.readPage(p);
       if (page === null) return new PdfiumFallback(`PDFium could not load page ${p}`);
       if (page.unicodeMapError) return new PdfiumFallback(`PDFium cannot map the characters of page ${p} to Unicode`);
-      await collected.add(pageLines(page.pieces, p, page.width, page.height), () => doc.pageHasImages(p));
+      await collected.add(pageLines(page.pieces, p, page.width, page.height), () => doc.pageImages(p));
     }
     return {
       pageCount,
@@ -212,20 +221,31 @@ async function readTextLayer(bytes: Uint8Array, options: LoadOptions, diagnostic
   return layer;
 }
 
-/** OCR the given pages (rendered by pdf.js) and replace their lines. */
-async function ocrPages(layer: TextLayer, pages: readonly number[], options: LoadOptions): Promise<void> {
+/** OCR the given pages (rendered by pdf.js) and replace their lines; the pages rendered below OCR_DPI, with their dpi. */
+async function ocrPages(layer: TextLayer, pages: readonly number[], options: LoadOptions): Promise<Array<{ page: number; dpi: number }>> {
   const doc = await layer.pdfjs();
   const worker = await createOcrWorker();
+  const reduced: Array<{ page: number; dpi: number }> = [];
   try {
     for (const p of pages) {
       checkAborted(options.signal);
-      const { png, scale } = await renderPagePng(doc, p);
+      const { png, scale, dpi } = await renderPagePng(doc, p);
+      if (dpi < OCR_DPI) reduced.push({ page: p, dpi });
       const lines: PdfLine[] = await ocrPageLines(worker, png, scale, p);
       layer.pages[p - 1]!.lines = lines;
     }
   } finally {
     await worker.terminate();
   }
+  return reduced;
+}
+
+/** The pages among `pages` whose largest image is over MAX_IMAGE_PIXELS (pdf.js leaves it out), as one message. */
+function oversizedImages(sparse: readonly SparsePage[], pages: readonly number[]): string | null {
+  const over = sparse.filter((s) => pages.includes(s.page) && s.largest !== null && s.largest.width * s.largest.height > MAX_IMAGE_PIXELS);
+  if (over.length === 0) return null;
+  const each = over.map((s) => `page ${s.page} holds a ${s.largest!.width} × ${s.largest!.height} image (${Math.round((s.largest!.width * s.largest!.height) / 1e6)} megapixels)`);
+  return `${each.join('; ')}: over the ${MAX_IMAGE_PIXELS / 1e6}-megapixel limit for rendering, so it was left out of OCR (a scan at 300 dpi stays well below it)`;
 }
 
 /** Load a PDF notice. */
@@ -245,15 +265,29 @@ export async function loadPdf(bytes: Uint8Array, options: LoadOptions): Promise<
         throw new FileError('pdf/no-text', 'the PDF has no text layer (a scan?); rerun with --ocr to read it by OCR');
       }
       diagnostics.push(diagnostic('pdf/page-no-text', `page ${pageList(textless)} has no text layer (a scan?) and was skipped; rerun with --ocr to read it by OCR`));
-    } else if (textless.length > 0) {
-      await ocrPages(layer, textless, options);
-      diagnostics.push(diagnostic('pdf/ocr', `text read by OCR; check figures against the scan (page ${pageList(textless)})`));
+    }
+    let imageLeftOut: string | null = null;
+    if (textless.length > 0 && options.ocr) {
+      imageLeftOut = oversizedImages(sparse, textless);
+      const reduced = await ocrPages(layer, textless, options);
+      const lowered = reduced.length > 0 ? `; page ${reduced.map((r) => `${r.page} at ${r.dpi} dpi`).join(', ')}, too large to render at ${OCR_DPI} dpi within ${MAX_RENDER_PIXELS / 1e6} megapixels` : '';
+      diagnostics.push(diagnostic('pdf/ocr', `text read by OCR; check figures against the scan (page ${pageList(textless)}${lowered})`));
+      if (imageLeftOut) diagnostics.push(diagnostic('limit/image', imageLeftOut));
     }
 
     const { pages: clean } = removeFurniture(pages);
     const paragraphs = buildParagraphs(clean);
     const { text, pageStarts } = paragraphsToText(paragraphs, pageCount);
-    if (text === '') throw new FileError('pdf/no-text', 'the PDF contains no text (blank pages?); if it is a scan, rerun with --ocr');
+    if (text === '') {
+      if (imageLeftOut) throw new FileError('limit/image', `${imageLeftOut}; nothing else in the PDF could be read`);
+      if (!options.ocr) throw new FileError('pdf/no-text', 'the PDF contains no text (blank pages?); if it is a scan, rerun with --ocr');
+      throw new FileError(
+        'pdf/no-text',
+        textless.length > 0
+          ? `OCR read no text from page ${pageList(textless)}: the scan may be blank, too faint or not text`
+          : 'the PDF contains no text and no scanned page to read by OCR (blank pages?)',
+      );
+    }
     return { value: { format: 'pdf', text, encoding: null, pages: pageCount, pageStarts, pageDate: null }, diagnostics };
   } finally {
     await layer.close();

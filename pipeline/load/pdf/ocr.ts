@@ -12,7 +12,21 @@ import type { PdfLine } from './lines.js';
 import { tidyLine } from './text.js';
 
 /** Rendering resolution: ~150 dpi reads CJK body text best with chi_sim (300 dpi is slower and no better). */
-const OCR_DPI = 150;
+export const OCR_DPI = 150;
+
+/**
+ * Largest rendering of a page, in pixels (16 MP, 64 MB of RGBA: an A2 page at 150 dpi is 17 MP): a larger page is
+ * rendered at the resolution that fits, so that a page of 40000 × 40000 points does not ask for a canvas of
+ * 83333 × 83333 pixels.
+ */
+export const MAX_RENDER_PIXELS = 16_000_000;
+
+/** The scale (pixels per point) a page of this size is rendered at for OCR: OCR_DPI, or less to fit MAX_RENDER_PIXELS. */
+export function ocrScale(widthPt: number, heightPt: number): number {
+  const full = OCR_DPI / 72;
+  const area = Math.max(1, widthPt * heightPt);
+  return area * full * full <= MAX_RENDER_PIXELS ? full : Math.sqrt(MAX_RENDER_PIXELS / area);
+}
 
 const require = createRequire(import.meta.url);
 
@@ -50,10 +64,11 @@ interface CanvasFactoryLike {
   destroy(entry: unknown): void;
 }
 
-/** Render one page to a PNG at OCR_DPI. */
-export async function renderPagePng(doc: PDFDocumentProxy, pageNumber: number): Promise<{ png: Buffer; scale: number }> {
+/** Render one page to a PNG at OCR_DPI, or at the resolution that keeps it within MAX_RENDER_PIXELS. */
+export async function renderPagePng(doc: PDFDocumentProxy, pageNumber: number): Promise<{ png: Buffer; scale: number; dpi: number }> {
   const page = await doc.getPage(pageNumber);
-  const scale = OCR_DPI / 72;
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+  const scale = ocrScale(Math.abs(x1 - x0), Math.abs(y1 - y0));
   const viewport = page.getViewport({ scale });
   const factory = doc.canvasFactory as CanvasFactoryLike;
   let entry: ReturnType<CanvasFactoryLike['create']>;
@@ -65,7 +80,7 @@ export async function renderPagePng(doc: PDFDocumentProxy, pageNumber: number): 
   try {
     const params = { canvas: entry.canvas, canvasContext: entry.context, viewport, background: 'white' };
     await page.render(params).promise;
-    return { png: entry.canvas.toBuffer('image/png'), scale };
+    return { png: entry.canvas.toBuffer('image/png'), scale, dpi: Math.round(scale * 72) };
   } finally {
     factory.destroy(entry);
     page.cleanup();

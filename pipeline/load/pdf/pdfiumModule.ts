@@ -32,6 +32,8 @@ export interface PdfiumExports {
   FPDFPageObj_GetType(object: number): number;
   FPDFFormObj_CountObjects(form: number): number;
   FPDFFormObj_GetObject(form: number, index: number): number;
+  /** Writes the image's pixel width and height (two uint32) from its dictionary, without decoding it. */
+  FPDFImageObj_GetImagePixelSize(image: number, width: number, height: number): number;
   FPDFText_LoadPage(page: number): number;
   FPDFText_ClosePage(textPage: number): void;
   FPDFText_CountChars(textPage: number): number;

@@ -142,16 +142,28 @@ export class PdfiumDocument {
     return em;
   }
 
-  /** True when page `pageNumber` (1-based) paints an image, directly or inside a form XObject. */
-  pageHasImages(pageNumber: number): boolean {
-    const { x } = this.pdfium;
+  /** The images page `pageNumber` (1-based) paints, directly or inside form XObjects: whether there is one, and the
+   *  largest by pixels as its dictionary declares it (nothing is decoded). */
+  pageImages(pageNumber: number): PageImages {
+    const { x, scratch } = this.pdfium;
     const page = x.FPDF_LoadPage(this.doc, pageNumber - 1);
-    if (page === 0) return false;
+    const found: PageImages = { images: false, largest: null };
+    if (page === 0) return found;
     try {
-      return hasImage(x, x.FPDFPage_CountObjects(page), (i) => x.FPDFPage_GetObject(page, i), 0);
+      collectImages(x, scratch, x.FPDFPage_CountObjects(page), (i) => x.FPDFPage_GetObject(page, i), 0, found);
+      return found;
     } finally {
       x.FPDF_ClosePage(page);
     }
+  }
+
+  /** True when PDFium can load page `pageNumber` (1-based): a page tree may claim more pages than it holds. */
+  pageExists(pageNumber: number): boolean {
+    const { x } = this.pdfium;
+    const page = x.FPDF_LoadPage(this.doc, pageNumber - 1);
+    if (page === 0) return false;
+    x.FPDF_ClosePage(page);
+    return true;
   }
 
   /** Give up on the instance after a trap: it is discarded whole (its memory with it), nothing more is called. */
@@ -172,18 +184,28 @@ export class PdfiumDocument {
 /** Form XObjects nest; deeper than this is hostile and not looked into. */
 const MAX_FORM_DEPTH = 12;
 
-/** True when one of `count` page objects (got by `objectAt`) is an image, looking into forms. */
-function hasImage(x: PdfiumExports, count: number, objectAt: (i: number) => number, depth: number): boolean {
+/** Whether a page paints images, and its largest image in pixels (null when it has none or none declares a size). */
+export interface PageImages {
+  images: boolean;
+  largest: { width: number; height: number } | null;
+}
+
+/** Record the images among `count` page objects (got by `objectAt`) into `found`, looking into forms. */
+function collectImages(x: PdfiumExports, scratch: number, count: number, objectAt: (i: number) => number, depth: number, found: PageImages): void {
   for (let i = 0; i < count; i++) {
     const object = objectAt(i);
     if (object === 0) continue;
     const type = x.FPDFPageObj_GetType(object);
-    if (type === FPDF_PAGEOBJ.IMAGE) return true;
-    if (type === FPDF_PAGEOBJ.FORM && depth < MAX_FORM_DEPTH) {
-      if (hasImage(x, x.FPDFFormObj_CountObjects(object), (k) => x.FPDFFormObj_GetObject(object, k), depth + 1)) return true;
+    if (type === FPDF_PAGEOBJ.IMAGE) {
+      found.images = true;
+      if (x.FPDFImageObj_GetImagePixelSize(object, scratch, scratch + 4)) {
+        const [width = 0, height = 0] = new Uint32Array(x.memory.buffer, scratch, 2);
+        if (width * height > (found.largest ? found.largest.width * found.largest.height : 0)) found.largest = { width, height };
+      }
+    } else if (type === FPDF_PAGEOBJ.FORM && depth < MAX_FORM_DEPTH) {
+      collectImages(x, scratch, x.FPDFFormObj_CountObjects(object), (k) => x.FPDFFormObj_GetObject(object, k), depth + 1, found);
     }
   }
-  return false;
 }
 
 /** The text of a code point PDFium reports ('' for none or an invalid one). */

@@ -1,0 +1,309 @@
+/**
+ * The data report.html carries, laid out for a browser at 20,000 units: the table's values column by column (one
+ * array per column, plain JSON, read at once), and each unit's detail (tree, figures with their sentences, measures)
+ * in chunks of CHUNK units that the page decodes only when one of their units is opened. When the details are large
+ * they are deflated and base64-encoded (the browser inflates them with DecompressionStream), and when the report
+ * would pass TARGET_BYTES the text of measures is cut to a common length (or, past that, left out) until it fits;
+ * the per-unit view says so and links to the result file, which has every measure in full.
+ */
+import { relative, sep } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import type { UnitEntry, UnitsDocument } from '../../output/unitsSchema.js';
+import type { DetailSection, UnitDetail } from './detail.js';
+import { COLUMN_LABELS, labelOf, TABLE_COLUMNS, type ColumnType } from './labels.js';
+
+type Cell = UnitEntry['values'][string];
+
+/** Units per detail chunk: opening a unit decodes its chunk only. */
+const CHUNK = 100;
+/** Details up to this many bytes (as JSON) are embedded as plain JSON; larger ones are deflated. */
+const PLAIN_LIMIT = 4_000_000;
+/** The size the report's data is fitted to (the page's limit is 50 MB): measure text is cut until it fits. */
+export const TARGET_BYTES = 45_000_000;
+/** Measure text is cut to no fewer characters than this; when even that does not fit, it is left out. */
+const MIN_CUT = 10;
+/** Mentions listed per figure (a count of 《》 titles can have dozens); the rest are in the result file. */
+const MAX_MENTIONS = 8;
+/** A sentence longer than this is shown as a window around its mention. */
+const SENTENCE_MAX = 140;
+/** A heading title longer than this is cut (the full title is in the result file). */
+const TITLE_MAX = 40;
+
+/** Columns whose values the page needs beyond the table's own (marks, charts, links). */
+const EXTRA_VALUES = ['measuresUnclassified', 'completionRateMismatch', 'publishedWithinTwoMonths', 'regulationsMadeFrom', 'regulationsRevisedFrom', 'source'] as const;
+
+/** What the page reads at once: the table, one array per column. */
+export interface RowsPayload {
+  n: number;
+  cols: Array<{ k: string; h: readonly string[]; en: string; t: ColumnType }>;
+  /** The units.csv columns, in order (the details refer to them by index). */
+  fcols: string[];
+  /** Every units.csv column: [Chinese label, English description]. */
+  labels: Record<string, [string, string]>;
+  /** Values by column (the table's and EXTRA_VALUES), index = unit. */
+  v: Record<string, Cell[]>;
+  /** The label of each unit as the table shows it (its name, or 未识别单位 with its file). */
+  name: string[];
+  /** Why a unit could not be identified (null for an identified one). */
+  why: Array<string | null>;
+  /** The year the year filter uses: publication, else feedback, else the end of the inspection. */
+  year: Array<number | null>;
+  /** Bit k set: the unit has a sentence behind table column k. */
+  ev: number[];
+  /** Rule ids the details refer to by index. */
+  rules: string[];
+  /** Units per detail chunk, and whether the chunks are deflated. */
+  chunk: number;
+  z: boolean;
+  /** Measure text cut to this many characters (0: in full; -1: left out), and the characters of measure text. */
+  cut: number;
+  measureChars: number;
+}
+
+/**
+ * One unit's detail, compact (this is most of a large report): s: sections [level, marker, title]; f: figures
+ * [column index into RowsPayload.fcols, value, mentions, number of mentions when more than MAX_MENTIONS]; a mention
+ * is [sentence index into t, offset of the mention in it, its length, section index or -1, rule index]; m: measures
+ * [section index or -1, status 0 done | 1 ongoing | 2 planned | 3 none, 1 when only this unit has it] and mt their
+ * text; res/src: links to the result and the original file; older: the unit's older notices. A chunk holds each
+ * field of its units as one array (field by field compresses better than unit by unit).
+ */
+interface DetailPayload {
+  s: Array<[number, string, string]>;
+  f: Array<[number, Cell, Mention[]] | [number, Cell, Mention[], number]>;
+  t: string[];
+  m: Array<[number, number, 0 | 1]>;
+  mt: string[];
+  res: string | null;
+  src: string | null;
+  older: string[];
+}
+type Mention = [number, number, number, number, number];
+
+/** A link from the report's folder to a file: relative, with each segment percent-encoded. */
+function hrefTo(path: string, fromDir: string): string {
+  return relative(fromDir, path).split(sep).map(encodeURIComponent).join('/');
+}
+
+/** The unit's label: its name, or 未识别单位 and the file it is read from. */
+export function unitLabel(u: UnitEntry): string {
+  if (typeof u.values['unit'] === 'string' && u.values['unit'] !== '') return u.values['unit'];
+  const source = typeof u.values['source'] === 'string' ? u.values['source'] : '';
+  return `未识别单位（${source.slice(source.lastIndexOf('/') + 1) || '无文件名'}）`;
+}
+
+/** The year of a unit for the year filter. */
+function yearOf(u: UnitEntry): number | null {
+  for (const c of ['publishedDate', 'feedbackDate', 'inspectionEnd']) {
+    const v = u.values[c];
+    if (typeof v === 'string' && /^\d{4}-/u.test(v)) return Number(v.slice(0, 4));
+  }
+  return null;
+}
+
+/** A sentence and the offset of its mention, as a window around the mention when the sentence is long. */
+function window(sentence: string, mention: string): [string, number, number] {
+  const at = mention === '' ? -1 : sentence.indexOf(mention);
+  if (sentence.length <= SENTENCE_MAX) return [sentence, at, at < 0 ? 0 : mention.length];
+  if (at < 0) return [`${sentence.slice(0, SENTENCE_MAX)}…`, -1, 0];
+  const side = Math.max(20, Math.floor((SENTENCE_MAX - mention.length) / 2));
+  const start = Math.max(0, at - side);
+  const end = Math.min(sentence.length, at + mention.length + side);
+  const head = start > 0 ? '…' : '';
+  return [`${head}${sentence.slice(start, end)}${end < sentence.length ? '…' : ''}`, at - start + head.length, mention.length];
+}
+
+/** The index of the innermost section holding an offset (-1: none). Sections are in document order. */
+function sectionAt(sections: readonly DetailSection[], offset: number): number {
+  let found = -1;
+  for (let k = 0; k < sections.length; k++) {
+    const s = sections[k]!;
+    if (s.span.start > offset) break;
+    if (offset < s.span.end) found = k;
+  }
+  return found;
+}
+
+const STATUS_CODE = { done: 0, ongoing: 1, planned: 2 } as const;
+
+/** A chunk of details as JSON: each field as one array, measure text cut to `cut` characters (0: whole, -1: none). */
+function chunkJson(units: readonly DetailPayload[], cut: number): string {
+  const field = <K extends keyof DetailPayload>(k: K) => units.map((u) => u[k]);
+  const mt = units.map((u) => (cut < 0 ? [] : cut === 0 ? u.mt : u.mt.map((t) => (t.length > cut ? `${t.slice(0, cut)}…` : t))));
+  return JSON.stringify({ s: field('s'), f: field('f'), t: field('t'), m: field('m'), mt, res: field('res'), src: field('src'), older: field('older') });
+}
+
+/** A chunk as the page embeds it: JSON (safe in a script element), or deflated and base64-encoded. */
+const encode = (json: string, z: boolean): string => (z ? deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64') : scriptSafe(json));
+
+/**
+ * The cut of measure text that brings the chunks within `budget` bytes: 0 when all of it fits, else the largest
+ * length of at least MIN_CUT that fits, else -1 (no measure text). Sizes of compressed chunks are estimated from
+ * every SAMPLE-th chunk (deterministic), then checked on the whole.
+ */
+export function fitChunks({ groups, longest }: DetailGroups, z: boolean, budget: number): { cut: number; chunks: string[] } {
+  const SAMPLE = 16;
+  const sample = groups.length <= SAMPLE * 2 ? groups : groups.filter((_, k) => k % SAMPLE === 0);
+  const units = (gs: readonly DetailPayload[][]) => gs.reduce((n, g) => n + g.length, 0);
+  const scale = units(groups) / Math.max(1, units(sample));
+  const size = (chunk: string) => (z ? chunk.length : Buffer.byteLength(chunk)); // base64 is ASCII
+  const estimate = (cut: number) => scale * sample.reduce((n, g) => n + size(encode(chunkJson(g, cut), z)), 0);
+  let cut = 0;
+  if (estimate(0) > budget) {
+    if (estimate(MIN_CUT) > budget) cut = -1;
+    else {
+      let lo = MIN_CUT;
+      let hi = Math.max(MIN_CUT, longest);
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (estimate(mid) <= budget) lo = mid;
+        else hi = mid - 1;
+      }
+      cut = lo;
+    }
+  }
+  for (;;) {
+    const chunks = groups.map((g) => encode(chunkJson(g, cut), z));
+    if (cut < 0 || chunks.reduce((n, c) => n + size(c), 0) <= budget) return { cut, chunks };
+    cut = cut === 0 ? longest : Math.floor(cut * 0.8);
+    if (cut < MIN_CUT) cut = -1;
+  }
+}
+
+/** The units' details grouped in chunks, and the longest measure text (for fitChunks). */
+export interface DetailGroups {
+  groups: DetailPayload[][];
+  longest: number;
+}
+
+/**
+ * The report's data, built one unit at a time (compare hands each unit over as it is read, and keeps nothing else
+ * of it for the page): the rows payload, and the details in chunks (fitChunks encodes them within a size).
+ */
+export class ReportDataBuilder {
+  private readonly keys = [...TABLE_COLUMNS.map((c) => c.key), ...EXTRA_VALUES];
+  private readonly tableKeys = TABLE_COLUMNS.map((c) => c.key);
+  private readonly v: Record<string, Cell[]> = {};
+  private readonly names: string[] = [];
+  private readonly why: Array<string | null> = [];
+  private readonly years: Array<number | null> = [];
+  private readonly ev: number[] = [];
+  private readonly rules: string[] = [];
+  private readonly ruleIndex = new Map<string, number>();
+  private readonly payloads: DetailPayload[] = [];
+  /** The measure ids of each unit, until finish() marks the distinctive ones. */
+  private readonly measureIds: string[][] = [];
+  private measureChars = 0;
+  private longest = 0;
+
+  constructor(
+    private readonly columns: UnitsDocument['columns'],
+    private readonly outDir: string,
+  ) {
+    // The order of the columns in the page's JSON: the table's, the extra values, and unit (when not among them).
+    for (const k of [...this.keys, 'unit']) this.v[k] ??= [];
+  }
+
+  private ruleOf(r: string): number {
+    let k = this.ruleIndex.get(r);
+    if (k === undefined) {
+      k = this.rules.push(r) - 1;
+      this.ruleIndex.set(r, k);
+    }
+    return k;
+  }
+
+  /** The next unit (in the order of units.json) and its detail. */
+  add(u: UnitEntry, d: UnitDetail | null): void {
+    for (const k of Object.keys(this.v)) this.v[k]!.push(k === 'unit' ? (typeof u.values['unit'] === 'string' ? u.values['unit'] : null) : (u.values[k] ?? null));
+    this.names.push(unitLabel(u));
+    this.why.push(typeof u.values['unit'] === 'string' && u.values['unit'] !== '' ? null : (d?.unidentified ?? '通报中没有找到单位名称，按文件单列。'));
+    this.years.push(yearOf(u));
+    this.ev.push(this.tableKeys.reduce((bits, k, j) => (k !== 'unit' && (u.evidence[k]?.length ?? 0) > 0 ? bits | (1 << j) : bits), 0));
+    const sections = d?.sections ?? [];
+    const sentences: string[] = [];
+    const sentenceIndex = new Map<string, number>();
+    const f: DetailPayload['f'] = [];
+    for (const [col, c] of this.columns.entries()) {
+      const value = u.values[c.name] ?? null;
+      const evidence = u.evidence[c.name] ?? [];
+      if ((value === null || value === '') && evidence.length === 0) continue;
+      const mentions = evidence.slice(0, MAX_MENTIONS).map((e): Mention => {
+        const [sentence, at, len] = window(e.sentence, e.text);
+        let t = sentenceIndex.get(sentence);
+        if (t === undefined) {
+          t = sentences.push(sentence) - 1;
+          sentenceIndex.set(sentence, t);
+        }
+        return [t, at, len, sectionAt(sections, e.span.start), this.ruleOf(e.rule)];
+      });
+      f.push(evidence.length > MAX_MENTIONS ? [col, value, mentions, evidence.length] : [col, value, mentions]);
+    }
+    const sectionIndex = new Map(sections.map((s, k) => [s.id, k]));
+    const measures = d?.measures ?? [];
+    for (const m of measures) {
+      this.measureChars += m.text.length;
+      this.longest = Math.max(this.longest, m.text.length);
+    }
+    this.measureIds.push(measures.map((m) => m.id));
+    this.payloads.push({
+      s: sections.map((s) => [s.level, s.marker, s.title.length > TITLE_MAX ? `${s.title.slice(0, TITLE_MAX)}…` : s.title]),
+      f,
+      t: sentences,
+      m: measures.map((m) => [m.section === null ? -1 : (sectionIndex.get(m.section) ?? -1), m.status === null ? 3 : STATUS_CODE[m.status], 0]),
+      mt: measures.map((m) => m.text),
+      res: d ? hrefTo(d.result, this.outDir) : null,
+      src: d?.source ? hrefTo(d.source, this.outDir) : null,
+      older: u.otherNotices,
+    });
+  }
+
+  /** The data, once every unit is added: measures only one unit has (units.json's distinctiveMeasures) marked. */
+  finish(distinctiveMeasures: UnitsDocument['distinctiveMeasures']): { rows: RowsPayload; details: DetailGroups } {
+    for (const d of distinctiveMeasures) {
+      const payload = this.payloads[d.unit];
+      const ids = this.measureIds[d.unit];
+      if (!payload || !ids) continue;
+      const only = new Set(d.measures.map((m) => m.id));
+      ids.forEach((id, k) => {
+        if (only.has(id)) payload.m[k]![2] = 1;
+      });
+    }
+    this.measureIds.length = 0;
+    const descriptions = new Map(this.columns.map((c) => [c.name, c.description]));
+    const labels: Record<string, [string, string]> = {};
+    for (const c of this.columns) labels[c.name] = [labelOf(c.name), c.description];
+    for (const name of Object.keys(COLUMN_LABELS)) labels[name] ??= [labelOf(name), descriptions.get(name) ?? ''];
+    const rows: RowsPayload = {
+      n: this.payloads.length,
+      cols: TABLE_COLUMNS.map((c) => ({ k: c.key, h: c.head, en: c.en, t: c.type })),
+      fcols: this.columns.map((c) => c.name),
+      labels,
+      v: this.v,
+      name: this.names,
+      why: this.why,
+      year: this.years,
+      ev: this.ev,
+      rules: this.rules,
+      chunk: CHUNK,
+      z: false,
+      cut: 0,
+      measureChars: this.measureChars,
+    };
+    const groups: DetailPayload[][] = [];
+    for (let k = 0; k < this.payloads.length; k += CHUNK) groups.push(this.payloads.slice(k, k + CHUNK));
+    this.payloads.length = 0;
+    rows.z = groups.reduce((n, g) => n + Buffer.byteLength(chunkJson(g, 0)), 0) > PLAIN_LIMIT;
+    return { rows, details: { groups, longest: this.longest } };
+  }
+}
+
+/** The report's data of a whole comparison: the rows payload, and the details in chunks. */
+export function reportData(doc: UnitsDocument, details: ReadonlyArray<UnitDetail | null>, outDir: string): { rows: RowsPayload; details: DetailGroups } {
+  const builder = new ReportDataBuilder(doc.columns, outDir);
+  doc.units.forEach((u, i) => builder.add(u, details[i] ?? null));
+  return builder.finish(doc.distinctiveMeasures);
+}
+
+/** JSON text safe inside a <script> element: no "<" (so no </script> or <!--). */
+export const scriptSafe = (json: string): string => json.replace(/</gu, '\\u003c');
