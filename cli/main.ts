@@ -108,9 +108,10 @@ Examples:
     .description('join the output folders of shard runs (run --shard K/N) into one folder and one index.jsonl')
     .argument('<dirs...>', 'output folders of the shard runs')
     .requiredOption('-o, --out <dir>', 'merged output folder (may be one of the inputs)')
-    .action(async (dirs: string[], opts: { out: string }) => {
+    .option('--partial', 'merge even when some shards of N are missing (their index files say index.shard-K-of-N.jsonl); without it a missing shard is refused', false)
+    .action(async (dirs: string[], opts: { out: string; partial: boolean }) => {
       const { mergeCommand } = await import('./mergeCommand.js');
-      exit(await mergeCommand(dirs, { out: opts.out }));
+      exit(await mergeCommand(dirs, { out: opts.out, partial: opts.partial }));
     });
 
   program
