@@ -62,13 +62,16 @@ class Grow<T extends Int32Array | Float64Array> {
     }
     this.data[this.length++] = v;
   }
-  done(): T {
-    return this.data.subarray(0, this.length) as T;
+  /** The values in an array of their own size, this one emptied (its doubled capacity is let go). */
+  take(): T {
+    const exact = this.data.slice(0, this.length) as T;
+    this.data = this.make(0);
+    this.length = 0;
+    return exact;
   }
 }
 
 const int32s = (n: number) => new Grow(new Int32Array(n), (k) => new Int32Array(k));
-const float64s = (n: number) => new Grow(new Float64Array(n), (k) => new Float64Array(k));
 
 /** What a comparison did: how many measures, how many pairs compared, and whether the cap stopped it. */
 export interface ComparisonStats {
@@ -108,7 +111,8 @@ export class MeasureComparison {
   private readonly units = int32s(1024);
   private readonly offsets = int32s(1024);
   private readonly terms = int32s(4096);
-  private readonly tf = float64s(4096);
+  /** Term counts (integers) until compare() turns them into weights. */
+  private readonly tf = int32s(4096);
 
   constructor(
     private readonly seg: Segmenter,
@@ -146,10 +150,11 @@ export class MeasureComparison {
   compare(onShared: (a: number, b: number, similarity: number) => void): ComparisonResult {
     const { prefix, maxPairs, sharedPerMeasure } = this.limits;
     const n = this.units.length;
-    const unit = this.units.done();
-    const off = this.offsets.done();
-    const terms = this.terms.done();
-    const weight = this.tf.done();
+    // Arrays of their exact size (the growable ones double: at 700,000 measures the slack is tens of megabytes).
+    const unit = this.units.take();
+    const off = this.offsets.take();
+    const terms = this.terms.take();
+    const weight = Float64Array.from(this.tf.take());
     const nTerms = this.vocabulary.size;
     this.vocabulary.clear();
 
