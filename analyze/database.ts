@@ -28,6 +28,8 @@ export interface OpenOptions {
   /** Leave DuckDB's external access on (COPY … TO, ATTACH, reading files): `query --allow-external-access`, and
    *  `export`, which writes Parquet with COPY. */
   externalAccess?: boolean;
+  /** DuckDB's memory limit for this command (ZHENGGAI_DUCKDB_MEMORY overrides it; default 384MB). */
+  memoryLimit?: string;
   log?: (line: string) => void;
 }
 
@@ -74,7 +76,7 @@ export async function openResults(dirs: readonly string[], options: OpenOptions 
   };
   try {
     for (const dir of folders) stores.push(await ensureStore(dir, { log }));
-    instance = await createDuckDB(':memory:');
+    instance = await createDuckDB(':memory:', { memoryLimit: options.memoryLimit });
     const connection = await instance.connect();
     for (const [i, s] of stores.entries()) await attach(connection, s.path, `s${i}`);
     for (const t of TABLES) {

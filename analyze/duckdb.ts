@@ -10,12 +10,15 @@ import type { Column } from './tables.js';
  * DuckDB's memory budget per process (its buffer manager spills to disk beyond it). With Node, jieba and the
  * command's own data, a step stays under 1 GB (bench/README.md, bench:scale). ZHENGGAI_DUCKDB_MEMORY overrides it.
  */
-const MEMORY_LIMIT = process.env['ZHENGGAI_DUCKDB_MEMORY'] ?? '384MB';
+const MEMORY_LIMIT = '384MB';
 
-/** Create a DuckDB instance on a file (or ':memory:'). */
-export async function createDuckDB(path: string, options: { readOnly?: boolean; config?: Record<string, string> } = {}): Promise<DuckDBInstance> {
+/** The memory limit of an instance: ZHENGGAI_DUCKDB_MEMORY when set, else the command's own, else MEMORY_LIMIT. */
+export const memoryLimit = (own?: string): string => process.env['ZHENGGAI_DUCKDB_MEMORY'] ?? own ?? MEMORY_LIMIT;
+
+/** Create a DuckDB instance on a file (or ':memory:'). `memoryLimit`: the command's own limit (see memoryLimit). */
+export async function createDuckDB(path: string, options: { readOnly?: boolean; memoryLimit?: string; config?: Record<string, string> } = {}): Promise<DuckDBInstance> {
   return DuckDBInstance.create(path, {
-    memory_limit: MEMORY_LIMIT,
+    memory_limit: memoryLimit(options.memoryLimit),
     // Results are ordered where order matters (ORDER BY); without the guarantee, DuckDB streams with less memory.
     preserve_insertion_order: 'false',
     ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),

@@ -109,7 +109,7 @@ async function openWaiting(path: string, readOnly: boolean): Promise<DuckDBInsta
   const until = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      return await createDuckDB(path, { readOnly, ...(readOnly ? {} : { config: { memory_limit: process.env['ZHENGGAI_DUCKDB_MEMORY'] ?? BUILD_MEMORY_LIMIT } }) });
+      return await createDuckDB(path, { readOnly, ...(readOnly ? {} : { memoryLimit: BUILD_MEMORY_LIMIT }) });
     } catch (e) {
       if (!isLockError(e)) throw e;
       if (Date.now() > until) throw new StoreError(`${path} is held by another process for more than ${LOCK_WAIT_MS / 1000} s (${(e as Error).message.split('\n')[0]}); try again when it ends`);

@@ -234,6 +234,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`zhenggai: ${e.message}\n`);
       return 2;
     }
+    // DuckDB (query, compare, export, the store) past its memory limit: not a bug, a limit the user can raise.
+    if (e instanceof Error && /^Out of Memory Error/u.test(e.message)) {
+      process.stderr.write(`zhenggai: DuckDB ran out of memory (${e.message.split('\n')[0]}): set ZHENGGAI_DUCKDB_MEMORY higher (e.g. ZHENGGAI_DUCKDB_MEMORY=1GB) and run the command again\n`);
+      return 1;
+    }
     throw e;
   }
 }

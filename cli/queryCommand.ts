@@ -1,6 +1,6 @@
 /** `zhenggai query <out-dir>... "<SQL>"`: SQL over the stores of one or more results folders, read-only. */
 import { once } from 'node:events';
-import { openResults, type ResultsDatabase } from '../analyze/database.js';
+import { type OpenOptions, openResults, type ResultsDatabase } from '../analyze/database.js';
 import { csvSink, jsonSink, QueryError, type RowSink, runQuery, tableSink } from '../analyze/queryResults.js';
 import { ResultsError } from '../analyze/readResults.js';
 import { StoreError, warnProblems } from '../analyze/store.js';
@@ -12,7 +12,7 @@ import { UsageError } from './usageError.js';
  * a results folder is a usage error; a store that cannot be opened (held by another process too long, a disk
  * error) is printed and gives null (exit 1).
  */
-export async function openForCommand(command: string, dirs: readonly string[], options: { externalAccess?: boolean; log: (line: string) => void }): Promise<ResultsDatabase | null> {
+export async function openForCommand(command: string, dirs: readonly string[], options: OpenOptions & { log: (line: string) => void }): Promise<ResultsDatabase | null> {
   let db: ResultsDatabase;
   try {
     db = await openResults(dirs, options);

@@ -1,6 +1,6 @@
 /** SQL over results (`zhenggai query`) and Parquet export, checked against the JSON files themselves. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,33 @@ describe('zhenggai export --parquet', () => {
       const sql = `SELECT (SELECT count(*) FROM read_parquet('${join(pq, `${table}.parquet`)}')) = (SELECT count(*) FROM ${table}) AS same`;
       expect(q(sql, '--allow-external-access')[0]!['same'], table).toBe(true);
     }
+  });
+
+  it('past DuckDB’s memory limit: exit 1, a message that says how to raise it, and the earlier export left whole', () => {
+    const pq = mkdtempSync(join(tmpdir(), 'zhenggai-parquet-oom-'));
+    expect(zhenggai('export', out, '--parquet', pq).status).toBe(0);
+    const before = readFileSync(join(pq, 'documents.parquet'));
+    const r = spawnSync(process.execPath, [BIN, 'export', out, '--parquet', pq], { encoding: 'utf8', env: { ...process.env, ZHENGGAI_DUCKDB_MEMORY: '4MB' } });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain(
+      'zhenggai export: DuckDB ran out of memory writing documents (its limit is 4MB): set ZHENGGAI_DUCKDB_MEMORY to more (e.g. ZHENGGAI_DUCKDB_MEMORY=1GB) and run export again\n',
+    );
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /u);
+    expect(readdirSync(pq).sort()).toEqual(['counts', 'dates', 'diagnostics', 'documents', 'indicators', 'measures', 'regulations', 'sections'].map((t) => `${t}.parquet`));
+    expect(readFileSync(join(pq, 'documents.parquet')).equals(before)).toBe(true);
+  });
+
+  it('a store build past DuckDB’s memory limit: exit 1 and the same advice, never an internal error', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'zhenggai-query-oom-'));
+    cpSync(out, copy, { recursive: true, filter: (f) => !f.endsWith('.duckdb') && !f.endsWith('.duckdb.wal') });
+    const r = spawnSync(process.execPath, [BIN, 'query', copy, 'SELECT count(*) FROM documents'], { encoding: 'utf8', env: { ...process.env, ZHENGGAI_DUCKDB_MEMORY: '4MB' } });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/zhenggai: DuckDB ran out of memory \(Out of Memory Error: [^\n]+\): set ZHENGGAI_DUCKDB_MEMORY higher \(e\.g\. ZHENGGAI_DUCKDB_MEMORY=1GB\) and run the command again\n/u);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /u);
+    // With the default limit the store is built again and answers.
+    const ok = zhenggai('query', copy, 'SELECT count(*) AS n FROM documents', '--format', 'json');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual([{ n: docs.length }]);
   });
 });
 
