@@ -1,36 +1,233 @@
-/** Build the units comparison (units.json's content) from the results of one or more runs. */
-import { UNITS_SCHEMA_NAME, UNITS_SCHEMA_VERSION, UnitsDocument } from '../output/unitsSchema.js';
+/**
+ * The units comparison (units.json's content) in SQL over the stores (analyze/store.ts), never holding every
+ * document: the notices are grouped by unit and the latest of each unit picked in SQL; only that notice's JSON is
+ * read, one at a time, for the row's figures and the sentences behind the figures the row shows; the measures of
+ * the latest notices are compared with blocking (analyze/similarity.ts), the shared pairs aggregated in SQL.
+ */
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { UNITS_SCHEMA_NAME, UNITS_SCHEMA_VERSION, UnitEntry, type UnitsDocument } from '../output/unitsSchema.js';
 import type { Segmenter } from '../pipeline/segment/segmenter.js';
-import type { ResultEntry } from './readResults.js';
-import { compareMeasures, type UnitMeasure } from './similarity.js';
-import { CSV_COLUMNS, groupUnits, UNIT_COLUMNS, unitRow, type UnitRow } from './units.js';
+import { SHARED_UNITS_KEEP, SIMILARITY_KEEP, DISTINCTIVE_MEASURE_MAX, SIMILARITY_MAX_PAIRS } from '../rules/similarity.js';
+import type { ResultsDatabase } from './database.js';
+import { appendValue, quoteIdent } from './duckdb.js';
+import { DocumentError, readDocument, type ResultsProblem } from './readResults.js';
+import { type UnitDetail, unitDetail } from './report/detail.js';
+import { type ComparisonStats, MeasureComparison } from './similarity.js';
+import { UNIT_COLUMNS, unitRow } from './units.js';
 
-/** A measure as units.json writes it. */
-function measureRef(m: UnitMeasure) {
-  return { path: m.path, id: m.measure.id, text: m.measure.text, status: m.measure.status, span: m.measure.span };
+/** Rows read from DuckDB per page. */
+const PAGE = 2000;
+/** Measures streamed to the comparison per query (each sorts this many rows). */
+const MEASURE_PAGE = 100_000;
+
+type Row = Record<string, unknown>;
+
+async function rows(conn: DuckDBConnection, sql: string): Promise<Row[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJson();
 }
 
-/** The comparison of every unit in the results, validated. */
-export function buildUnits(entries: readonly ResultEntry[], segmenter: Segmenter): { doc: UnitsDocument; rows: UnitRow[] } {
-  const groups = groupUnits(entries);
-  const rows = groups.map(unitRow);
-  const measures: UnitMeasure[] = groups.flatMap((g, unit) => g.latest.doc.measures.map((measure) => ({ unit, path: g.latest.record.path, measure })));
-  const { pairs, distinctive } = compareMeasures(measures, segmenter);
-  const doc = UnitsDocument.parse({
+/** Stream the rows of `sql` chunk by chunk. */
+async function* stream(conn: DuckDBConnection, sql: string): AsyncGenerator<Row[]> {
+  const result = await conn.stream(sql);
+  const columns = result.columnNames();
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return;
+    yield chunk.getRows().map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
+  }
+}
+
+/** A measure as units.json writes it. */
+type MeasureRef = UnitsDocument['sharedMeasures'][number]['shared'][number]['a'];
+
+/** The fields of units.json before its units. */
+export type UnitsHead = Pick<UnitsDocument, 'schema' | 'schemaVersion' | 'notices' | 'failed' | 'columns'>;
+
+/** Where compare hands each unit over as it reads it, in the order of units.json, instead of keeping them. */
+export interface UnitsSink {
+  /** Before the first unit: the fields of units.json that come before its units, and how many units follow. */
+  start(head: UnitsHead, units: number): Promise<void> | void;
+  /** The next unit, and its detail (null when its notice could not be read). */
+  unit(u: UnitEntry, d: UnitDetail | null): Promise<void> | void;
+}
+
+/** The comparison, with what was left out on the way. */
+export interface Comparison {
+  doc: UnitsDocument;
+  /** One per unit of doc.units, in order (report.html's per-unit view, units.xlsx's measures and regulations);
+   *  null for a unit whose notice could not be read. With a sink, doc.units and details are empty: the units went
+   *  to the sink. */
+  details: Array<UnitDetail | null>;
+  stats: ComparisonStats;
+  problems: ResultsProblem[];
+}
+
+/**
+ * Compare every unit of the opened results. `sources`: the folder the run read its inputs from (`compare
+ * --sources`), for the details' links to the originals. `sink`: where each unit goes as it is read (else they are
+ * kept in doc.units and details).
+ */
+export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options: { sources?: string; sink?: UnitsSink } = {}): Promise<Comparison> {
+  const conn = db.connection;
+  const problems: ResultsProblem[] = [];
+  const counts = (await rows(conn, 'SELECT count(*) AS notices, count(*) FILTER (WHERE NOT usable) AS failed FROM zhenggai.files'))[0]!;
+
+  // Units: notices grouped by unit (a notice naming none stands alone), in order of first appearance; the latest
+  // notice (publication, else feedback, else inspection end; then path) stands for the unit, the others listed.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_units AS
+    WITH d AS (SELECT folder, ord, path, output, coalesce(unit_key, 'path:' || folder || ':' || path) AS ukey, notice_date AS nd FROM zhenggai.files WHERE usable),
+    r AS (SELECT *, row_number() OVER (PARTITION BY ukey ORDER BY nd DESC, path) AS rn, min(folder::BIGINT * 1000000000000 + ord) OVER (PARTITION BY ukey) AS first FROM d)
+    SELECT row_number() OVER (ORDER BY first) - 1 AS unit_idx,
+           any_value(folder) FILTER (WHERE rn = 1) AS folder, any_value(path) FILTER (WHERE rn = 1) AS path,
+           any_value(output) FILTER (WHERE rn = 1) AS output,
+           coalesce(list(path ORDER BY rn) FILTER (WHERE rn > 1), []) AS others
+    FROM r GROUP BY ukey, first`);
+
+  const units: UnitEntry[] = [];
+  const details: Array<UnitDetail | null> = [];
+  const sink: UnitsSink = options.sink ?? {
+    start: () => {},
+    unit: (u, d) => {
+      units.push(u);
+      details.push(d);
+    },
+  };
+  const head: UnitsHead = {
     schema: UNITS_SCHEMA_NAME,
     schemaVersion: UNITS_SCHEMA_VERSION,
-    notices: entries.length,
-    failed: entries.filter((e) => !e.doc || e.doc.status === 'failed').length,
+    notices: Number(counts['notices']),
+    failed: Number(counts['failed']),
     columns: [...UNIT_COLUMNS.map((c) => ({ name: c.name, description: c.description })), { name: 'otherNotices', description: 'older notices of the same unit (paths)' }],
-    units: rows.map((r) => ({ values: r.values, evidence: r.evidence, otherNotices: r.otherNotices })),
-    sharedMeasures: pairs.map((p) => ({
-      a: p.a,
-      b: p.b,
-      count: p.count,
-      shared: p.shared.map((s) => ({ similarity: s.similarity, a: measureRef(s.a), b: measureRef(s.b) })),
-    })),
-    distinctiveMeasures: distinctive.map((d) => ({ unit: d.unit, count: d.count, measures: d.measures.map((x) => ({ ...measureRef(x.m), best: x.best })) })),
+  };
+  await sink.start(head, Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_units'))[0]!['n']));
+  for (let from = 0; ; from += PAGE) {
+    const page = await rows(conn, `SELECT * FROM cmp_units WHERE unit_idx >= ${from} AND unit_idx < ${from + PAGE} ORDER BY unit_idx`);
+    if (page.length === 0) break;
+    for (const u of page) {
+      const store = db.stores[Number(u['folder'])]!;
+      const path = String(u['path']);
+      const others = (u['others'] as string[]).map(String);
+      let unit: UnitEntry;
+      let detail: UnitDetail | null = null;
+      try {
+        const output = String(u['output']);
+        const doc = readDocument(store.dir, output);
+        unit = UnitEntry.parse(unitRow(doc, path, others));
+        detail = unitDetail(store.dir, path, output, doc, options.sources);
+      } catch (e) {
+        if (!(e instanceof DocumentError)) throw e;
+        // Changed since the store was brought up to date: the row keeps its place, with no figures.
+        problems.push({ file: `${store.dir}/${String(u['output'])}`, line: null, message: `${e.message}; its unit's row has no figures` });
+        const values = Object.fromEntries(UNIT_COLUMNS.map((c) => [c.name, c.name === 'source' ? path : null]));
+        unit = { values: { ...values, otherNotices: others.join('; ') }, evidence: {}, otherNotices: others };
+      }
+      await sink.unit(unit, detail);
+    }
+  }
+
+  // Measures of the latest notices, numbered in unit order (then position in the notice). The numbering sorts narrow
+  // rows only; the text joins them afterwards, is streamed to the comparison page by page, and is dropped before the
+  // comparison runs (DuckDB's memory then holds no measure text: sorting rows with their text took some 400 MB at
+  // 722,008 measures).
+  const measuresOf = (columns: string) => db.stores.map((_, i) => `SELECT ${i} AS folder, ${columns} FROM s${i}.main.measures`).join(' UNION ALL ');
+  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_m AS
+    SELECT row_number() OVER (ORDER BY u.unit_idx, m.span_start, m.id) - 1 AS mi, u.unit_idx, u.folder, m.path, m.id, m.status, m.span_start, m.span_end
+    FROM cmp_units u JOIN (${measuresOf('path, id, status, span_start, span_end')}) m ON m.folder = u.folder AND m.path = u.path`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_mt AS
+    SELECT c.mi, c.unit_idx, m.text FROM cmp_m c JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id`);
+  const measureCount = Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_m'))[0]!['n']);
+  const comparison = new MeasureComparison(seg);
+  const unitOf: number[] = [];
+  for (let from = 0; from < measureCount; from += MEASURE_PAGE) {
+    for await (const chunk of stream(conn, `SELECT mi, unit_idx, text FROM cmp_mt WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE} ORDER BY mi`)) {
+      for (const m of chunk) {
+        comparison.add(Number(m['unit_idx']), String(m['text']));
+        unitOf.push(Number(m['unit_idx']));
+      }
+    }
+  }
+  await conn.run('DROP TABLE temp.cmp_mt');
+  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_shared (a BIGINT, b BIGINT, sim DOUBLE)');
+  const appender: DuckDBAppender = await conn.createAppender('cmp_shared', 'main', 'temp');
+  const { best, comparable, stats } = comparison.compare((a, b, sim) => {
+    appendValue(appender, 'BIGINT', a);
+    appendValue(appender, 'BIGINT', b);
+    appendValue(appender, 'DOUBLE', sim);
+    appender.endRow();
   });
-  if (doc.columns.length !== CSV_COLUMNS.length) throw new Error('units.json columns and units.csv columns disagree');
-  return { doc, rows };
+  appender.closeSync();
+
+  // Shared: pairs of units by the number of measure pairs alike; for each unit its SHARED_UNITS_KEEP partners with
+  // the most; for each pair kept its SIMILARITY_KEEP most alike measure pairs.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_sx AS
+    SELECT s.a, s.b, s.sim, ma.unit_idx AS ua, mb.unit_idx AS ub, ma.span_start AS sa, mb.span_start AS sb
+    FROM cmp_shared s JOIN cmp_m ma ON ma.mi = s.a JOIN cmp_m mb ON mb.mi = s.b`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_pairs AS
+    WITH p AS (SELECT ua, ub, count(*) AS n FROM cmp_sx GROUP BY ua, ub),
+    e AS (SELECT ua AS u, ub AS v, n FROM p UNION ALL SELECT ub, ua, n FROM p),
+    k AS (SELECT DISTINCT least(u, v) AS ua, greatest(u, v) AS ub FROM e QUALIFY row_number() OVER (PARTITION BY u ORDER BY n DESC, v) <= ${SHARED_UNITS_KEEP})
+    SELECT p.* FROM p SEMI JOIN k ON k.ua = p.ua AND k.ub = p.ub`);
+  const examples = await rows(
+    conn,
+    `SELECT x.ua, x.ub, p.n, x.a, x.b, x.sim FROM cmp_pairs p
+     JOIN (SELECT *, row_number() OVER (PARTITION BY ua, ub ORDER BY sim DESC, sa, sb) AS rk FROM cmp_sx) x ON x.ua = p.ua AND x.ub = p.ub AND x.rk <= ${SIMILARITY_KEEP}
+     ORDER BY p.n DESC, x.ua, x.ub, x.rk`,
+  );
+
+  // Distinctive: each unit's measures below DISTINCTIVE_MEASURE_MAX with every other unit compared, the least alike first.
+  const distinct: Array<{ unit: number; count: number; picks: number[] }> = [];
+  for (let i = 0; i < unitOf.length; ) {
+    const unit = unitOf[i]!;
+    const mine: number[] = [];
+    let j = i;
+    for (; j < unitOf.length && unitOf[j] === unit; j++) if (comparable[j] && best[j]! < DISTINCTIVE_MEASURE_MAX) mine.push(j);
+    distinct.push({ unit, count: mine.length, picks: mine.sort((x, y) => best[x]! - best[y]! || x - y).slice(0, SIMILARITY_KEEP) });
+    i = j;
+  }
+
+  // The measures shown, read back from the store.
+  const needed = new Set<number>([...examples.flatMap((e) => [Number(e['a']), Number(e['b'])]), ...distinct.flatMap((d) => d.picks)]);
+  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_need (mi BIGINT)');
+  const need = await conn.createAppender('cmp_need', 'main', 'temp');
+  for (const mi of needed) {
+    appendValue(need, 'BIGINT', mi);
+    need.endRow();
+  }
+  need.closeSync();
+  const refs = new Map<number, MeasureRef>();
+  const shown = `SELECT c.*, m.text FROM (SELECT * FROM cmp_m SEMI JOIN cmp_need n ON n.mi = cmp_m.mi) c
+    JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id`;
+  for await (const chunk of stream(conn, shown)) {
+    for (const m of chunk) {
+      refs.set(Number(m['mi']), {
+        path: String(m['path']),
+        id: String(m['id']),
+        text: String(m['text']),
+        status: (m['status'] ?? null) as MeasureRef['status'],
+        span: { start: Number(m['span_start']), end: Number(m['span_end']) },
+      });
+    }
+  }
+  for (const t of ['cmp_need', 'cmp_sx', 'cmp_shared', 'cmp_pairs', 'cmp_m', 'cmp_units']) await conn.run(`DROP TABLE IF EXISTS temp.${quoteIdent(t)}`);
+
+  const sharedMeasures: UnitsDocument['sharedMeasures'] = [];
+  for (const e of examples) {
+    const a = Number(e['ua']);
+    const b = Number(e['ub']);
+    let pair = sharedMeasures.at(-1);
+    if (!pair || pair.a !== a || pair.b !== b) {
+      pair = { a, b, count: Number(e['n']), shared: [] };
+      sharedMeasures.push(pair);
+    }
+    pair.shared.push({ similarity: Number(e['sim']), a: refs.get(Number(e['a']))!, b: refs.get(Number(e['b']))! });
+  }
+
+  const doc: UnitsDocument = {
+    ...head,
+    units,
+    sharedMeasures,
+    measureComparison: { ...stats, maxPairs: SIMILARITY_MAX_PAIRS, unitsKeptPerUnit: SHARED_UNITS_KEEP },
+    distinctiveMeasures: distinct.map((d) => ({ unit: d.unit, count: d.count, measures: d.picks.map((mi) => ({ ...refs.get(mi)!, best: best[mi]! })) })),
+  };
+  return { doc, details, stats, problems };
 }

@@ -1,56 +1,107 @@
-/** An in-memory DuckDB holding the tables of analyze/tables.ts, filled from a set of results. */
-import { DuckDBInstance, type DuckDBConnection, dateValue, LIST, VARCHAR } from '@duckdb/node-api';
-import { epochDay } from '../text/isoDate.js';
-import type { ResultEntry } from './readResults.js';
-import { type Column, TABLES } from './tables.js';
+/**
+ * The results of one or more folders as one SQL database: each folder's store (analyze/store.ts) is brought up to
+ * date and attached read-only, and every table of analyze/tables.ts is a view over the union of the stores. The same
+ * folder given twice (by any path that resolves to it) is attached once.
+ *
+ * For `query`, external access is then switched off and the configuration locked: SQL cannot write or read any
+ * file (COPY … TO, ATTACH, read_csv('/etc/passwd'), EXPORT DATABASE, extensions) nor switch that back on.
+ */
+import { realpathSync, statSync } from 'node:fs';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { createDuckDB, quoteIdent, quoteLiteral } from './duckdb.js';
+import { ResultsError, type ResultsProblem } from './readResults.js';
+import { ensureStore, type StoreState } from './store.js';
+import { TABLES } from './tables.js';
 
 /** An open database: run SQL, then close. */
 export interface ResultsDatabase {
   connection: DuckDBConnection;
+  /** The stores, in the order of the distinct folders given (`zhenggai.files.folder` is the index into it). */
+  stores: StoreState[];
+  /** Every problem of every folder (index lines and outputs left out). */
+  problems: ResultsProblem[];
   close(): void;
 }
 
-const quote = (name: string) => `"${name.replace(/"/gu, '""')}"`;
+/** Options of openResults. */
+export interface OpenOptions {
+  /** Leave DuckDB's external access on (COPY … TO, ATTACH, reading files): `query --allow-external-access`, and
+   *  `export`, which writes Parquet with COPY. */
+  externalAccess?: boolean;
+  /** DuckDB's memory limit for this command (ZHENGGAI_DUCKDB_MEMORY overrides it; default 384MB). */
+  memoryLimit?: string;
+  log?: (line: string) => void;
+}
 
-function append(appender: Awaited<ReturnType<DuckDBConnection['createAppender']>>, col: Column<unknown>, v: ReturnType<Column<unknown>['get']>): void {
-  if (v === null || v === undefined) return appender.appendNull();
-  switch (col.type) {
-    case 'VARCHAR':
-      return appender.appendVarchar(String(v));
-    case 'BIGINT':
-      return appender.appendBigInt(BigInt(v as number));
-    case 'DOUBLE':
-      return appender.appendDouble(v as number);
-    case 'BOOLEAN':
-      return appender.appendBoolean(v as boolean);
-    case 'DATE':
-      return appender.appendDate(dateValue(epochDay(v as string)));
-    case 'VARCHAR[]':
-      return appender.appendList(v as string[], LIST(VARCHAR));
+/** The folders to open, each once: a folder given again (by any path resolving to it) is noted and dropped. */
+export function distinctFolders(dirs: readonly string[], log: (line: string) => void): string[] {
+  const seen = new Map<string, string>();
+  for (const dir of dirs) {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      throw new ResultsError(`no such folder: ${dir}`);
+    }
+    if (!statSync(real).isDirectory()) throw new ResultsError(`${dir} is not a folder: give the --out folder of \`zhenggai run\``);
+    const first = seen.get(real);
+    if (first !== undefined) log(`zhenggai: ${dir === first ? `${dir} is given twice` : `${dir} is the same folder as ${first}`}; counted once`);
+    else seen.set(real, dir);
+  }
+  return [...seen.values()];
+}
+
+/** ATTACH a store read-only, waiting while another process is updating it. */
+async function attach(conn: DuckDBConnection, path: string, alias: string): Promise<void> {
+  const until = Date.now() + 120_000;
+  for (;;) {
+    try {
+      await conn.run(`ATTACH ${quoteLiteral(path)} AS ${quoteIdent(alias)} (READ_ONLY)`);
+      return;
+    } catch (e) {
+      if (!(e instanceof Error && /lock/iu.test(e.message)) || Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 }
 
-/** Create every table and append the rows of every result. */
-export async function openResultsDatabase(entries: readonly ResultEntry[]): Promise<ResultsDatabase> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  for (const table of TABLES) {
-    const cols = table.columns as Column<unknown>[];
-    await connection.run(`CREATE TABLE ${quote(table.name)} (${cols.map((c) => `${quote(c.name)} ${c.type}`).join(', ')})`);
-    const appender = await connection.createAppender(table.name);
-    for (const e of entries) {
-      for (const row of table.rows(e)) {
-        for (const c of cols) append(appender, c, c.get(row));
-        appender.endRow();
-      }
-    }
-    appender.closeSync();
-  }
-  return {
-    connection,
-    close: () => {
-      connection.closeSync();
-      instance.closeSync();
-    },
+/** Bring the stores of the folders up to date and open them as one database. */
+export async function openResults(dirs: readonly string[], options: OpenOptions = {}): Promise<ResultsDatabase> {
+  const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const folders = distinctFolders(dirs, log);
+  const stores: StoreState[] = [];
+  let instance: DuckDBInstance | null = null;
+  const dispose = () => {
+    for (const s of stores) s.dispose();
   };
+  try {
+    for (const dir of folders) stores.push(await ensureStore(dir, { log }));
+    instance = await createDuckDB(':memory:', { memoryLimit: options.memoryLimit });
+    const connection = await instance.connect();
+    for (const [i, s] of stores.entries()) await attach(connection, s.path, `s${i}`);
+    for (const t of TABLES) {
+      await connection.run(`CREATE VIEW main.${quoteIdent(t.name)} AS ${stores.map((_, i) => `SELECT * FROM s${i}.main.${quoteIdent(t.name)}`).join(' UNION ALL ')}`);
+    }
+    await connection.run('CREATE SCHEMA zhenggai');
+    await connection.run(`CREATE VIEW zhenggai.files AS ${stores.map((_, i) => `SELECT ${i} AS folder, * FROM s${i}.zhenggai.files`).join(' UNION ALL ')}`);
+    if (!options.externalAccess) {
+      await connection.run('SET enable_external_access = false');
+      await connection.run('SET lock_configuration = true');
+    }
+    const inst = instance;
+    return {
+      connection,
+      stores,
+      problems: stores.flatMap((s) => s.problems),
+      close: () => {
+        connection.closeSync();
+        inst.closeSync();
+        dispose();
+      },
+    };
+  } catch (e) {
+    instance?.closeSync();
+    dispose();
+    throw e;
+  }
 }

@@ -1,6 +1,34 @@
-/** Run SQL over results and render the answer as an aligned table, CSV or JSON. */
-import { DuckDBListValue, type DuckDBValue } from '@duckdb/node-api';
+/**
+ * Run SQL over the results and write the answer as an aligned table, CSV or JSON, streamed chunk by chunk (a query
+ * returning millions of rows never sits in memory whole).
+ *
+ * Read-only: unless external access was asked for, only SELECT (with WITH, VALUES, DESCRIBE, SHOW, SUMMARIZE, PIVOT:
+ * DuckDB's read statements) and EXPLAIN run, and DuckDB's external access is off, so no statement reads or writes a
+ * file (analyze/database.ts).
+ */
+import { DuckDBListValue, type DuckDBValue, StatementType } from '@duckdb/node-api';
+import { csvCell } from './csv.js';
 import type { ResultsDatabase } from './database.js';
+
+/** The option that lets SQL read and write files. */
+const EXTERNAL_ACCESS_FLAG = '--allow-external-access';
+
+/** A statement `query` does not run (not read-only), or SQL DuckDB refuses; the message says why. */
+export class QueryError extends Error {
+  override name = 'QueryError';
+  constructor(
+    message: string,
+    /** True when the statement was refused for touching files or changing the database. */
+    readonly refused: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const READ_ONLY_MESSAGE =
+  `query is read-only: it runs SELECT (and EXPLAIN) over the results, with DuckDB's external access off, so no statement ` +
+  `reads or writes other files (COPY … TO, ATTACH, EXPORT DATABASE, read_csv/read_parquet of a path, INSTALL/LOAD) or changes the tables. ` +
+  `To let SQL read and write files, run it again with ${EXTERNAL_ACCESS_FLAG}.`;
 
 /** A plain JSON value for a DuckDB value: BIGINT/DECIMAL → number, DATE → 'YYYY-MM-DD', LIST → array. */
 function jsonValue(v: DuckDBValue): unknown {
@@ -11,11 +39,53 @@ function jsonValue(v: DuckDBValue): unknown {
   return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/iu.test(s) ? Number(s) : s;
 }
 
-/** Rows of a query as plain objects, with the column names in order. */
-export async function query(db: ResultsDatabase, sql: string): Promise<{ columns: string[]; rows: Array<Record<string, unknown>> }> {
-  const reader = await db.connection.runAndReadAll(sql);
-  const columns = reader.columnNames();
-  const rows = reader.getRowObjects().map((r) => Object.fromEntries(columns.map((c) => [c, jsonValue(r[c] ?? null)])));
+/** Where the rows of an answer go. */
+export interface RowSink {
+  start(columns: readonly string[]): void;
+  rows(rows: ReadonlyArray<Record<string, unknown>>): void;
+  end(): void;
+  /** Called after each chunk: wait here while the output is behind. */
+  drain?(): Promise<void>;
+}
+
+const READ_STATEMENTS = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN]);
+
+/** Run `sql` (one or more statements; the last one's answer goes to the sink). */
+export async function runQuery(db: ResultsDatabase, sql: string, sink: RowSink, options: { externalAccess?: boolean } = {}): Promise<void> {
+  const fail = (e: unknown): never => {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/disabled by configuration|disabled through configuration|configuration has been locked/u.test(message)) throw new QueryError(`${READ_ONLY_MESSAGE}\n(DuckDB: ${message.split('\n')[0]})`, true);
+    throw new QueryError(`SQL error: ${message}`, false);
+  };
+  const statements = await db.connection.extractStatements(sql).catch(fail);
+  if (statements.count === 0) throw new QueryError('SQL error: no statement given', false);
+  for (let k = 0; k < statements.count; k++) {
+    const prepared = await statements.prepare(k).catch(fail);
+    if (!options.externalAccess && !READ_STATEMENTS.has(prepared.statementType)) {
+      throw new QueryError(`${READ_ONLY_MESSAGE}\n(statement ${k + 1} is ${StatementType[prepared.statementType]})`, true);
+    }
+    if (k < statements.count - 1) {
+      await prepared.run().catch(fail);
+      continue;
+    }
+    const result = await prepared.stream().catch(fail);
+    const columns = result.columnNames();
+    sink.start(columns);
+    for (;;) {
+      const chunk = await result.fetchChunk().catch(fail);
+      if (!chunk || chunk.rowCount === 0) break;
+      sink.rows(chunk.getRows().map((r) => Object.fromEntries(columns.map((c, i) => [c, jsonValue(r[i] ?? null)]))));
+      await sink.drain?.();
+    }
+    sink.end();
+  }
+}
+
+/** Rows of a query as plain objects, with the column names in order (for callers that want them all). */
+export async function queryAll(db: ResultsDatabase, sql: string): Promise<{ columns: string[]; rows: Array<Record<string, unknown>> }> {
+  let columns: string[] = [];
+  const rows: Array<Record<string, unknown>> = [];
+  await runQuery(db, sql, { start: (c) => (columns = [...c]), rows: (r) => rows.push(...r), end: () => {} }, { externalAccess: true });
   return { columns, rows };
 }
 
@@ -36,25 +106,82 @@ const cell = (v: unknown): string => {
   return JSON.stringify(v);
 };
 
-/** An aligned text table (long cells cut to 60 columns). */
-export function renderTable(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): string {
-  const cut = (s: string) => {
-    if (displayWidth(s) <= 60) return s;
-    let out = '';
-    for (const ch of s) {
-      if (displayWidth(out + ch) > 59) break;
-      out += ch;
-    }
-    return `${out}…`;
-  };
-  const grid = [columns.map(String), ...rows.map((r) => columns.map((c) => cut(cell(r[c]).replace(/\s+/gu, ' '))))];
-  const widths = columns.map((_, i) => Math.max(...grid.map((row) => displayWidth(row[i]!))));
-  const line = (row: string[]) => row.map((s, i) => s + ' '.repeat(widths[i]! - displayWidth(s))).join('  ').trimEnd();
-  return `${[line(grid[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...grid.slice(1).map(line)].join('\n')}\n(${rows.length} row${rows.length === 1 ? '' : 's'})\n`;
+/** Cut a string to a display width, marking the cut with …. */
+function cut(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = displayWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
 }
 
-/** RFC 4180 CSV with a header row. */
-export function renderCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): string {
-  const esc = (s: string) => (/[",\n\r]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s);
-  return `${[columns.map(esc).join(','), ...rows.map((r) => columns.map((c) => esc(cell(r[c]))).join(','))].join('\n')}\n`;
+/** Rows whose widths set the table's columns; later rows are cut to them. */
+const TABLE_SAMPLE_ROWS = 10_000;
+
+/** An aligned text table (cells cut to 60 columns): widths from the first rows, then streamed. */
+export function tableSink(write: (s: string) => void): RowSink {
+  let columns: readonly string[] = [];
+  let widths: number[] | null = null;
+  const pending: string[][] = [];
+  let n = 0;
+  const line = (row: readonly string[]) => row.map((s, i) => s + ' '.repeat(Math.max(0, widths![i]! - displayWidth(s)))).join('  ').trimEnd();
+  const settle = () => {
+    widths = columns.map((c, i) => Math.max(displayWidth(c), ...pending.map((r) => displayWidth(r[i]!))));
+    write(`${line(columns)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+    for (const r of pending) write(`${line(r)}\n`);
+    pending.length = 0;
+  };
+  return {
+    start: (c) => {
+      columns = c;
+    },
+    rows: (rows) => {
+      for (const r of rows) {
+        n++;
+        const cells = columns.map((c) => cut(cell(r[c]).replace(/\s+/gu, ' '), 60));
+        if (widths) write(`${line(cells.map((s, i) => cut(s, widths![i]!)))}\n`);
+        else {
+          pending.push(cells);
+          if (pending.length >= TABLE_SAMPLE_ROWS) settle();
+        }
+      }
+    },
+    end: () => {
+      if (!widths) settle();
+      write(`(${n} row${n === 1 ? '' : 's'})\n`);
+    },
+  };
+}
+
+/** RFC 4180 CSV with a header row; text a spreadsheet would run as a formula is neutralized (analyze/csv.ts). */
+export function csvSink(write: (s: string) => void): RowSink {
+  let columns: readonly string[] = [];
+  return {
+    start: (c) => {
+      columns = c;
+      write(`${c.map(csvCell).join(',')}\n`);
+    },
+    rows: (rows) => write(rows.map((r) => `${columns.map((c) => csvCell(r[c])).join(',')}\n`).join('')),
+    end: () => {},
+  };
+}
+
+/** A JSON array of row objects (two-space indentation, as JSON.stringify(rows, null, 2)). */
+export function jsonSink(write: (s: string) => void): RowSink {
+  let first = true;
+  return {
+    start: () => {},
+    rows: (rows) => {
+      for (const r of rows) {
+        write(`${first ? '[\n' : ',\n'}  ${JSON.stringify(r, null, 2).replace(/\n/gu, '\n  ')}`);
+        first = false;
+      }
+    },
+    end: () => write(first ? '[]\n' : '\n]\n'),
+  };
 }

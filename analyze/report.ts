@@ -13,7 +13,7 @@
  */
 import type { UnitsDocument } from '../output/unitsSchema.js';
 import { reportClient } from './report/client.js';
-import { fitChunks, reportData, scriptSafe, TARGET_BYTES, unitLabel } from './report/data.js';
+import { type DetailGroups, fitChunks, reportData, type RowsPayload, scriptSafe, TARGET_BYTES } from './report/data.js';
 import type { UnitDetail } from './report/detail.js';
 import { labelOf } from './report/labels.js';
 import { STYLE } from './report/style.js';
@@ -27,8 +27,7 @@ const esc = escapeHtml;
 /** Pairs of units sharing measures listed in the page (the rest are in units.json). */
 const SHARED_PAIRS = 30;
 
-function measuresHtml(doc: UnitsDocument): string {
-  const labels = doc.units.map(unitLabel);
+function measuresHtml(doc: ReportSummary, labels: readonly string[]): string {
   const unitLink = (i: number) => `<a href="#u/${i}">${esc(labels[i]!)}</a>`;
   const pairs = doc.sharedMeasures
     .slice(0, SHARED_PAIRS)
@@ -50,7 +49,7 @@ function measuresHtml(doc: UnitsDocument): string {
 <h3 title="Units with the most distinctive measures">独有措施最多的单位</h3>${distinct ? `<ul>${distinct}</ul>` : '<p>没有。</p>'}</section>`;
 }
 
-function columnsHtml(doc: UnitsDocument): string {
+function columnsHtml(doc: ReportSummary): string {
   const items = doc.columns.map((c) => `<dt>${esc(labelOf(c.name))} <code>${esc(c.name)}</code></dt><dd>${esc(c.description)}</dd>`).join('');
   return `<section id="columns"><details><summary title="Columns of units.csv, units.xlsx and units.json">字段说明</summary><dl>${items}</dl></details></section>`;
 }
@@ -65,10 +64,18 @@ export interface ReportOptions {
   targetBytes?: number;
 }
 
+/** What the page shows of a comparison beside its units: units.json without the units. */
+export type ReportSummary = Pick<UnitsDocument, 'notices' | 'failed' | 'columns' | 'sharedMeasures' | 'distinctiveMeasures'>;
+
 /** The report page. */
 export function reportHtml(doc: UnitsDocument, options: ReportOptions = {}): string {
-  const { rows, details } = reportData(doc, options.details ?? [], options.outDir ?? '.');
-  const page = (chunks: readonly string[]) => pageHtml(doc, scriptSafe(JSON.stringify(rows)), rows.z, chunks);
+  return reportPage(doc, reportData(doc, options.details ?? [], options.outDir ?? '.'), options);
+}
+
+/** The report page of a comparison whose units' data were built one at a time (ReportDataBuilder). */
+export function reportPage(doc: ReportSummary, data: { rows: RowsPayload; details: DetailGroups }, options: Pick<ReportOptions, 'targetBytes'> = {}): string {
+  const { rows, details } = data;
+  const page = (chunks: readonly string[]) => pageHtml(doc, rows.name, scriptSafe(JSON.stringify(rows)), rows.z, chunks);
   // The details fit beside the page without them (its rows as they will be, give or take the digits of their cut)
   // and the script element around each chunk.
   const around = 64 * details.groups.length;
@@ -78,7 +85,7 @@ export function reportHtml(doc: UnitsDocument, options: ReportOptions = {}): str
 }
 
 /** The page around its data: the rows (JSON, script-safe) and the detail chunks. */
-function pageHtml(doc: UnitsDocument, rowsJson: string, z: boolean, chunks: readonly string[]): string {
+function pageHtml(doc: ReportSummary, names: readonly string[], rowsJson: string, z: boolean, chunks: readonly string[]): string {
   const csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
   const chunkType = z ? 'application/octet-stream' : 'application/json';
   return `<!DOCTYPE html>
@@ -93,7 +100,7 @@ function pageHtml(doc: UnitsDocument, rowsJson: string, z: boolean, chunks: read
 <body>
 <div id="main">
 <header><h1 title="Rectification notices: units compared">整改情况单位对比</h1>
-<p class="lead">${doc.units.length} 个单位，${doc.notices} 份通报${doc.failed > 0 ? `（${doc.failed} 份未能处理，未列入）` : ''}。<span class="no-print">点击表头排序，点击单位名称查看该单位，点击数字查看它的原文句子。</span></p></header>
+<p class="lead">${names.length} 个单位，${doc.notices} 份通报${doc.failed > 0 ? `（${doc.failed} 份未能处理，未列入）` : ''}。<span class="no-print">点击表头排序，点击单位名称查看该单位，点击数字查看它的原文句子。</span></p></header>
 <noscript><p class="warn">此报告用 JavaScript 显示表格；请启用 JavaScript，或打开同一文件夹中的 units.xlsx / units.csv。</p></noscript>
 <section id="table"><h2 title="Comparison table">对比表</h2>
 <div class="controls" role="search">
@@ -108,7 +115,7 @@ function pageHtml(doc: UnitsDocument, rowsJson: string, z: boolean, chunks: read
 <label title="Rows per page (print shows the rows of this page)">每页 <select id="page-size"><option value="50">50</option><option value="100" selected>100</option><option value="500">500</option><option value="0">全部</option></select></label></div>
 </section>
 <section id="charts"><h2 title="Charts of the units the filters show, sorted by value">图表</h2><div id="charts-body" class="charts"></div></section>
-${measuresHtml(doc)}
+${measuresHtml(doc, names)}
 ${columnsHtml(doc)}
 </div>
 <div id="unit-view" hidden></div>

@@ -1,50 +1,37 @@
 /**
- * Shared and distinctive measures across units: every measure becomes a TF-IDF vector over its jieba words
- * (rules/similarity.ts decides which words count), IDF taken over all measures compared, and two measures of
- * different units are alike by the cosine of their vectors. Dot products are accumulated through an inverted
- * index (only measures that share a word are ever compared), so the cost follows the words shared, not the
- * square of the number of measures.
+ * Shared and distinctive measures across units, at any number of units: every measure becomes a TF-IDF vector over
+ * its jieba words (rules/similarity.ts decides which words count), IDF taken over all measures compared, and two
+ * measures of different units are alike by the cosine of their vectors.
+ *
+ * Comparing all pairs does not scale (5,000 units × 30 measures is 10^10 pairs), so candidates are blocked by the
+ * words they share (rules/similarity.ts, SIMILARITY_BLOCK_*):
+ * - a word in at most SIMILARITY_BLOCK_WINDOW measures is rare: every two measures sharing it are compared (on a
+ *   corpus of a few hundred notices nearly every word is rare, and this is every pair sharing a word);
+ * - a word in more measures is common: a measure is compared, through its SIMILARITY_BLOCK_PREFIX rarest words,
+ *   with the SIMILARITY_BLOCK_WINDOW measures nearest to it in that word's list (the same measure repeated in
+ *   thousands of notices is found alike in its neighbours, not in all of them);
+ * - the window is halved (down to 8) while the candidates it would give exceed SIMILARITY_MAX_PAIRS, so that every
+ *   measure gets its share; the pairs compared are counted, and the comparison stops at the cap if it is still reached.
+ * Each pair is compared once (a pair found from both its measures is skipped the second time). Of the pairs a
+ * measure starts, its SHARED_PAIRS_PER_MEASURE most alike are reported as shared.
+ *
+ * Vectors, word lists and postings are typed arrays (compressed rows), so memory is a few bytes per word of each
+ * measure, never a map per measure.
  *
  * natural's tfidf/distance modules were the starting choice; they add 77 MB of dependencies (and print to stdout
  * when imported from the package root) for what is a few lines over words jieba already gives us.
  */
-import type { Measure } from '../output/schema.js';
 import { normalizeText } from '../text/charMap.js';
 import type { Segmenter } from '../pipeline/segment/segmenter.js';
-import { DISTINCTIVE_MEASURE_MAX, MIN_MEASURE_WORDS, SHARED_MEASURE_MIN, SIMILARITY_KEEP, SIMILARITY_STOP_WORDS } from '../rules/similarity.js';
-
-/** A measure to compare, with the unit (index) it belongs to. */
-export interface UnitMeasure {
-  unit: number;
-  path: string;
-  measure: Measure;
-}
-
-/** Two measures of two units that say the same thing. */
-interface SharedMeasure {
-  a: UnitMeasure;
-  b: UnitMeasure;
-  similarity: number;
-}
-
-/** The measures two units share. */
-export interface UnitPair {
-  a: number;
-  b: number;
-  /** How many measure pairs reach SHARED_MEASURE_MIN. */
-  count: number;
-  /** The most alike, at most SIMILARITY_KEEP. */
-  shared: SharedMeasure[];
-}
-
-/** A unit's measures that no other unit has. */
-export interface Distinctive {
-  unit: number;
-  /** How many of its measures stay below DISTINCTIVE_MEASURE_MAX with every other unit. */
-  count: number;
-  /** The least alike to anything elsewhere, at most SIMILARITY_KEEP, each with its best similarity. */
-  measures: Array<{ m: UnitMeasure; best: number }>;
-}
+import {
+  MIN_MEASURE_WORDS,
+  SHARED_MEASURE_MIN,
+  SHARED_PAIRS_PER_MEASURE,
+  SIMILARITY_BLOCK_PREFIX,
+  SIMILARITY_BLOCK_WINDOW,
+  SIMILARITY_MAX_PAIRS,
+  SIMILARITY_STOP_WORDS,
+} from '../rules/similarity.js';
 
 const STOP = new Set(SIMILARITY_STOP_WORDS);
 const HAN = /\p{Script=Han}/u;
@@ -60,73 +47,242 @@ function measureWords(text: string, seg: Segmenter): string[] {
 /** Round to 4 decimals (similarities are written into units.json; keep them stable and short). */
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** Compare the measures of several units. */
-export function compareMeasures(measures: readonly UnitMeasure[], seg: Segmenter): { pairs: UnitPair[]; distinctive: Distinctive[] } {
-  // Too short a measure gets no words at all: it is neither shared nor distinctive.
-  const words = measures.map((m) => {
-    const ws = measureWords(m.measure.text, seg);
-    return ws.length >= MIN_MEASURE_WORDS ? ws : [];
-  });
-  const df = new Map<string, number>();
-  for (const ws of words) for (const w of new Set(ws)) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = measures.length;
-  // Unit-length TF-IDF vectors, as (word, weight) lists.
-  const vectors = words.map((ws) => {
-    const tf = new Map<string, number>();
-    for (const w of ws) tf.set(w, (tf.get(w) ?? 0) + 1);
-    const v = [...tf].map(([w, f]) => [w, f * (Math.log((1 + n) / (1 + df.get(w)!)) + 1)] as const);
-    const norm = Math.hypot(...v.map(([, x]) => x));
-    return v.map(([w, x]) => [w, norm > 0 ? x / norm : 0] as const);
-  });
-  const postings = new Map<string, Array<{ i: number; x: number }>>();
-  vectors.forEach((v, i) => {
-    for (const [w, x] of v) {
-      const list = postings.get(w) ?? [];
-      list.push({ i, x });
-      postings.set(w, list);
+/** A growable typed array. */
+class Grow<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
     }
-  });
+    this.data[this.length++] = v;
+  }
+  /** The values in an array of their own size, this one emptied (its doubled capacity is let go). */
+  take(): T {
+    const exact = this.data.slice(0, this.length) as T;
+    this.data = this.make(0);
+    this.length = 0;
+    return exact;
+  }
+}
 
-  const best = new Array<number>(n).fill(0);
-  const pairMap = new Map<string, UnitPair>();
-  for (let i = 0; i < n; i++) {
-    const dots = new Map<number, number>();
-    for (const [w, x] of vectors[i]!) {
-      for (const p of postings.get(w)!) {
-        if (p.i <= i || measures[p.i]!.unit === measures[i]!.unit) continue;
-        dots.set(p.i, (dots.get(p.i) ?? 0) + x * p.x);
+const int32s = (n: number) => new Grow(new Int32Array(n), (k) => new Int32Array(k));
+
+/** What a comparison did: how many measures, how many pairs compared, and whether the cap stopped it. */
+export interface ComparisonStats {
+  measures: number;
+  /** Measures with enough words to be compared. */
+  comparable: number;
+  pairsCompared: number;
+  /** True when SIMILARITY_MAX_PAIRS stopped the comparison before every candidate was compared. */
+  capped: boolean;
+  /** The window used (SIMILARITY_BLOCK_WINDOW, halved while the candidates would exceed the cap). */
+  window: number;
+}
+
+/** The result of compare(): the best similarity of each measure with any other unit's, and the stats. */
+export interface ComparisonResult {
+  best: Float64Array;
+  /** 1 when the measure had enough words to be compared. */
+  comparable: Uint8Array;
+  stats: ComparisonStats;
+}
+
+/** Binary search of a sorted Int32Array slice [lo, hi) for v; returns its index (v is known to be there). */
+function positionOf(a: Int32Array, lo: number, hi: number, v: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Measures added in order (the measures of unit 0, then unit 1, …; a unit's measures together), then compared.
+ */
+export class MeasureComparison {
+  private readonly vocabulary = new Map<string, number>();
+  private readonly units = int32s(1024);
+  private readonly offsets = int32s(1024);
+  private readonly terms = int32s(4096);
+  /** Term counts (integers) until compare() turns them into weights. */
+  private readonly tf = int32s(4096);
+
+  constructor(
+    private readonly seg: Segmenter,
+    /** Limits (rules/similarity.ts by default; tests make them small). */
+    private readonly limits = { window: SIMILARITY_BLOCK_WINDOW, prefix: SIMILARITY_BLOCK_PREFIX, maxPairs: SIMILARITY_MAX_PAIRS, sharedPerMeasure: SHARED_PAIRS_PER_MEASURE },
+  ) {
+    this.offsets.push(0);
+  }
+
+  /** Add the next measure (its unit index and text); returns its index. */
+  add(unit: number, text: string): number {
+    const words = measureWords(text, this.seg);
+    const counts = new Map<number, number>();
+    // Too short a measure gets no words at all: it is neither shared nor distinctive.
+    if (words.length >= MIN_MEASURE_WORDS) {
+      for (const w of words) {
+        let id = this.vocabulary.get(w);
+        if (id === undefined) {
+          id = this.vocabulary.size;
+          this.vocabulary.set(w, id);
+        }
+        counts.set(id, (counts.get(id) ?? 0) + 1);
       }
     }
-    for (const [j, dot] of dots) {
-      const sim = round4(dot);
-      best[i] = Math.max(best[i]!, sim);
-      best[j] = Math.max(best[j]!, sim);
-      if (sim < SHARED_MEASURE_MIN) continue;
-      const [a, b] = measures[i]!.unit < measures[j]!.unit ? [measures[i]!, measures[j]!] : [measures[j]!, measures[i]!];
-      const key = `${a.unit}:${b.unit}`;
-      const pair = pairMap.get(key) ?? { a: a.unit, b: b.unit, count: 0, shared: [] };
-      pair.count++;
-      pair.shared.push({ a, b, similarity: sim });
-      pairMap.set(key, pair);
+    for (const id of [...counts.keys()].sort((a, b) => a - b)) {
+      this.terms.push(id);
+      this.tf.push(counts.get(id)!);
     }
+    this.offsets.push(this.terms.length);
+    this.units.push(unit);
+    return this.units.length - 1;
   }
-  const order = (x: SharedMeasure, y: SharedMeasure) =>
-    y.similarity - x.similarity || x.a.unit - y.a.unit || x.a.measure.span.start - y.a.measure.span.start || x.b.measure.span.start - y.b.measure.span.start;
-  const pairs = [...pairMap.values()]
-    .map((p) => ({ ...p, shared: p.shared.sort(order).slice(0, SIMILARITY_KEEP) }))
-    .sort((x, y) => y.count - x.count || x.a - y.a || x.b - y.b);
 
-  const units = [...new Set(measures.map((m) => m.unit))].sort((a, b) => a - b);
-  const distinctive = units.map((unit) => {
-    const mine = measures
-      .map((m, i) => ({ m, best: best[i]!, i }))
-      .filter((x) => x.m.unit === unit && x.best < DISTINCTIVE_MEASURE_MAX && words[x.i]!.length > 0)
-      .map(({ m, best: b }) => ({ m, best: b }));
-    return {
-      unit,
-      count: mine.length,
-      measures: [...mine].sort((x, y) => x.best - y.best || x.m.measure.span.start - y.m.measure.span.start).slice(0, SIMILARITY_KEEP),
+  /** Compare the measures; `onShared(a, b, similarity)` gets every pair at SHARED_MEASURE_MIN or more (a < b). */
+  compare(onShared: (a: number, b: number, similarity: number) => void): ComparisonResult {
+    const { prefix, maxPairs, sharedPerMeasure } = this.limits;
+    const n = this.units.length;
+    // Arrays of their exact size (the growable ones double: at 700,000 measures the slack is tens of megabytes).
+    const unit = this.units.take();
+    const off = this.offsets.take();
+    const terms = this.terms.take();
+    const weight = Float64Array.from(this.tf.take());
+    const nTerms = this.vocabulary.size;
+    this.vocabulary.clear();
+
+    // Document frequencies, then unit-length TF-IDF weights in place.
+    const df = new Int32Array(nTerms);
+    for (let k = 0; k < terms.length; k++) df[terms[k]!]!++;
+    const comparable = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      let norm = 0;
+      for (let k = off[i]!; k < off[i + 1]!; k++) {
+        const x = weight[k]! * (Math.log((1 + n) / (1 + df[terms[k]!]!)) + 1);
+        weight[k] = x;
+        norm += x * x;
+      }
+      norm = Math.sqrt(norm);
+      for (let k = off[i]!; k < off[i + 1]!; k++) weight[k] = norm > 0 ? weight[k]! / norm : 0;
+      if (off[i + 1]! > off[i]!) comparable[i] = 1;
+    }
+
+    // Postings: for each word, the measures holding it, in measure order.
+    const postOff = new Int32Array(nTerms + 1);
+    for (let t = 0; t < nTerms; t++) postOff[t + 1] = postOff[t]! + df[t]!;
+    const post = new Int32Array(terms.length);
+    const fill = postOff.slice(0, nTerms);
+    for (let i = 0; i < n; i++) for (let k = off[i]!; k < off[i + 1]!; k++) post[fill[terms[k]!]!++] = i;
+
+    // Each measure's prefix: its `prefix` rarest words (ties by word id), -1 when it has fewer.
+    const pre = new Int32Array(n * prefix).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const mine = Array.from(terms.subarray(off[i], off[i + 1])).sort((a, b) => df[a]! - df[b]! || a - b);
+      for (let p = 0; p < Math.min(prefix, mine.length); p++) pre[i * prefix + p] = mine[p]!;
+    }
+    // The window: the configured one, halved while the candidates it would give (an upper bound: rare words' whole
+    // lists, common words' windows for the prefix words) exceed the cap, so that every measure gets its share.
+    let window = this.limits.window;
+    for (; window > 8; window >>= 1) {
+      let estimate = 0;
+      for (let i = 0; i < n; i++) {
+        for (let k = off[i]!; k < off[i + 1]!; k++) {
+          const size = df[terms[k]!]!;
+          if (size <= window) estimate += size - 1;
+        }
+        for (let p = 0; p < prefix; p++) {
+          const t = pre[i * prefix + p]!;
+          if (t >= 0 && df[t]! > window) estimate += window;
+        }
+      }
+      if (estimate / 2 <= maxPairs) break;
+    }
+    const half = window >> 1;
+    const inPrefix = (i: number, t: number) => {
+      for (let p = 0; p < prefix; p++) if (pre[i * prefix + p] === t) return true;
+      return false;
     };
-  });
-  return { pairs, distinctive };
+    /** True when measure `from` takes `to` as a candidate through word t (both hold t). */
+    const candidateVia = (from: number, to: number, t: number) => {
+      const lo = postOff[t]!;
+      const hi = postOff[t + 1]!;
+      if (hi - lo <= window) return true;
+      if (!inPrefix(from, t)) return false;
+      return Math.abs(positionOf(post, lo, hi, from) - positionOf(post, lo, hi, to)) <= half;
+    };
+
+    const best = new Float64Array(n);
+    const mark = new Int32Array(n).fill(-1);
+    const cands: number[] = [];
+    const alike: Array<{ j: number; sim: number }> = [];
+    let compared = 0;
+    let capped = false;
+    outer: for (let i = 0; i < n; i++) {
+      cands.length = 0;
+      alike.length = 0;
+      for (let k = off[i]!; k < off[i + 1]!; k++) {
+        const t = terms[k]!;
+        const lo = postOff[t]!;
+        const hi = postOff[t + 1]!;
+        let from = lo;
+        let to = hi;
+        if (hi - lo > window) {
+          if (!inPrefix(i, t)) continue;
+          const at = positionOf(post, lo, hi, i);
+          from = Math.max(lo, at - half);
+          to = Math.min(hi, at + half + 1);
+        }
+        for (let q = from; q < to; q++) {
+          const j = post[q]!;
+          if (j === i || unit[j] === unit[i] || mark[j] === i) continue;
+          mark[j] = i;
+          cands.push(j);
+        }
+      }
+      for (const j of cands) {
+        // The dot product by merging the two sorted word lists; a pair that j (earlier) already took is skipped.
+        let dot = 0;
+        let seen = false;
+        let a = off[i]!;
+        let b = off[j]!;
+        const aEnd = off[i + 1]!;
+        const bEnd = off[j + 1]!;
+        while (a < aEnd && b < bEnd) {
+          const ta = terms[a]!;
+          const tb = terms[b]!;
+          if (ta < tb) a++;
+          else if (tb < ta) b++;
+          else {
+            dot += weight[a]! * weight[b]!;
+            if (j < i && !seen && candidateVia(j, i, ta)) seen = true;
+            a++;
+            b++;
+          }
+        }
+        if (seen) continue;
+        if (compared >= maxPairs) {
+          capped = true;
+          break outer;
+        }
+        compared++;
+        const sim = round4(dot);
+        if (sim > best[i]!) best[i] = sim;
+        if (sim > best[j]!) best[j] = sim;
+        if (sim >= SHARED_MEASURE_MIN) alike.push({ j, sim });
+      }
+      // The pairs this measure started that are alike: its most alike `sharedPerMeasure` are kept.
+      alike.sort((x, y) => y.sim - x.sim || x.j - y.j);
+      for (const { j, sim } of alike.slice(0, sharedPerMeasure)) onShared(Math.min(i, j), Math.max(i, j), sim);
+    }
+    let nComparable = 0;
+    for (let i = 0; i < n; i++) nComparable += comparable[i]!;
+    return { best, comparable, stats: { measures: n, comparable: nComparable, pairsCompared: compared, capped, window } };
+  }
 }

@@ -6,7 +6,7 @@
  */
 import type { Indicator, Indicators, NoticeDocument, Span } from '../output/schema.js';
 import { Sentences } from '../text/sentences.js';
-import type { ResultEntry } from './readResults.js';
+import { csvCell } from './csv.js';
 
 /** A value of a units.csv cell. */
 type CellValue = string | number | boolean | null;
@@ -43,7 +43,13 @@ function sentenceAround(doc: NoticeDocument, span: Span): string {
   return text.slice(start, end < text.length && text[end] !== '\n' ? end + 1 : end).trim();
 }
 
-const evidenceOf = (doc: NoticeDocument, text: string, span: Span, rule: string): Evidence => ({ text, sentence: sentenceAround(doc, span), span, rule });
+/**
+ * A string of its own: V8 keeps a slice of a string as a view of the whole, so a sentence sliced from a notice would
+ * keep the notice's text alive for as long as the unit's row (at 20,000 units, every notice's text at once).
+ */
+const own = (s: string): string => ` ${s}`.slice(1);
+
+const evidenceOf = (doc: NoticeDocument, text: string, span: Span, rule: string): Evidence => ({ text: own(text), sentence: own(sentenceAround(doc, span)), span: { start: span.start, end: span.end }, rule });
 
 /** The evidence of an indicator: its mention, or the mentions it was computed from. */
 function indicatorEvidence(doc: NoticeDocument, f: Indicator | null): Evidence[] {
@@ -152,37 +158,13 @@ export const UNIT_COLUMNS: readonly UnitColumn[] = [
   { name: 'source', description: 'the notice this row is read from (path in the run’s output)', value: (_d, path) => path },
 ];
 
-/** A unit with the notices that concern it. */
-export interface UnitGroup {
-  /** Grouping key: the unit name (NFKC, no spaces), or the notice's path when it names no unit. */
-  key: string;
-  latest: ResultEntry & { doc: NoticeDocument };
-  others: Array<ResultEntry & { doc: NoticeDocument }>;
-}
-
-/** The grouping key of a unit name. */
-function unitKey(unit: string): string {
+/** The grouping key of a unit name: NFKC, no white space (a notice naming no unit has no key and stands alone). */
+export function unitKey(unit: string): string {
   return unit.normalize('NFKC').replace(/\s+/gu, '');
 }
 
-/** A notice's date for picking the latest: publication, else feedback, else the end of the inspection. */
-const noticeDate = (d: NoticeDocument) => d.meta.publishedDate ?? d.meta.feedbackDate ?? d.meta.inspectionPeriod?.end ?? '';
-
-/** Group the processed notices (failed ones left out) by unit; groups in order of first appearance. */
-export function groupUnits(entries: readonly ResultEntry[]): UnitGroup[] {
-  const groups = new Map<string, Array<ResultEntry & { doc: NoticeDocument }>>();
-  for (const e of entries) {
-    if (!e.doc || e.doc.status === 'failed') continue;
-    const key = e.doc.meta.unit ? unitKey(e.doc.meta.unit) : `path:${e.dir}/${e.record.path}`;
-    const list = groups.get(key) ?? [];
-    list.push(e as ResultEntry & { doc: NoticeDocument });
-    groups.set(key, list);
-  }
-  return [...groups.entries()].map(([key, list]) => {
-    const sorted = [...list].sort((a, b) => noticeDate(b.doc).localeCompare(noticeDate(a.doc)) || a.record.path.localeCompare(b.record.path));
-    return { key, latest: sorted[0]!, others: sorted.slice(1) };
-  });
-}
+/** A notice's date for picking the latest of a unit: publication, else feedback, else the end of the inspection. */
+export const noticeDate = (d: NoticeDocument): string => d.meta.publishedDate ?? d.meta.feedbackDate ?? d.meta.inspectionPeriod?.end ?? '';
 
 /** A row of units.csv with its evidence. */
 export interface UnitRow {
@@ -192,18 +174,19 @@ export interface UnitRow {
   otherNotices: string[];
 }
 
-/** The row of one unit. */
-export function unitRow(g: UnitGroup): UnitRow {
-  const doc = g.latest.doc;
+/** The row of a unit: the figures of its latest notice (`doc` at `path`), with the evidence of each figure shown. */
+export function unitRow(doc: NoticeDocument, path: string, otherNotices: readonly string[]): UnitRow {
   const values: Record<string, CellValue> = {};
   const evidence: Record<string, Evidence[]> = {};
   for (const c of UNIT_COLUMNS) {
-    values[c.name] = c.value(doc, g.latest.record.path);
+    values[c.name] = c.value(doc, path);
+    // Evidence only for a figure the row shows.
+    if (values[c.name] === null) continue;
     const ev = c.evidence?.(doc) ?? [];
     if (ev.length > 0) evidence[c.name] = ev;
   }
-  values['otherNotices'] = g.others.map((o) => o.record.path).join('; ');
-  return { values, evidence, otherNotices: g.others.map((o) => o.record.path) };
+  values['otherNotices'] = otherNotices.join('; ');
+  return { values, evidence, otherNotices: [...otherNotices] };
 }
 
 /** Column names of units.csv (the unit columns, then otherNotices). */
@@ -211,14 +194,18 @@ export const CSV_COLUMNS: readonly string[] = [...UNIT_COLUMNS.map((c) => c.name
 
 /**
  * units.csv: UTF-8 with a BOM (so that Excel shows Chinese), RFC 4180 quoting, CRLF line ends. Text from a notice
- * that a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe.
+ * that a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe (csvCell).
  */
+export function unitsCsvHeader(): string {
+  return `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
+}
+
+/** One line of units.csv. */
+export function unitsCsvLine(row: UnitRow): string {
+  return `${CSV_COLUMNS.map((c) => csvCell(row.values[c] ?? null)).join(',')}\r\n`;
+}
+
+/** units.csv of a list of rows. */
 export function unitsCsv(rows: readonly UnitRow[]): string {
-  const cell = (v: CellValue) => {
-    const raw = v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
-    const s = typeof v === 'string' && /^[=+\-@\t\r]/u.test(raw) ? `'${raw}` : raw;
-    return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
-  };
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r.values[c] ?? null)).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return unitsCsvHeader() + rows.map(unitsCsvLine).join('');
 }

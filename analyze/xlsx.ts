@@ -7,16 +7,18 @@
  * as in units.csv. A sheet that would pass Excel's row limit continues on a second sheet ("measures (2)").
  *
  * The file is a pure function of its input: no creation date in its properties, and every zip entry dated
- * 1980-01-01, so the same results give the same bytes. Rows are produced as they are written and the workbook is
- * streamed to disk, so memory does not grow with the number of measures.
+ * 1980-01-01, so the same results give the same bytes. compare adds units one at a time (UnitsXlsxBuilder): the
+ * measures' and regulations' rows go to temporary files as they come (their column widths fitted on the way) and are
+ * read back once when the workbook is streamed to disk, so memory does not grow with the number of measures.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { appendFileSync, createReadStream, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
 import { threadId } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { temporaryPath } from '../output/runLayout.js';
-import type { UnitsDocument } from '../output/unitsSchema.js';
+import type { UnitEntry, UnitsDocument } from '../output/unitsSchema.js';
 import { unitLabel } from './report/data.js';
 import type { UnitDetail } from './report/detail.js';
 import { labelOf, STATUS_LABELS } from './report/labels.js';
@@ -61,45 +63,87 @@ function displayWidth(v: Value): number {
   return w;
 }
 
-/** A sheet to write: its name, header, and its rows (produced on demand, twice: to fit widths, then to write). */
+/** A sheet to write: its name, header, and its rows (produced on demand: to fit widths unless they are given, then
+ *  to write). */
 interface Table {
   name: string;
   header: readonly string[];
-  rows: () => Iterable<Value[]>;
+  rows: () => Iterable<Value[]> | AsyncIterable<Value[]>;
+  /** Column widths fitted to the rows already (else a first pass over the rows fits them). */
+  widths?: number[];
   /** Columns (by index) to format as dates. */
   dates?: ReadonlySet<number>;
   /** Columns frozen at the left. */
   frozen?: number;
 }
 
-/** The measures and regulations tables: one row per item, with the unit it belongs to. */
-function itemTables(doc: UnitsDocument, details: ReadonlyArray<UnitDetail | null>): Table[] {
-  const statusLabel = new Map(STATUS_LABELS.map((s) => [s.status, s.zh]));
-  function* items(each: (unit: string, source: string | null, d: UnitDetail, headings: Map<string, string>) => Iterable<Value[]>): Iterable<Value[]> {
-    for (const [i, u] of doc.units.entries()) {
-      const d = details[i];
-      if (!d) continue;
-      const headings = new Map(d.sections.map((s) => [s.id, text(`${s.marker}${s.title}`)]));
-      yield* each(text(unitLabel(u)), typeof u.values['source'] === 'string' ? text(u.values['source']) : null, d, headings);
-    }
-  }
-  const heading = (headings: Map<string, string>, section: string | null) => (section === null ? null : (headings.get(section) ?? null));
-  return [
-    {
-      name: 'measures',
-      header: ['unit', 'source', 'measure', 'section', 'heading', 'status', 'statusLabel', 'text'],
-      rows: () =>
-        items((unit, source, d, headings) =>
-          d.measures.map((m) => [unit, source, m.id, m.section, heading(headings, m.section), m.status, statusLabel.get(m.status) ?? null, text(m.text)]),
-        ),
-    },
-    {
-      name: 'regulations',
-      header: ['unit', 'source', 'title', 'action', 'rule', 'section', 'heading', 'mention'],
-      rows: () => items((unit, source, d, headings) => d.regulations.map((r) => [unit, source, text(r.title), r.action, r.rule, r.section, heading(headings, r.section), text(r.text)])),
-    },
-  ];
+/** The measures and regulations sheets' rows of one unit: one row per item, with the unit it belongs to. */
+function itemRows(u: UnitEntry, d: UnitDetail): { measures: Value[][]; regulations: Value[][] } {
+  const headings = new Map(d.sections.map((s) => [s.id, text(`${s.marker}${s.title}`)]));
+  const heading = (section: string | null) => (section === null ? null : (headings.get(section) ?? null));
+  const unit = text(unitLabel(u));
+  const source = typeof u.values['source'] === 'string' ? text(u.values['source']) : null;
+  return {
+    measures: d.measures.map((m) => [unit, source, m.id, m.section, heading(m.section), m.status, STATUS_ZH.get(m.status) ?? null, text(m.text)]),
+    regulations: d.regulations.map((r) => [unit, source, text(r.title), r.action, r.rule, r.section, heading(r.section), text(r.text)]),
+  };
 }
+const STATUS_ZH = new Map<string | null, string>(STATUS_LABELS.map((s) => [s.status, s.zh]));
+
+/**
+ * The rows of a sheet kept in a temporary file while units are added (one JSON array a line), their column widths
+ * fitted as they come; read back once when the workbook is written.
+ */
+class RowSpool {
+  readonly widths: number[];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private started = false;
+
+  constructor(
+    readonly name: string,
+    readonly header: readonly string[],
+    readonly file: string,
+  ) {
+    this.widths = header.map((h) => Math.max(MIN_WIDTH, displayWidth(h)));
+  }
+
+  add(rows: readonly Value[][]): void {
+    for (const r of rows) {
+      r.forEach((v, k) => (this.widths[k] = Math.max(this.widths[k]!, displayWidth(v))));
+      const line = JSON.stringify(r);
+      this.pending.push(line);
+      this.pendingChars += line.length;
+    }
+    if (this.pendingChars > SPOOL_FLUSH_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0 && this.started) return;
+    (this.started ? appendFileSync : writeFileSync)(this.file, this.pending.length > 0 ? `${this.pending.join('\n')}\n` : '');
+    this.started = true;
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  table(): Table {
+    this.flush();
+    const file = this.file;
+    return {
+      name: this.name,
+      header: this.header,
+      widths: this.widths,
+      rows: async function* () {
+        for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
+          if (line !== '') yield JSON.parse(line) as Value[];
+        }
+      },
+    };
+  }
+}
+
+/** Characters of spooled rows held before they are appended to their file. */
+const SPOOL_FLUSH_CHARS = 1_000_000;
 
 /** Set every zip entry's date to 1980-01-01 00:00 (the zip epoch), in the local headers and the central directory. */
 async function fixZipDates(path: string): Promise<void> {
@@ -150,74 +194,137 @@ let files = 0;
 const ROWS_PER_TURN = 2_000;
 
 /**
+ * units.xlsx built one unit at a time, in the order of units.json (compare hands each unit over as it is read): the
+ * units sheet's values are kept, the measures' and regulations' rows go to temporary files beside the workbook.
+ * write() streams the workbook to a temporary file beside `path` (dated, then renamed into place) and removes them;
+ * discard() removes them without writing.
+ */
+export class UnitsXlsxBuilder {
+  private readonly names: string[];
+  private readonly unitRows: Value[][] = [];
+  private readonly measures: RowSpool;
+  private readonly regulations: RowSpool;
+
+  constructor(
+    private readonly path: string,
+    private readonly columns: UnitsDocument['columns'],
+    private readonly options: { maxRows?: number } = {},
+  ) {
+    this.names = columns.map((c) => c.name);
+    mkdirSync(dirname(path), { recursive: true });
+    const spool = () => temporaryPath(dirname(path), threadId, TEMPORARY_COUNTER + files++);
+    this.measures = new RowSpool('measures', ['unit', 'source', 'measure', 'section', 'heading', 'status', 'statusLabel', 'text'], spool());
+    this.regulations = new RowSpool('regulations', ['unit', 'source', 'title', 'action', 'rule', 'section', 'heading', 'mention'], spool());
+  }
+
+  /** The next unit and its detail (null: its notice could not be read; it has no measures or regulations rows). */
+  add(u: UnitEntry, d: UnitDetail | null): void {
+    this.unitRows.push(this.names.map((c) => unitCell(c, c === 'otherNotices' ? u.otherNotices.join('; ') : u.values[c])));
+    if (!d) return;
+    const items = itemRows(u, d);
+    this.measures.add(items.measures);
+    this.regulations.add(items.regulations);
+  }
+
+  /** Remove the temporary files. */
+  async discard(): Promise<void> {
+    await Promise.all([this.measures.file, this.regulations.file].map((f) => rm(f, { force: true })));
+  }
+
+  /** Write the workbook to `path`. */
+  async write(): Promise<void> {
+    try {
+      await this.writeWorkbook();
+    } finally {
+      await this.discard();
+    }
+  }
+
+  private async writeWorkbook(): Promise<void> {
+    const { path, columns: cols } = this;
+    const maxRows = this.options.maxRows ?? EXCEL_MAX_ROWS;
+    const unitRows = this.unitRows;
+    const units: Table = {
+      name: 'units',
+      header: this.names,
+      rows: () => unitRows,
+      dates: new Set(this.names.flatMap((c, k) => (DATE_COLUMNS.has(c) ? [k] : []))),
+      frozen: 1,
+    };
+    const columns: Table = { name: 'columns', header: ['column', 'label', 'description'], rows: () => cols.map((c) => [c.name, labelOf(c.name), text(c.description)]) };
+
+    const temporary = temporaryPath(dirname(path), threadId, TEMPORARY_COUNTER + files++);
+    const stream = createWriteStream(temporary);
+    const closed = new Promise<void>((resolve, reject) => {
+      stream.on('close', resolve);
+      stream.on('error', reject);
+    });
+    try {
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+      // No creation or modification date: the file must not depend on the clock.
+      (workbook as unknown as { created?: Date; modified?: Date }).created = undefined;
+      (workbook as unknown as { created?: Date; modified?: Date }).modified = undefined;
+      workbook.creator = 'zhenggai';
+      workbook.lastModifiedBy = 'zhenggai';
+      for (const table of [units, this.measures.table(), this.regulations.table(), columns]) {
+        let widths = table.widths;
+        if (!widths) {
+          const fitted = table.header.map((h) => Math.max(MIN_WIDTH, displayWidth(h)));
+          for await (const r of table.rows()) r.forEach((v, k) => (fitted[k] = Math.max(fitted[k]!, displayWidth(v))));
+          widths = fitted;
+        }
+        let sheet: ExcelJS.Worksheet | null = null;
+        let part = 0;
+        let inSheet = 0;
+        const newSheet = () => {
+          sheet?.commit();
+          part++;
+          inSheet = 0;
+          sheet = workbook.addWorksheet(part === 1 ? table.name : `${table.name} (${part})`, { views: [{ state: 'frozen', xSplit: table.frozen ?? 0, ySplit: 1 }] });
+          sheet.columns = table.header.map((h, k) => ({
+            key: h,
+            width: Math.min(MAX_WIDTH, widths[k]!) + 2,
+            ...(table.dates?.has(k) ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
+          }));
+          sheet.autoFilter = `A1:${columnLetters(table.header.length)}1`;
+          const header = sheet.addRow([...table.header]);
+          header.font = { bold: true };
+          header.commit();
+          return sheet;
+        };
+        let current = newSheet();
+        let written = 0;
+        for await (const r of table.rows()) {
+          if (inSheet === maxRows - 1) current = newSheet();
+          current.addRow(r).commit();
+          inSheet++;
+          if (++written % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+        }
+        current.commit();
+      }
+      await workbook.commit();
+      await closed;
+      await fixZipDates(temporary);
+      await rename(temporary, path);
+    } catch (e) {
+      stream.destroy();
+      await rm(temporary, { force: true });
+      throw e;
+    }
+  }
+}
+
+/**
  * Write units.xlsx for a comparison and its units' details (in the order of doc.units) to `path`: streamed to a
  * temporary file beside it (rows are produced as they are written), dated, then renamed into place.
  */
 export async function writeUnitsXlsx(path: string, doc: UnitsDocument, details: ReadonlyArray<UnitDetail | null>, options: { maxRows?: number } = {}): Promise<void> {
-  const maxRows = options.maxRows ?? EXCEL_MAX_ROWS;
-  const names = doc.columns.map((c) => c.name);
-  const units: Table = {
-    name: 'units',
-    header: names,
-    rows: () => doc.units.map((u) => names.map((c) => unitCell(c, c === 'otherNotices' ? u.otherNotices.join('; ') : u.values[c]))),
-    dates: new Set(names.flatMap((c, k) => (DATE_COLUMNS.has(c) ? [k] : []))),
-    frozen: 1,
-  };
-  const columns: Table = { name: 'columns', header: ['column', 'label', 'description'], rows: () => doc.columns.map((c) => [c.name, labelOf(c.name), text(c.description)]) };
-
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = temporaryPath(dirname(path), threadId, TEMPORARY_COUNTER + files++);
-  const stream = createWriteStream(temporary);
-  const closed = new Promise<void>((resolve, reject) => {
-    stream.on('close', resolve);
-    stream.on('error', reject);
-  });
+  const builder = new UnitsXlsxBuilder(path, doc.columns, options);
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-    // No creation or modification date: the file must not depend on the clock.
-    (workbook as unknown as { created?: Date; modified?: Date }).created = undefined;
-    (workbook as unknown as { created?: Date; modified?: Date }).modified = undefined;
-    workbook.creator = 'zhenggai';
-    workbook.lastModifiedBy = 'zhenggai';
-    for (const table of [units, ...itemTables(doc, details), columns]) {
-      const widths = table.header.map((h) => Math.max(MIN_WIDTH, displayWidth(h)));
-      for (const r of table.rows()) r.forEach((v, k) => (widths[k] = Math.max(widths[k]!, displayWidth(v))));
-      let sheet: ExcelJS.Worksheet | null = null;
-      let part = 0;
-      let inSheet = 0;
-      const newSheet = () => {
-        sheet?.commit();
-        part++;
-        inSheet = 0;
-        sheet = workbook.addWorksheet(part === 1 ? table.name : `${table.name} (${part})`, { views: [{ state: 'frozen', xSplit: table.frozen ?? 0, ySplit: 1 }] });
-        sheet.columns = table.header.map((h, k) => ({
-          key: h,
-          width: Math.min(MAX_WIDTH, widths[k]!) + 2,
-          ...(table.dates?.has(k) ? { style: { numFmt: 'yyyy-mm-dd' } } : {}),
-        }));
-        sheet.autoFilter = `A1:${columnLetters(table.header.length)}1`;
-        const header = sheet.addRow([...table.header]);
-        header.font = { bold: true };
-        header.commit();
-        return sheet;
-      };
-      let current = newSheet();
-      let written = 0;
-      for (const r of table.rows()) {
-        if (inSheet === maxRows - 1) current = newSheet();
-        current.addRow(r).commit();
-        inSheet++;
-        if (++written % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-      current.commit();
-    }
-    await workbook.commit();
-    await closed;
-    await fixZipDates(temporary);
-    await rename(temporary, path);
+    doc.units.forEach((u, i) => builder.add(u, details[i] ?? null));
   } catch (e) {
-    stream.destroy();
-    await rm(temporary, { force: true });
+    await builder.discard();
     throw e;
   }
+  await builder.write();
 }

@@ -4,12 +4,16 @@
  * shuffled order, each copy with a distinct unit name, inspector, dates and figures, and its sentences and measures
  * with their digits redrawn (so that copies do not compress as repeats of one another). Deterministic (seeded).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildUnits } from '../analyze/compare.js';
-import type { ResultEntry } from '../analyze/readResults.js';
-import { type UnitDetail, unitDetails } from '../analyze/report/detail.js';
+import { compareUnits } from '../analyze/compare.js';
+import { openResults } from '../analyze/database.js';
+import type { UnitDetail } from '../analyze/report/detail.js';
+import { indexName } from '../output/runLayout.js';
+import type { IndexRecord } from '../output/schema.js';
 import type { UnitEntry, UnitsDocument } from '../output/unitsSchema.js';
+import { serializeDocument } from '../output/writeFiles.js';
 import { processBytes } from '../pipeline/process.js';
 import { createSegmenter } from '../pipeline/segment/segmenter.js';
 
@@ -25,18 +29,39 @@ function random(seed: number): () => number {
   };
 }
 
-/** The corpus notices processed and compared: the base the synthetic units are copied from. */
+/**
+ * The corpus notices processed (into a temporary results folder, removed after) and compared as `compare` does:
+ * the base the synthetic units are copied from.
+ */
 export async function corpusComparison(root: string): Promise<{ doc: UnitsDocument; details: UnitDetail[] }> {
-  const entries: ResultEntry[] = [];
-  for (const sub of ['corpus', join('corpus', 'patterns')]) {
-    const dir = join(root, sub);
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
-      const doc = await processBytes(readFileSync(join(dir, f)), f);
-      entries.push({ dir: join(root, '.synthetic'), record: { path: f, output: `${f}.json`, status: doc.status, sha256: doc.source.sha256, error: null }, doc });
+  const results = mkdtempSync(join(tmpdir(), 'zhenggai-synthetic-'));
+  try {
+    const records: IndexRecord[] = [];
+    for (const sub of ['corpus', join('corpus', 'patterns')]) {
+      const dir = join(root, sub);
+      for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+        if (records.some((r) => r.path === f)) throw new Error(`${join(sub, f)}: a second corpus notice named ${f}`);
+        const doc = await processBytes(readFileSync(join(dir, f)), f);
+        writeFileSync(join(results, `${f}.json`), serializeDocument(doc));
+        records.push({ path: f, output: `${f}.json`, status: doc.status, sha256: doc.source.sha256, error: null });
+      }
     }
+    writeFileSync(join(results, indexName()), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const db = await openResults([results], { externalAccess: true, log: () => {} });
+    try {
+      const { doc, details } = await compareUnits(db, createSegmenter());
+      return { doc, details: details.map((d, i) => d ?? failed(i)) };
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(results, { recursive: true, force: true });
   }
-  const { doc } = buildUnits(entries, createSegmenter());
-  return { doc, details: unitDetails(entries) };
+}
+
+/** A corpus notice compare could not read back: never expected, so it stops the bench. */
+function failed(i: number): never {
+  throw new Error(`corpus unit ${i}: its result could not be read back`);
 }
 
 const PLACES = '东西南北中青白云江河湖山海林川泉石安平宁康永新兴华明光清长乐和丰盛远泰';

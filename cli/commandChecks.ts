@@ -149,3 +149,16 @@ export async function checkCompareInputs(dirs: readonly string[], out: string): 
   const empty = nothingToRead('compare', dirs, await tallyIndexes(dirs, true));
   if (empty) throw empty;
 }
+
+/**
+ * Before `query` and `export`: a warning on stderr when the folders' processed notices have no JSON document (a run
+ * with --to md or --to chunks only). Their tables then hold the index's rows without any item, which would
+ * otherwise look like notices with nothing in them. Reading stops at the first JSON document found.
+ */
+export async function warnWithoutJson(command: string, dirs: readonly string[]): Promise<void> {
+  const t = await tallyIndexes(dirs, true);
+  if (t.documents > 0 || t.withoutJson === 0) return;
+  process.stderr.write(
+    `zhenggai: warning: ${dirs.join(', ')}: the ${t.withoutJson} notice(s) processed have no JSON document (the run wrote only --to md or --to chunks), so the tables hold no sections, measures or figures; ${command} reads the JSON: rerun with --to json,md (add --resume to keep what is there)\n`,
+  );
+}

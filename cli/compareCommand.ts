@@ -1,38 +1,136 @@
-/** `zhenggai compare <out-dir>... --out <dir>`: units.csv, units.json and report.html, one row per unit. */
-import { existsSync } from 'node:fs';
+/**
+ * `zhenggai compare <out-dir>... --out <dir>`: units.csv, units.json, units.xlsx and report.html, one row per unit,
+ * computed over the folders' stores (analyze/compare.ts). Each unit is written out as compare reads it: its line of
+ * units.csv and units.json at once, what report.html's page needs of it (ReportDataBuilder) and its units.xlsx rows
+ * (UnitsXlsxBuilder: the measures and regulations rows go to temporary files) kept; nothing else of it stays in
+ * memory. report.html and units.xlsx are written once every unit is in, after the measure comparison is done.
+ */
+import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildUnits } from '../analyze/compare.js';
-import { readResults, ResultsError } from '../analyze/readResults.js';
-import { reportHtml } from '../analyze/report.js';
-import { unitDetails } from '../analyze/report/detail.js';
-import { unitsCsv } from '../analyze/units.js';
-import { writeUnitsXlsx } from '../analyze/xlsx.js';
+import { compareUnits, type UnitsHead, type UnitsSink } from '../analyze/compare.js';
+import { reportPage } from '../analyze/report.js';
+import { ReportDataBuilder } from '../analyze/report/data.js';
+import { warnProblems } from '../analyze/store.js';
+import { unitsCsvHeader, unitsCsvLine } from '../analyze/units.js';
+import { UnitsXlsxBuilder } from '../analyze/xlsx.js';
+import type { UnitsDocument } from '../output/unitsSchema.js';
 import { AtomicWriter } from '../output/writeFiles.js';
 import { createSegmenter } from '../pipeline/segment/segmenter.js';
+import { openForCommand } from './queryCommand.js';
 import { UsageError } from './usageError.js';
+
+/** A file written piece by piece under a temporary name, renamed into place by commit(), removed by abort(). */
+class PieceWriter {
+  private readonly tmp: string;
+  private readonly out: WriteStream;
+
+  constructor(private readonly path: string) {
+    this.tmp = `${path}.tmp-${process.pid}`;
+    this.out = createWriteStream(this.tmp);
+  }
+
+  async write(piece: string): Promise<void> {
+    if (!this.out.write(piece)) await new Promise<void>((r) => this.out.once('drain', () => r()));
+  }
+
+  async commit(): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await rename(this.tmp, this.path);
+  }
+
+  async abort(): Promise<void> {
+    this.out.destroy();
+    await rm(this.tmp, { force: true });
+  }
+}
+
+/**
+ * A field of units.json: on one line, or, for a non-empty array, each element on a line of its own, compact
+ * (indented JSON doubles the file: at 20,000 units that is hundreds of megabytes of spaces).
+ */
+function* jsonField(key: string, value: unknown, last: boolean): Generator<string> {
+  const comma = last ? '' : ',';
+  if (Array.isArray(value) && value.length > 0) {
+    yield `  ${JSON.stringify(key)}: [\n`;
+    for (const [i, item] of value.entries()) yield `    ${JSON.stringify(item)}${i < value.length - 1 ? ',' : ''}\n`;
+    yield `  ]${comma}\n`;
+  } else yield `  ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}\n`;
+}
 
 /** Compare the units of one or more run outputs; resolves to the exit code. */
 export async function compareCommand(dirs: readonly string[], options: { out: string; sources?: string; log?: (line: string) => void }): Promise<number> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   if (options.sources !== undefined && !existsSync(options.sources)) throw new UsageError(`--sources ${options.sources}: no such folder (give the folder you gave to \`zhenggai run\`)`);
-  let entries;
+  // External access stays on: no SQL from the user runs here, and DuckDB may spill to its temporary folder.
+  const db = await openForCommand('compare', dirs, { externalAccess: true, log });
+  if (!db) return 1;
+  await mkdir(options.out, { recursive: true });
+  const csv = new PieceWriter(join(options.out, 'units.csv'));
+  const json = new PieceWriter(join(options.out, 'units.json'));
+  let report: ReportDataBuilder | null = null;
+  let xlsx: UnitsXlsxBuilder | null = null;
+  let units = 0;
+  let written = 0;
+  const sink: UnitsSink = {
+    async start(head: UnitsHead, count: number) {
+      units = count;
+      report = new ReportDataBuilder(head.columns, options.out);
+      xlsx = new UnitsXlsxBuilder(join(options.out, 'units.xlsx'), head.columns);
+      await csv.write(unitsCsvHeader());
+      await json.write('{\n');
+      for (const [key, value] of Object.entries(head)) for (const piece of jsonField(key, value, false)) await json.write(piece);
+      await json.write(count > 0 ? '  "units": [\n' : '  "units": [],\n');
+    },
+    async unit(u, d) {
+      await csv.write(unitsCsvLine(u));
+      await json.write(`    ${JSON.stringify(u)}${++written < units ? ',' : ''}\n`);
+      report!.add(u, d);
+      xlsx!.add(u, d);
+    },
+  };
+  let doc: UnitsDocument;
   try {
-    entries = await readResults(dirs);
+    let result;
+    try {
+      result = await compareUnits(db, createSegmenter(), { sources: options.sources, sink });
+    } finally {
+      db.close();
+    }
+    doc = result.doc;
+    warnProblems('compare', result.problems, log);
+    if (units > 0) await json.write('  ],\n');
+    const rest = [['sharedMeasures', doc.sharedMeasures], ['measureComparison', doc.measureComparison], ['distinctiveMeasures', doc.distinctiveMeasures]] as const;
+    for (const [k, [key, value]] of rest.entries()) for (const piece of jsonField(key, value, k === rest.length - 1)) await json.write(piece);
+    await json.write('}\n');
+    await csv.commit();
+    await json.commit();
   } catch (e) {
-    if (e instanceof ResultsError) throw new UsageError(e.message);
+    await Promise.all([csv.abort(), json.abort(), (xlsx as UnitsXlsxBuilder | null)?.discard()]);
     throw e;
   }
-  const { doc, rows } = buildUnits(entries, createSegmenter());
-  const writer = new AtomicWriter();
-  await writer.write(join(options.out, 'units.csv'), unitsCsv(rows));
-  await writer.write(join(options.out, 'units.json'), `${JSON.stringify(doc, null, 2)}\n`);
-  const details = unitDetails(entries, options.sources);
-  await writer.write(join(options.out, 'report.html'), reportHtml(doc, { details, outDir: options.out }));
-  await writeUnitsXlsx(join(options.out, 'units.xlsx'), doc, details);
+  const builder = report as ReportDataBuilder | null;
+  const book = xlsx as UnitsXlsxBuilder | null;
+  if (!builder || !book) throw new Error('compare: the units were never started');
+  try {
+    await new AtomicWriter().write(join(options.out, 'report.html'), reportPage(doc, builder.finish(doc.distinctiveMeasures)));
+  } catch (e) {
+    await book.discard();
+    throw e;
+  }
+  await book.write();
   const pairs = doc.sharedMeasures.reduce((n, p) => n + p.count, 0);
   log(
-    `zhenggai compare: ${doc.notices} notice(s)${doc.failed ? ` (${doc.failed} failed, left out)` : ''} → ${doc.units.length} unit(s), ${doc.sharedMeasures.length} pair(s) of units sharing ${pairs} measure pair(s) → ${join(options.out, 'units.csv')}, units.json, units.xlsx, report.html`,
+    `zhenggai compare: ${doc.notices} notice(s)${doc.failed ? ` (${doc.failed} failed or unreadable, left out)` : ''} → ${units} unit(s); ` +
+      `measures: ${comparisonText(doc)}, ` +
+      `${doc.sharedMeasures.length} pair(s) of units listed sharing ${pairs} measure pair(s) → ${join(options.out, 'units.csv')}, units.json, units.xlsx, report.html`,
   );
-  if (doc.units.length === 0) log('zhenggai compare: no processed notices to compare (run `zhenggai run` first, then give its --out folder)');
+  if (units === 0) log('zhenggai compare: no processed notices to compare (run `zhenggai run` first, then give its --out folder)');
   return 0;
+}
+
+/** The measure comparison in the summary line. */
+function comparisonText(doc: UnitsDocument): string {
+  const s = doc.measureComparison;
+  return `${s.measures} (${s.comparable} comparable), ${s.pairsCompared} pair(s) compared${s.capped ? ` (stopped at the cap of ${s.maxPairs})` : ''}`;
 }

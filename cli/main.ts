@@ -11,7 +11,7 @@ import { parseShard } from './run/shard.js';
 import { isValidIsoDate } from '../text/isoDate.js';
 import { INPUT_EXTENSIONS } from '../pipeline/load/detectFormat.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../output/runLayout.js';
-import { checkCompareInputs, checkOutFolder, NothingToDoError } from './commandChecks.js';
+import { checkCompareInputs, checkOutFolder, NothingToDoError, warnWithoutJson } from './commandChecks.js';
 import { UsageError } from './usageError.js';
 
 function positiveInt(name: string, min: number) {
@@ -147,10 +147,11 @@ Examples:
     .description('join the output folders of shard runs (run --shard K/N) into one folder and one index.jsonl')
     .argument('<dirs...>', 'output folders of the shard runs')
     .requiredOption('-o, --out <dir>', 'merged output folder (may be one of the inputs)')
-    .action(async (dirs: string[], opts: { out: string }) => {
+    .option('--partial', 'merge even when some shards of N are missing (their index files say index.shard-K-of-N.jsonl); without it a missing shard is refused', false)
+    .action(async (dirs: string[], opts: { out: string; partial: boolean }) => {
       checkOutFolder(opts.out, '--out');
       const { mergeCommand } = await import('./mergeCommand.js');
-      exit(await mergeCommand(dirs, { out: opts.out }));
+      exit(await mergeCommand(dirs, { out: opts.out, partial: opts.partial }));
     });
 
   program
@@ -203,26 +204,43 @@ Example:
 
   program
     .command('query')
-    .description('run SQL (DuckDB) over the results of `zhenggai run`: one table per kind of item')
+    .description('run SQL (DuckDB) over the results of `zhenggai run`: one table per kind of item (read-only)')
     .argument('<dirs-and-sql...>', 'one or more output folders, then the SQL statement (quote it)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .addHelpText('after', () => `\nTables (every row carries the document's path and unit):\n${tablesHelp()}\n\nExample:\n  zhenggai query out "SELECT unit, count(*) AS measures FROM measures WHERE status = 'done' GROUP BY unit"`)
-    .action(async (args: string[], opts: { format: 'table' | 'csv' | 'json' }) => {
+    .option('--allow-external-access', 'let the SQL read and write files (COPY … TO, ATTACH, read_csv of a path); off by default', false)
+    .addHelpText(
+      'after',
+      () => `
+Tables (every row carries the document's path and unit):
+${tablesHelp()}
+
+The tables are read from each folder's store, <out>/zhenggai-store.duckdb, brought up to date with the JSON files
+first (only documents that changed are loaded again). Several folders: the union of their stores; a folder given
+twice counts once. Only SELECT (and EXPLAIN) runs, and no statement can touch other files unless
+--allow-external-access is given.
+
+Example:
+  zhenggai query out "SELECT unit, count(*) AS measures FROM measures WHERE status = 'done' GROUP BY unit"`,
+    )
+    .action(async (args: string[], opts: { format: 'table' | 'csv' | 'json'; allowExternalAccess: boolean }) => {
       if (args.length < 2) throw new UsageError('give at least one output folder and an SQL statement');
+      await warnWithoutJson('query', args.slice(0, -1));
       const { queryCommand } = await import('./queryCommand.js');
-      exit(await queryCommand(args.slice(0, -1), args.at(-1)!, opts.format));
+      exit(await queryCommand(args.slice(0, -1), args.at(-1)!, { format: opts.format, allowExternalAccess: opts.allowExternalAccess }));
     });
 
   program
     .command('export')
     .description('write the query tables as Parquet files for pandas, R or Spark')
     .argument('<dirs...>', 'output folders of `zhenggai run`')
-    .requiredOption('--parquet <dir>', 'folder for <table>.parquet files')
-    .addHelpText('after', () => `\nTables:\n${tablesHelp()}`)
-    .action(async (dirs: string[], opts: { parquet: string }) => {
+    .requiredOption('--parquet <dir>', 'folder for <table>.parquet files (or <table>/ partition folders)')
+    .option('--partition-by <keys>', 'Hive-partition every table by kind (inspection_kind), year (published_year) and/or shard (the folder\'s position), comma-separated')
+    .addHelpText('after', () => `\nTables:\n${tablesHelp()}\n\nExamples:\n  zhenggai export out --parquet pq\n  zhenggai export out/s0 out/s1 out/s2 --parquet pq --partition-by shard,year`)
+    .action(async (dirs: string[], opts: { parquet: string; partitionBy?: string }) => {
       checkOutFolder(opts.parquet, '--parquet');
-      const { exportCommand } = await import('./queryCommand.js');
-      exit(await exportCommand(dirs, opts.parquet));
+      await warnWithoutJson('export', dirs);
+      const { exportCommand, parsePartitionBy } = await import('./exportCommand.js');
+      exit(await exportCommand(dirs, { parquet: opts.parquet, ...(opts.partitionBy !== undefined ? { partitionBy: parsePartitionBy(opts.partitionBy) } : {}) }));
     });
 
   program
@@ -273,6 +291,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof NothingToDoError) {
       process.stderr.write(`zhenggai: ${e.message}\n`);
       return e.exitCode;
+    }
+    // DuckDB (query, compare, export, the store) past its memory limit: not a bug, a limit the user can raise.
+    if (e instanceof Error && /^Out of Memory Error/u.test(e.message)) {
+      process.stderr.write(`zhenggai: DuckDB ran out of memory (${e.message.split('\n')[0]}): set ZHENGGAI_DUCKDB_MEMORY higher (e.g. ZHENGGAI_DUCKDB_MEMORY=1GB) and run the command again\n`);
+      return 1;
     }
     throw e;
   }

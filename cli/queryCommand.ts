@@ -1,47 +1,60 @@
-/** `zhenggai query <out-dir>... "<SQL>"` and `zhenggai export <out-dir>... --parquet <dir>`. */
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { openResultsDatabase } from '../analyze/database.js';
-import { query, renderCsv, renderTable } from '../analyze/queryResults.js';
-import { readResults, ResultsError } from '../analyze/readResults.js';
-import { TABLES, tablesHelp } from '../analyze/tables.js';
+/** `zhenggai query <out-dir>... "<SQL>"`: SQL over the stores of one or more results folders, read-only. */
+import { once } from 'node:events';
+import { type OpenOptions, openResults, type ResultsDatabase } from '../analyze/database.js';
+import { csvSink, jsonSink, QueryError, type RowSink, runQuery, tableSink } from '../analyze/queryResults.js';
+import { ResultsError } from '../analyze/readResults.js';
+import { StoreError, warnProblems } from '../analyze/store.js';
+import { tablesHelp } from '../analyze/tables.js';
 import { UsageError } from './usageError.js';
 
-async function open(dirs: readonly string[]) {
+/**
+ * Open the results of the folders (stores brought up to date), problems printed as warnings. A folder that is not
+ * a results folder is a usage error; a store that cannot be opened (held by another process too long, a disk
+ * error) is printed and gives null (exit 1).
+ */
+export async function openForCommand(command: string, dirs: readonly string[], options: OpenOptions & { log: (line: string) => void }): Promise<ResultsDatabase | null> {
+  let db: ResultsDatabase;
   try {
-    return await openResultsDatabase(await readResults(dirs));
+    db = await openResults(dirs, options);
   } catch (e) {
     if (e instanceof ResultsError) throw new UsageError(e.message);
+    if (e instanceof StoreError) {
+      options.log(`zhenggai ${command}: ${e.message}`);
+      return null;
+    }
     throw e;
   }
+  warnProblems(command, db.problems, options.log);
+  return db;
 }
 
-/** Run one SQL statement over the results and print the answer. */
-export async function queryCommand(dirs: readonly string[], sql: string, format: 'table' | 'csv' | 'json'): Promise<number> {
-  const db = await open(dirs);
-  try {
-    const { columns, rows } = await query(db, sql).catch((e: unknown) => {
-      throw new UsageError(`SQL error: ${e instanceof Error ? e.message : String(e)}\ntables:\n${tablesHelp()}`);
-    });
-    process.stdout.write(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : format === 'csv' ? renderCsv(columns, rows) : renderTable(columns, rows));
-    return 0;
-  } finally {
-    db.close();
-  }
+/** Options of queryCommand. */
+export interface QueryOptions {
+  format: 'table' | 'csv' | 'json';
+  /** Let SQL read and write files (DuckDB's external access on). */
+  allowExternalAccess?: boolean;
+  log?: (line: string) => void;
+  /** Where the answer goes (default stdout). */
+  out?: NodeJS.WritableStream;
 }
 
-/** Write every table as <dir>/<table>.parquet. */
-export async function exportCommand(dirs: readonly string[], parquetDir: string): Promise<number> {
-  const db = await open(dirs);
+/** Run SQL over the results and print the answer; resolves to the exit code. */
+export async function queryCommand(dirs: readonly string[], sql: string, options: QueryOptions): Promise<number> {
+  const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const out = options.out ?? process.stdout;
+  const db = await openForCommand('query', dirs, { externalAccess: options.allowExternalAccess ?? false, log });
+  if (!db) return 1;
+  const write = (s: string) => void out.write(s);
+  const sink: RowSink = options.format === 'json' ? jsonSink(write) : options.format === 'csv' ? csvSink(write) : tableSink(write);
+  sink.drain = async () => {
+    if ((out as NodeJS.WriteStream).writableNeedDrain) await once(out, 'drain');
+  };
   try {
-    await mkdir(parquetDir, { recursive: true });
-    for (const t of TABLES) {
-      const file = resolve(join(parquetDir, `${t.name}.parquet`));
-      await db.connection.run(`COPY "${t.name}" TO '${file.replace(/'/gu, "''")}' (FORMAT parquet)`);
-      const n = await query(db, `SELECT count(*) AS n FROM "${t.name}"`);
-      process.stderr.write(`zhenggai export: ${t.name}: ${String(n.rows[0]?.['n'])} rows → ${file}\n`);
-    }
+    await runQuery(db, sql, sink, { externalAccess: options.allowExternalAccess ?? false });
     return 0;
+  } catch (e) {
+    if (e instanceof QueryError) throw new UsageError(e.refused ? e.message : `${e.message}\ntables:\n${tablesHelp()}`);
+    throw e;
   } finally {
     db.close();
   }

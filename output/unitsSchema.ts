@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { MeasureStatus, Span } from './schema.js';
 
 export const UNITS_SCHEMA_NAME = 'zhenggai.units';
-export const UNITS_SCHEMA_VERSION = '1.0.0';
+/** 1.1.0: measureComparison (how many measure pairs were compared, and whether the cap stopped it). */
+export const UNITS_SCHEMA_VERSION = '1.1.0';
 
 const Cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -47,6 +48,17 @@ export const UnitsDocument = z
         shared: z.array(z.object({ similarity: z.number(), a: MeasureRef, b: MeasureRef })),
       }),
     ),
+    measureComparison: z
+      .object({
+        measures: z.number().int().nonnegative().meta({ description: 'measures of the units compared (each unit’s latest notice)' }),
+        comparable: z.number().int().nonnegative().meta({ description: 'measures with enough words to compare' }),
+        pairsCompared: z.number().int().nonnegative().meta({ description: 'measure pairs whose similarity was computed (candidates sharing words, blocked)' }),
+        capped: z.boolean().meta({ description: 'true when the cap on pairs stopped the comparison early' }),
+        maxPairs: z.number().int().positive(),
+        window: z.number().int().positive().meta({ description: 'measures compared around each one through a common word (narrowed to fit maxPairs)' }),
+        unitsKeptPerUnit: z.number().int().positive().meta({ description: 'sharedMeasures lists, for each unit, at most this many units it shares most with' }),
+      })
+      .meta({ description: 'how the measures were compared: blocked by shared words (rules/similarity.ts), not all pairs' }),
     distinctiveMeasures: z.array(
       z.object({
         unit: z.number().int(),

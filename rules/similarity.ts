@@ -33,5 +33,28 @@ export const SHARED_MEASURE_MIN = 0.5;
 /** A measure whose best match in every other unit is below this is distinctive of its unit. */
 export const DISTINCTIVE_MEASURE_MAX = 0.2;
 
-/** How many shared pairs per pair of units, and distinctive measures per unit, are kept. */
-export const SIMILARITY_KEEP = 5;
+/** How many shared pairs per pair of units, and distinctive measures per unit, are kept (3: at 20,000 units each
+ *  example kept is megabytes of units.json). */
+export const SIMILARITY_KEEP = 3;
+
+/**
+ * Blocking, so that measures are compared at any number of units (analyze/similarity.ts): a word in at most
+ * SIMILARITY_BLOCK_WINDOW measures is rare and every two measures sharing it are compared; through a common word, a
+ * measure is compared only with the SIMILARITY_BLOCK_WINDOW measures nearest it in that word's list, and only for its
+ * SIMILARITY_BLOCK_PREFIX rarest words. On the project corpus every word is rare (all pairs sharing a word are
+ * compared, as before blocking); at 20,000 units a boilerplate measure found in thousands of notices is compared with
+ * its neighbours instead of with all of them.
+ */
+export const SIMILARITY_BLOCK_WINDOW = 64;
+export const SIMILARITY_BLOCK_PREFIX = 3;
+
+/** At most this many measure pairs are compared: the window is narrowed to fit, and the comparison stops there if it
+ *  is still reached (units.json says so). */
+export const SIMILARITY_MAX_PAIRS = 20_000_000;
+
+/** Of the alike pairs a measure starts, this many (the most alike) are counted as shared: a boilerplate measure found
+ *  in thousands of notices does not fill units.json with all of them. */
+export const SHARED_PAIRS_PER_MEASURE = 5;
+
+/** units.json lists, for each unit, the units it shares most measures with, at most this many. */
+export const SHARED_UNITS_KEEP = 3;

@@ -151,6 +151,21 @@ describe('item 3: nothing to work on', () => {
       'zhenggai: md-out: the 3 notice(s) processed have no JSON document (the run wrote only --to md or --to chunks); compare reads the JSON: rerun with --to json,md (add --resume to keep what is there); nothing was written\n',
     ]);
   });
+
+  it('query and export of a run that wrote Markdown only warn that the tables hold no items, and say to add json', () => {
+    const dir = tmp();
+    const inp = threeNotices(dir);
+    expect(zhenggai(['run', inp, '--out', 'md-out', '--to', 'md', '-q'], { cwd: dir }).code).toBe(0);
+    const warning = (command: string) =>
+      `zhenggai: warning: md-out: the 3 notice(s) processed have no JSON document (the run wrote only --to md or --to chunks), so the tables hold no sections, measures or figures; ${command} reads the JSON: rerun with --to json,md (add --resume to keep what is there)\n`;
+    const q = zhenggai(['query', 'md-out', 'SELECT count(*) AS n FROM measures', '--format', 'csv'], { cwd: dir });
+    expect([q.code, q.stdout, q.stderr.startsWith(warning('query'))]).toEqual([0, 'n\n0\n', true]);
+    const e = zhenggai(['export', 'md-out', '--parquet', 'pq'], { cwd: dir });
+    expect([e.code, e.stderr.startsWith(warning('export'))]).toEqual([0, true]);
+    // A run that wrote JSON too: no warning.
+    expect(zhenggai(['run', inp, '--out', 'both-out', '--to', 'json,md', '-q'], { cwd: dir }).code).toBe(0);
+    expect(zhenggai(['query', 'both-out', 'SELECT 1'], { cwd: dir }).stderr).not.toContain('warning');
+  });
 });
 
 describe('item 5: standard input and output', () => {

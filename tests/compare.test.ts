@@ -212,3 +212,46 @@ describe('units.csv cells', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 });
+
+describe('measure similarity with blocking (analyze/similarity.ts)', () => {
+  const WORDS = ['医院', '学校', '资金', '档案', '培训', '合同', '采购', '工程', '票据', '考核', '安全', '环境', '农业', '水利', '交通', '住房', '土地', '财务'];
+  /** Measure k of unit u: four words, the first shared by units in groups of three, the others varied. */
+  const text = (u: number, k: number) => [WORDS[(u % 3) + k]!, WORDS[(u * 7 + k * 3) % WORDS.length]!, WORDS[(u * 5 + k + 4) % WORDS.length]!, WORDS[(k * 11 + 2) % WORDS.length]!].join('，');
+
+  async function run(units: number, perUnit: number, limits?: { window: number; prefix: number; maxPairs: number; sharedPerMeasure: number }) {
+    const { MeasureComparison } = await import('../analyze/similarity.js');
+    const { createSegmenter } = await import('../pipeline/segment/segmenter.js');
+    const c = new MeasureComparison(createSegmenter(), limits);
+    for (let u = 0; u < units; u++) for (let k = 0; k < perUnit; k++) c.add(u, text(u, k));
+    const shared: Array<[number, number, number]> = [];
+    const r = c.compare((a, b, s) => shared.push([a, b, s]));
+    return { ...r, shared };
+  }
+
+  it('compares every pair of measures of different units that share a word when every word is rare, each pair once', async () => {
+    const r = await run(6, 3, { window: 1000, prefix: 3, maxPairs: 1_000_000, sharedPerMeasure: 5 });
+    // Brute force over the same words: pairs of measures of different units sharing one.
+    const words = Array.from({ length: 18 }, (_, i) => new Set(text(Math.floor(i / 3), i % 3).split('，')));
+    let expected = 0;
+    for (let i = 0; i < 18; i++) for (let j = i + 1; j < 18; j++) if (Math.floor(i / 3) !== Math.floor(j / 3) && [...words[i]!].some((w) => words[j]!.has(w))) expected++;
+    expect(r.stats).toMatchObject({ measures: 18, comparable: 18, pairsCompared: expected, capped: false, window: 1000 });
+    for (const [a, b, s] of r.shared) {
+      expect(a).toBeLessThan(b);
+      expect(s).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it('with common words, compares each measure with its neighbours only, narrows the window to the cap, and stops at the cap', async () => {
+    const all = await run(60, 3, { window: 1000, prefix: 3, maxPairs: 1_000_000, sharedPerMeasure: 5 });
+    const blocked = await run(60, 3, { window: 8, prefix: 2, maxPairs: 1_000_000, sharedPerMeasure: 5 });
+    expect(blocked.stats.window).toBe(8);
+    expect(blocked.stats.pairsCompared).toBeLessThan(all.stats.pairsCompared);
+    expect(blocked.stats.pairsCompared).toBeGreaterThan(0);
+    // Every measure repeated across units still finds an alike one among its neighbours: none is distinctive.
+    for (let i = 0; i < 180; i++) expect(blocked.best[i], `measure ${i}`).toBeGreaterThan(0);
+    const narrowed = await run(60, 3, { window: 64, prefix: 3, maxPairs: 2000, sharedPerMeasure: 5 });
+    expect(narrowed.stats.window).toBeLessThan(64);
+    const capped = await run(60, 3, { window: 1000, prefix: 3, maxPairs: 100, sharedPerMeasure: 5 });
+    expect(capped.stats).toMatchObject({ pairsCompared: 100, capped: true });
+  });
+});

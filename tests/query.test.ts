@@ -1,6 +1,6 @@
 /** SQL over results (`zhenggai query`) and Parquet export, checked against the JSON files themselves. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,8 +18,8 @@ const docs = readFileSync(join(out, 'index.jsonl'), 'utf8')
   .map((l) => JSON.parse(l) as { output: string })
   .map((r) => NoticeDocument.parse(JSON.parse(readFileSync(join(out, r.output), 'utf8'))));
 
-const q = (sql: string) => {
-  const r = zhenggai('query', out, sql, '--format', 'json');
+const q = (sql: string, ...flags: string[]) => {
+  const r = zhenggai('query', out, sql, '--format', 'json', ...flags);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as Array<Record<string, unknown>>;
 };
@@ -65,7 +65,118 @@ describe('zhenggai export --parquet', () => {
     expect(zhenggai('export', out, '--parquet', pq).status).toBe(0);
     for (const table of ['documents', 'sections', 'measures', 'counts', 'dates', 'regulations', 'indicators', 'diagnostics']) {
       const sql = `SELECT (SELECT count(*) FROM read_parquet('${join(pq, `${table}.parquet`)}')) = (SELECT count(*) FROM ${table}) AS same`;
-      expect(q(sql)[0]!['same'], table).toBe(true);
+      expect(q(sql, '--allow-external-access')[0]!['same'], table).toBe(true);
     }
+  });
+
+  it('past DuckDB’s memory limit: exit 1, a message that says how to raise it, and the earlier export left whole', () => {
+    const pq = mkdtempSync(join(tmpdir(), 'zhenggai-parquet-oom-'));
+    expect(zhenggai('export', out, '--parquet', pq).status).toBe(0);
+    const before = readFileSync(join(pq, 'documents.parquet'));
+    const r = spawnSync(process.execPath, [BIN, 'export', out, '--parquet', pq], { encoding: 'utf8', env: { ...process.env, ZHENGGAI_DUCKDB_MEMORY: '4MB' } });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain(
+      'zhenggai export: DuckDB ran out of memory writing documents (its limit is 4MB): set ZHENGGAI_DUCKDB_MEMORY to more (e.g. ZHENGGAI_DUCKDB_MEMORY=1GB) and run export again\n',
+    );
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /u);
+    expect(readdirSync(pq).sort()).toEqual(['counts', 'dates', 'diagnostics', 'documents', 'indicators', 'measures', 'regulations', 'sections'].map((t) => `${t}.parquet`));
+    expect(readFileSync(join(pq, 'documents.parquet')).equals(before)).toBe(true);
+  });
+
+  it('a store build past DuckDB’s memory limit: exit 1 and the same advice, never an internal error', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'zhenggai-query-oom-'));
+    cpSync(out, copy, { recursive: true, filter: (f) => !f.endsWith('.duckdb') && !f.endsWith('.duckdb.wal') });
+    const r = spawnSync(process.execPath, [BIN, 'query', copy, 'SELECT count(*) FROM documents'], { encoding: 'utf8', env: { ...process.env, ZHENGGAI_DUCKDB_MEMORY: '4MB' } });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/zhenggai: DuckDB ran out of memory \(Out of Memory Error: [^\n]+\): set ZHENGGAI_DUCKDB_MEMORY higher \(e\.g\. ZHENGGAI_DUCKDB_MEMORY=1GB\) and run the command again\n/u);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /u);
+    // With the default limit the store is built again and answers.
+    const ok = zhenggai('query', copy, 'SELECT count(*) AS n FROM documents', '--format', 'json');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual([{ n: docs.length }]);
+  });
+});
+
+describe('zhenggai query is read-only', () => {
+  const target = join(mkdtempSync(join(tmpdir(), 'zhenggai-query-target-')), 'stolen.csv');
+  it.each([
+    ['COPY … TO', `COPY (SELECT * FROM documents) TO '${target}'`],
+    ['COPY … TO in a second statement', `SELECT 1; COPY documents TO '${target}'`],
+    ['ATTACH', `ATTACH '${target}.duckdb' AS other`],
+    ['reading a file', "SELECT * FROM read_csv('/etc/passwd')"],
+    ['EXPORT DATABASE', `EXPORT DATABASE '${target}.dir'`],
+    ['DROP', 'DROP VIEW documents'],
+    ['CREATE', 'CREATE TABLE x AS SELECT 1'],
+    ['SET', 'SET enable_external_access = true'],
+  ])('refuses %s by default (exit 2), saying so and naming --allow-external-access; no file is written', (_what, sql) => {
+    const r = zhenggai('query', out, sql);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^zhenggai: query is read-only: it runs SELECT \(and EXPLAIN\) over the results, with DuckDB's external access off, so no statement reads or writes other files \(COPY … TO, ATTACH,/u);
+    expect(r.stderr).toContain('run it again with --allow-external-access');
+    expect(r.stdout).toBe('');
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(`${target}.duckdb`)).toBe(false);
+    expect(existsSync(`${target}.dir`)).toBe(false);
+  });
+
+  it('with --allow-external-access, COPY … TO writes the file (and the results stay read-only)', () => {
+    const r = zhenggai('query', out, `COPY (SELECT path FROM documents ORDER BY path) TO '${target}' (HEADER false)`, '--allow-external-access');
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(target, 'utf8').trim().split('\n')).toEqual(docs.map((d) => d.source.path).sort());
+    const drop = zhenggai('query', out, 'DROP TABLE s0.documents', '--allow-external-access');
+    expect(drop.status).toBe(2);
+    expect(drop.stderr).toMatch(/read-only mode/u);
+  });
+});
+
+describe('zhenggai query over several folders', () => {
+  it('counts a folder given twice (by the same or another path to it) once, and says so', () => {
+    const link = join(mkdtempSync(join(tmpdir(), 'zhenggai-query-link-')), 'same');
+    symlinkSync(out, link);
+    const r = zhenggai('query', out, `${out}/`, link, 'SELECT count(*) AS n FROM measures', '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([{ n: docs.reduce((n, d) => n + d.measures.length, 0) }]);
+    expect(r.stderr).toContain(`${out}/ is the same folder as ${out}; counted once`);
+    expect(r.stderr).toContain(`${link} is the same folder as ${out}; counted once`);
+  });
+
+  it('queries the union of the stores of different folders', () => {
+    const other = mkdtempSync(join(tmpdir(), 'zhenggai-query-other-'));
+    expect(zhenggai('run', join(ROOT, 'corpus', 'patterns'), '--out', other, '-q').status).toBe(0);
+    const patterns = readdirSync(join(ROOT, 'corpus', 'patterns')).filter((f) => /\.(txt|html|docx?|pdf)$/u.test(f)).length;
+    const r = zhenggai('query', out, other, 'SELECT count(*) AS n FROM documents', '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([{ n: docs.length + patterns }]);
+  });
+});
+
+describe('zhenggai export --partition-by', () => {
+  it('writes Hive partitions by kind and year that read back with every row and its document’s values', () => {
+    const pq = mkdtempSync(join(tmpdir(), 'zhenggai-parquet-part-'));
+    const r = zhenggai('export', out, '--parquet', pq, '--partition-by', 'kind,year');
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(pq, 'measures')).sort()).toEqual(
+      [...new Set(docs.map((d) => d.meta.inspectionKind))].map((k) => (k === null ? 'inspection_kind=__HIVE_DEFAULT_PARTITION__' : `inspection_kind=${encodeURIComponent(k)}`)).sort(),
+    );
+    for (const table of ['documents', 'sections', 'measures', 'counts', 'dates', 'regulations', 'indicators', 'diagnostics']) {
+      const sql = `SELECT (SELECT count(*) FROM read_parquet('${join(pq, table)}/**/*.parquet', hive_partitioning = true)) = (SELECT count(*) FROM ${table}) AS same`;
+      expect(q(sql, '--allow-external-access')[0]!['same'], table).toBe(true);
+    }
+    const mismatched = q(
+      `SELECT count(*) AS n FROM read_parquet('${join(pq, 'measures')}/**/*.parquet', hive_partitioning = true) m JOIN documents d USING (path)
+       WHERE m.inspection_kind IS DISTINCT FROM d.inspection_kind OR m.published_year IS DISTINCT FROM year(d.published_date)`,
+      '--allow-external-access',
+    );
+    expect(mismatched[0]!['n']).toBe(0);
+    // Exported again into the same folder: the earlier partitions are replaced, not added to.
+    expect(zhenggai('export', out, '--parquet', pq, '--partition-by', 'kind,year').status).toBe(0);
+    const again = q(`SELECT (SELECT count(*) FROM read_parquet('${join(pq, 'measures')}/**/*.parquet')) = (SELECT count(*) FROM measures) AS same`, '--allow-external-access');
+    expect(again[0]!['same']).toBe(true);
+  });
+
+  it('refuses an unknown key (exit 2)', () => {
+    const r = zhenggai('export', out, '--parquet', mkdtempSync(join(tmpdir(), 'zhenggai-parquet-bad-')), '--partition-by', 'month');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--partition-by takes kind, year or shard \(comma-separated\), not month/u);
   });
 });

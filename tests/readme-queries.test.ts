@@ -27,6 +27,27 @@ function query(sql: string): Array<Record<string, unknown>> {
   return JSON.parse(r.stdout) as Array<Record<string, unknown>>;
 }
 
+describe('README: opening the store directly', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  it('the duckdb CLI and pandas examples name the store and SQL that answer on it, opened read-only', async () => {
+    const cli = /^duckdb -readonly out\/(\S+) "(.+)"$/mu.exec(readme);
+    const pandas = /^df = duckdb\.connect\("out\/(\S+)", read_only=True\)\.sql\("(.+)"\)\.df\(\)$/mu.exec(readme);
+    expect(cli, 'duckdb CLI example').not.toBeNull();
+    expect(pandas, 'pandas example').not.toBeNull();
+    query('SELECT 1 AS one'); // brings the store up to date
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    for (const [file, sql] of [cli!.slice(1), pandas!.slice(1)] as Array<[string, string]>) {
+      const inst = await DuckDBInstance.create(join(out, file), { access_mode: 'READ_ONLY' });
+      const conn = await inst.connect();
+      const rows = (await conn.runAndReadAll(sql)).getRowObjectsJson();
+      conn.closeSync();
+      inst.closeSync();
+      expect(rows.length, sql).toBeGreaterThan(0);
+      if (/GROUP BY/u.test(sql)) expect(rows.reduce((n, r) => n + Number(Object.values(r)[1]), 0)).toBe(docs.length);
+    }
+  });
+});
+
 describe('README example queries', () => {
   it('there are exactly five', () => expect(QUERIES).toHaveLength(5));
 

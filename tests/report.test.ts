@@ -10,15 +10,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readResults } from '../analyze/readResults.js';
 import { reportHtml } from '../analyze/report.js';
 import type { RowsPayload } from '../analyze/report/data.js';
-import { type UnitDetail, unitDetails } from '../analyze/report/detail.js';
+import type { UnitDetail } from '../analyze/report/detail.js';
 import type { NoticeDocument, Section } from '../output/schema.js';
 import { UnitsDocument } from '../output/unitsSchema.js';
 import { corpusComparison, syntheticUnits } from '../bench/syntheticUnits.js';
 import { ROOT } from './helpers.js';
-import { browserProblem, type CorpusComparison, compareCorpus, launchChromium, tmp, zhenggai } from './reportFixture.js';
+import { browserProblem, type CorpusComparison, compareCorpus, compareDetails, launchChromium, tmp, zhenggai } from './reportFixture.js';
 
 const SHOTS = join(ROOT, 'tmp');
 let cmp: CorpusComparison;
@@ -114,8 +113,7 @@ describe('report.html: what the page carries', () => {
   });
 
   it('fits a size by cutting the text of measures to a common length, or leaving it out', async () => {
-    const entries = await readResults([cmp.run]);
-    const details = unitDetails(entries, cmp.input);
+    const { details } = await compareDetails([cmp.run], cmp.input);
     const full = reportHtml(units, { details, outDir: cmp.out });
     expect((JSON.parse(scriptText(full, 'zg-data')) as RowsPayload).cut).toBe(0);
     // No measure text at all when even a cut one would not fit.

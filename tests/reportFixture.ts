@@ -9,6 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
+import { compareUnits } from '../analyze/compare.js';
+import { openResults } from '../analyze/database.js';
+import type { UnitDetail } from '../analyze/report/detail.js';
+import type { UnitsDocument } from '../output/unitsSchema.js';
+import { createSegmenter } from '../pipeline/segment/segmenter.js';
 import { corpusNotices, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'zhenggai.js');
@@ -65,6 +70,17 @@ export function compareCorpus(): CorpusComparison {
   expect(r2.status, r2.stderr).toBe(0);
   const [header, ...cells] = parseCsv(readFileSync(join(out, 'units.csv'), 'utf8'));
   return { input, run, out, header: header!, rows: cells.map((c) => Object.fromEntries(header!.map((h, i) => [h, c[i] ?? '']))) };
+}
+
+/** The comparison `compare` makes of results folders, and its units' details (what report.html and units.xlsx get). */
+export async function compareDetails(dirs: readonly string[], sources?: string): Promise<{ doc: UnitsDocument; details: Array<UnitDetail | null> }> {
+  const db = await openResults(dirs, { externalAccess: true, log: () => {} });
+  try {
+    const { doc, details } = await compareUnits(db, createSegmenter(), { sources });
+    return { doc, details };
+  } finally {
+    db.close();
+  }
 }
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -8,18 +8,17 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readResults } from '../analyze/readResults.js';
-import { type UnitDetail, unitDetails } from '../analyze/report/detail.js';
+import type { UnitDetail } from '../analyze/report/detail.js';
 import { COLUMN_LABELS } from '../analyze/report/labels.js';
 import { unitsCsv } from '../analyze/units.js';
 import { DATE_COLUMNS, writeUnitsXlsx } from '../analyze/xlsx.js';
 import type { NoticeDocument } from '../output/schema.js';
 import { UnitsDocument } from '../output/unitsSchema.js';
-import { type CorpusComparison, compareCorpus, parseCsv, tmp, zhenggai } from './reportFixture.js';
+import { type CorpusComparison, compareCorpus, compareDetails, parseCsv, tmp, zhenggai } from './reportFixture.js';
 
 let cmp: CorpusComparison;
 let units: UnitsDocument;
-let details: UnitDetail[];
+let details: Array<UnitDetail | null>;
 let book: ExcelJS.Workbook;
 
 /** units.xlsx written to a temporary folder, as bytes. */
@@ -50,7 +49,7 @@ function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
 beforeAll(async () => {
   cmp = compareCorpus();
   units = UnitsDocument.parse(JSON.parse(readFileSync(join(cmp.out, 'units.json'), 'utf8')));
-  details = unitDetails(await readResults([cmp.run]), cmp.input);
+  details = (await compareDetails([cmp.run], cmp.input)).details;
   book = await read(readFileSync(join(cmp.out, 'units.xlsx')));
 });
 

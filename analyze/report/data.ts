@@ -7,7 +7,7 @@
  * the per-unit view says so and links to the result file, which has every measure in full.
  */
 import { relative, sep } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { UnitEntry, UnitsDocument } from '../../output/unitsSchema.js';
 import type { DetailSection, UnitDetail } from './detail.js';
 import { COLUMN_LABELS, labelOf, TABLE_COLUMNS, type ColumnType } from './labels.js';
@@ -126,11 +126,69 @@ function sectionAt(sections: readonly DetailSection[], offset: number): number {
 
 const STATUS_CODE = { done: 0, ongoing: 1, planned: 2 } as const;
 
-/** A chunk of details as JSON: each field as one array, measure text cut to `cut` characters (0: whole, -1: none). */
-function chunkJson(units: readonly DetailPayload[], cut: number): string {
-  const field = <K extends keyof DetailPayload>(k: K) => units.map((u) => u[k]);
-  const mt = units.map((u) => (cut < 0 ? [] : cut === 0 ? u.mt : u.mt.map((t) => (t.length > cut ? `${t.slice(0, cut)}…` : t))));
-  return JSON.stringify({ s: field('s'), f: field('f'), t: field('t'), m: field('m'), mt, res: field('res'), src: field('src'), older: field('older') });
+/** Measure text cut to `cut` characters (0: whole, -1: none), as chunkJson does it. */
+const cutText = (mt: readonly string[], cut: number): string[] => (cut < 0 ? [] : cut === 0 ? [...mt] : mt.map((t) => (t.length > cut ? `${t.slice(0, cut)}…` : t)));
+
+/** Storage of a sealed chunk: deflated quickly (it is inflated again for each encoding of the chunk). */
+const store = (json: string): Buffer => deflateRawSync(Buffer.from(json, 'utf8'), { level: 1 });
+const unstore = (b: Buffer): string => inflateRawSync(b).toString('utf8');
+
+/**
+ * A chunk of units' details, kept compact from the moment its units are in until the report is encoded: the JSON
+ * of its fields but the measures' (deflated), the measures' [section, status, only] as numbers (the "only" marks
+ * come when the comparison is done), and the measures' text (its JSON deflated; fitChunks cuts it to a length).
+ * json(cut) gives the chunk's JSON exactly as JSON.stringify of its fields would: each field as one array.
+ */
+export class DetailChunk {
+  readonly units: number;
+  /** Bytes of json(0) in UTF-8 (a mark does not change it). */
+  readonly plainBytes: number;
+  private readonly rest: Buffer;
+  private readonly split: number;
+  /** Per unit, its first measure's index in `measures` (and the end, last). */
+  private readonly starts: Int32Array;
+  /** [section, status, only] of every measure of the chunk, unit after unit. */
+  private readonly measures: Int32Array;
+  private readonly text: Buffer;
+
+  constructor(units: readonly DetailPayload[]) {
+    const field = <K extends keyof DetailPayload>(k: K) => JSON.stringify(units.map((u) => u[k]));
+    const head = `{"s":${field('s')},"f":${field('f')},"t":${field('t')},"m":`;
+    const tail = `,"res":${field('res')},"src":${field('src')},"older":${field('older')}}`;
+    this.units = units.length;
+    this.split = head.length;
+    this.rest = store(head + tail);
+    this.starts = new Int32Array(units.length + 1);
+    units.forEach((u, i) => (this.starts[i + 1] = this.starts[i]! + u.m.length));
+    this.measures = new Int32Array(this.starts[units.length]! * 3);
+    units.forEach((u, i) => u.m.forEach((m, k) => this.measures.set(m, (this.starts[i]! + k) * 3)));
+    const mt = JSON.stringify(units.map((u) => u.mt));
+    this.text = store(mt);
+    this.plainBytes = Buffer.byteLength(head) + Buffer.byteLength(tail) + Buffer.byteLength(this.measuresJson()) + Buffer.byteLength(`,"mt":${mt}`);
+  }
+
+  /** Mark measure k of unit i (of this chunk) as one no other unit has. */
+  markOnly(i: number, k: number): void {
+    this.measures[(this.starts[i]! + k) * 3 + 2] = 1;
+  }
+
+  private measuresJson(): string {
+    const units: string[] = [];
+    for (let i = 0; i < this.units; i++) {
+      const ms: string[] = [];
+      for (let k = this.starts[i]!; k < this.starts[i + 1]!; k++) ms.push(`[${this.measures[k * 3]},${this.measures[k * 3 + 1]},${this.measures[k * 3 + 2]}]`);
+      units.push(`[${ms.join(',')}]`);
+    }
+    return `[${units.join(',')}]`;
+  }
+
+  /** The chunk as JSON, measure text cut to `cut` characters (0: whole, -1: none). */
+  json(cut: number): string {
+    const rest = unstore(this.rest);
+    const text = unstore(this.text);
+    const mt = cut === 0 ? text : JSON.stringify((JSON.parse(text) as string[][]).map((t) => cutText(t, cut)));
+    return `${rest.slice(0, this.split)}${this.measuresJson()},"mt":${mt}${rest.slice(this.split)}`;
+  }
 }
 
 /** A chunk as the page embeds it: JSON (safe in a script element), or deflated and base64-encoded. */
@@ -144,10 +202,10 @@ const encode = (json: string, z: boolean): string => (z ? deflateRawSync(Buffer.
 export function fitChunks({ groups, longest }: DetailGroups, z: boolean, budget: number): { cut: number; chunks: string[] } {
   const SAMPLE = 16;
   const sample = groups.length <= SAMPLE * 2 ? groups : groups.filter((_, k) => k % SAMPLE === 0);
-  const units = (gs: readonly DetailPayload[][]) => gs.reduce((n, g) => n + g.length, 0);
+  const units = (gs: readonly DetailChunk[]) => gs.reduce((n, g) => n + g.units, 0);
   const scale = units(groups) / Math.max(1, units(sample));
   const size = (chunk: string) => (z ? chunk.length : Buffer.byteLength(chunk)); // base64 is ASCII
-  const estimate = (cut: number) => scale * sample.reduce((n, g) => n + size(encode(chunkJson(g, cut), z)), 0);
+  const estimate = (cut: number) => scale * sample.reduce((n, g) => n + size(encode(g.json(cut), z)), 0);
   let cut = 0;
   if (estimate(0) > budget) {
     if (estimate(MIN_CUT) > budget) cut = -1;
@@ -163,7 +221,7 @@ export function fitChunks({ groups, longest }: DetailGroups, z: boolean, budget:
     }
   }
   for (;;) {
-    const chunks = groups.map((g) => encode(chunkJson(g, cut), z));
+    const chunks = groups.map((g) => encode(g.json(cut), z));
     if (cut < 0 || chunks.reduce((n, c) => n + size(c), 0) <= budget) return { cut, chunks };
     cut = cut === 0 ? longest : Math.floor(cut * 0.8);
     if (cut < MIN_CUT) cut = -1;
@@ -172,40 +230,62 @@ export function fitChunks({ groups, longest }: DetailGroups, z: boolean, budget:
 
 /** The units' details grouped in chunks, and the longest measure text (for fitChunks). */
 export interface DetailGroups {
-  groups: DetailPayload[][];
+  groups: DetailChunk[];
   longest: number;
 }
 
-/** The report's data: the rows payload, and the details in chunks (fitChunks encodes them within a size). */
-export function reportData(doc: UnitsDocument, details: ReadonlyArray<UnitDetail | null>, outDir: string): { rows: RowsPayload; details: DetailGroups } {
-  const descriptions = new Map(doc.columns.map((c) => [c.name, c.description]));
-  const labels: Record<string, [string, string]> = {};
-  for (const c of doc.columns) labels[c.name] = [labelOf(c.name), c.description];
-  for (const name of Object.keys(COLUMN_LABELS)) labels[name] ??= [labelOf(name), descriptions.get(name) ?? ''];
-  const keys = [...TABLE_COLUMNS.map((c) => c.key), ...EXTRA_VALUES];
-  const v: Record<string, Cell[]> = {};
-  for (const k of keys) v[k] = doc.units.map((u) => u.values[k] ?? null);
-  v['unit'] = doc.units.map((u) => (typeof u.values['unit'] === 'string' ? u.values['unit'] : null));
-  const rules: string[] = [];
-  const ruleIndex = new Map<string, number>();
-  const ruleOf = (r: string) => {
-    let k = ruleIndex.get(r);
+/**
+ * The report's data, built one unit at a time (compare hands each unit over as it is read, and keeps nothing else
+ * of it for the page): the rows payload, and the details in chunks (fitChunks encodes them within a size).
+ */
+export class ReportDataBuilder {
+  private readonly keys = [...TABLE_COLUMNS.map((c) => c.key), ...EXTRA_VALUES];
+  private readonly tableKeys = TABLE_COLUMNS.map((c) => c.key);
+  private readonly v: Record<string, Cell[]> = {};
+  private readonly names: string[] = [];
+  private readonly why: Array<string | null> = [];
+  private readonly years: Array<number | null> = [];
+  private readonly ev: number[] = [];
+  private readonly rules: string[] = [];
+  private readonly ruleIndex = new Map<string, number>();
+  /** The sealed chunks of details, and the units of the chunk being filled. */
+  private readonly chunks: DetailChunk[] = [];
+  private current: DetailPayload[] = [];
+  private count = 0;
+  /** The measure ids of each unit (joined by a line break), until finish() marks the distinctive ones. */
+  private readonly measureIds: string[] = [];
+  private measureChars = 0;
+  private longest = 0;
+
+  constructor(
+    private readonly columns: UnitsDocument['columns'],
+    private readonly outDir: string,
+  ) {
+    // The order of the columns in the page's JSON: the table's, the extra values, and unit (when not among them).
+    for (const k of [...this.keys, 'unit']) this.v[k] ??= [];
+  }
+
+  private ruleOf(r: string): number {
+    let k = this.ruleIndex.get(r);
     if (k === undefined) {
-      k = rules.push(r) - 1;
-      ruleIndex.set(r, k);
+      k = this.rules.push(r) - 1;
+      this.ruleIndex.set(r, k);
     }
     return k;
-  };
-  const distinctive = new Map<number, Set<string>>(doc.distinctiveMeasures.map((d) => [d.unit, new Set(d.measures.map((m) => m.id))]));
-  let measureChars = 0;
-  let longest = 0;
-  const payloads = doc.units.map((u, i): DetailPayload => {
-    const d = details[i] ?? null;
+  }
+
+  /** The next unit (in the order of units.json) and its detail. */
+  add(u: UnitEntry, d: UnitDetail | null): void {
+    for (const k of Object.keys(this.v)) this.v[k]!.push(k === 'unit' ? (typeof u.values['unit'] === 'string' ? u.values['unit'] : null) : (u.values[k] ?? null));
+    this.names.push(unitLabel(u));
+    this.why.push(typeof u.values['unit'] === 'string' && u.values['unit'] !== '' ? null : (d?.unidentified ?? '通报中没有找到单位名称，按文件单列。'));
+    this.years.push(yearOf(u));
+    this.ev.push(this.tableKeys.reduce((bits, k, j) => (k !== 'unit' && (u.evidence[k]?.length ?? 0) > 0 ? bits | (1 << j) : bits), 0));
     const sections = d?.sections ?? [];
     const sentences: string[] = [];
     const sentenceIndex = new Map<string, number>();
     const f: DetailPayload['f'] = [];
-    for (const [col, c] of doc.columns.entries()) {
+    for (const [col, c] of this.columns.entries()) {
       const value = u.values[c.name] ?? null;
       const evidence = u.evidence[c.name] ?? [];
       if ((value === null || value === '') && evidence.length === 0) continue;
@@ -216,49 +296,82 @@ export function reportData(doc: UnitsDocument, details: ReadonlyArray<UnitDetail
           t = sentences.push(sentence) - 1;
           sentenceIndex.set(sentence, t);
         }
-        return [t, at, len, sectionAt(sections, e.span.start), ruleOf(e.rule)];
+        return [t, at, len, sectionAt(sections, e.span.start), this.ruleOf(e.rule)];
       });
       f.push(evidence.length > MAX_MENTIONS ? [col, value, mentions, evidence.length] : [col, value, mentions]);
     }
     const sectionIndex = new Map(sections.map((s, k) => [s.id, k]));
-    const only = distinctive.get(i);
     const measures = d?.measures ?? [];
     for (const m of measures) {
-      measureChars += m.text.length;
-      longest = Math.max(longest, m.text.length);
+      this.measureChars += m.text.length;
+      this.longest = Math.max(this.longest, m.text.length);
     }
-    return {
+    this.measureIds.push(measures.map((m) => m.id).join('\n'));
+    this.count++;
+    this.current.push({
       s: sections.map((s) => [s.level, s.marker, s.title.length > TITLE_MAX ? `${s.title.slice(0, TITLE_MAX)}…` : s.title]),
       f,
       t: sentences,
-      m: measures.map((m) => [m.section === null ? -1 : (sectionIndex.get(m.section) ?? -1), m.status === null ? 3 : STATUS_CODE[m.status], only?.has(m.id) ? 1 : 0]),
+      m: measures.map((m) => [m.section === null ? -1 : (sectionIndex.get(m.section) ?? -1), m.status === null ? 3 : STATUS_CODE[m.status], 0]),
       mt: measures.map((m) => m.text),
-      res: d ? hrefTo(d.result, outDir) : null,
-      src: d?.source ? hrefTo(d.source, outDir) : null,
+      res: d ? hrefTo(d.result, this.outDir) : null,
+      src: d?.source ? hrefTo(d.source, this.outDir) : null,
       older: u.otherNotices,
+    });
+    if (this.current.length === CHUNK) this.seal();
+  }
+
+  /** Seal the chunk being filled. */
+  private seal(): void {
+    if (this.current.length > 0) this.chunks.push(new DetailChunk(this.current));
+    this.current = [];
+  }
+
+  /** The data, once every unit is added: measures only one unit has (units.json's distinctiveMeasures) marked. */
+  finish(distinctiveMeasures: UnitsDocument['distinctiveMeasures']): { rows: RowsPayload; details: DetailGroups } {
+    this.seal();
+    for (const d of distinctiveMeasures) {
+      const ids = this.measureIds[d.unit];
+      const chunk = this.chunks[Math.floor(d.unit / CHUNK)];
+      if (ids === undefined || !chunk) continue;
+      const only = new Set(d.measures.map((m) => m.id));
+      ids.split('\n').forEach((id, k) => {
+        if (only.has(id)) chunk.markOnly(d.unit % CHUNK, k);
+      });
+    }
+    this.measureIds.length = 0;
+    const descriptions = new Map(this.columns.map((c) => [c.name, c.description]));
+    const labels: Record<string, [string, string]> = {};
+    for (const c of this.columns) labels[c.name] = [labelOf(c.name), c.description];
+    for (const name of Object.keys(COLUMN_LABELS)) labels[name] ??= [labelOf(name), descriptions.get(name) ?? ''];
+    const rows: RowsPayload = {
+      n: this.count,
+      cols: TABLE_COLUMNS.map((c) => ({ k: c.key, h: c.head, en: c.en, t: c.type })),
+      fcols: this.columns.map((c) => c.name),
+      labels,
+      v: this.v,
+      name: this.names,
+      why: this.why,
+      year: this.years,
+      ev: this.ev,
+      rules: this.rules,
+      chunk: CHUNK,
+      z: false,
+      cut: 0,
+      measureChars: this.measureChars,
     };
-  });
-  const tableKeys = TABLE_COLUMNS.map((c) => c.key);
-  const rows: RowsPayload = {
-    n: doc.units.length,
-    cols: TABLE_COLUMNS.map((c) => ({ k: c.key, h: c.head, en: c.en, t: c.type })),
-    fcols: doc.columns.map((c) => c.name),
-    labels,
-    v,
-    name: doc.units.map(unitLabel),
-    why: doc.units.map((u, i) => (typeof u.values['unit'] === 'string' && u.values['unit'] !== '' ? null : (details[i]?.unidentified ?? '通报中没有找到单位名称，按文件单列。'))),
-    year: doc.units.map(yearOf),
-    ev: doc.units.map((u) => tableKeys.reduce((bits, k, j) => (k !== 'unit' && (u.evidence[k]?.length ?? 0) > 0 ? bits | (1 << j) : bits), 0)),
-    rules,
-    chunk: CHUNK,
-    z: false,
-    cut: 0,
-    measureChars,
-  };
-  const groups: DetailPayload[][] = [];
-  for (let k = 0; k < payloads.length; k += CHUNK) groups.push(payloads.slice(k, k + CHUNK));
-  rows.z = groups.reduce((n, g) => n + Buffer.byteLength(chunkJson(g, 0)), 0) > PLAIN_LIMIT;
-  return { rows, details: { groups, longest } };
+    const groups = [...this.chunks];
+    this.chunks.length = 0;
+    rows.z = groups.reduce((n, g) => n + g.plainBytes, 0) > PLAIN_LIMIT;
+    return { rows, details: { groups, longest: this.longest } };
+  }
+}
+
+/** The report's data of a whole comparison: the rows payload, and the details in chunks. */
+export function reportData(doc: UnitsDocument, details: ReadonlyArray<UnitDetail | null>, outDir: string): { rows: RowsPayload; details: DetailGroups } {
+  const builder = new ReportDataBuilder(doc.columns, outDir);
+  doc.units.forEach((u, i) => builder.add(u, details[i] ?? null));
+  return builder.finish(doc.distinctiveMeasures);
 }
 
 /** JSON text safe inside a <script> element: no "<" (so no </script> or <!--). */

@@ -3,15 +3,12 @@
  * units.json: the tree of its notice, its measures and regulations, where its result file (and, when known, its
  * original file) is, and why it could not be identified when the notice names no unit.
  *
- * `compare` gives one UnitDetail per unit of its UnitsDocument, in the same order. Today they are read from the
- * documents `compare` already holds (unitDetails); a compare that reads a columnar store fills the same shape from
- * its sections, measures and regulations tables.
+ * `compare` (analyze/compare.ts) gives one UnitDetail per unit of its UnitsDocument, in the same order, made from
+ * the latest notice of each unit as it reads that notice for the unit's row (unitDetail).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measure, NoticeDocument, Regulation, Section, Span } from '../../output/schema.js';
-import type { ResultEntry } from '../readResults.js';
-import { groupUnits } from '../units.js';
 
 /** A heading of the notice, its sections flattened in document order. */
 export interface DetailSection {
@@ -75,25 +72,18 @@ function unidentifiedReason(doc: NoticeDocument): string | null {
   return `${parts.join('；')}。`;
 }
 
-/** The detail of one processed notice. `sources`: the folder the run read its inputs from, when known. */
-function unitDetail(entry: ResultEntry & { doc: NoticeDocument }, sources?: string): UnitDetail {
-  const { doc, record } = entry;
-  const original = sources === undefined ? null : join(sources, record.path);
+/**
+ * The detail of one processed notice: `doc`, read from `output` in the results folder `dir`, for the input `path`.
+ * `sources`: the folder the run read its inputs from (`compare --sources`), where the original is found by its path.
+ */
+export function unitDetail(dir: string, path: string, output: string, doc: NoticeDocument, sources?: string): UnitDetail {
+  const original = sources === undefined ? null : join(sources, path);
   return {
-    result: join(entry.dir, record.output ?? `${record.path}.json`),
+    result: join(dir, output),
     source: original !== null && existsSync(original) ? original : null,
     sections: flatten(doc.sections),
     measures: doc.measures.map((m) => ({ id: m.id, section: m.section, status: m.status, text: m.text })),
     regulations: doc.regulations.map((r) => ({ title: r.title, action: r.action, rule: r.rule, section: r.section, text: r.text })),
     unidentified: unidentifiedReason(doc),
   };
-}
-
-/**
- * The details of the units compare builds from these results, in the order of its UnitsDocument (both group the
- * processed notices with groupUnits; the latest notice of a unit stands for it). `sources`: the folder the run read
- * its inputs from (`compare --sources`), where each notice's original is found by its path in the index.
- */
-export function unitDetails(entries: readonly ResultEntry[], sources?: string): UnitDetail[] {
-  return groupUnits(entries).map((g) => unitDetail(g.latest, sources));
 }

@@ -1,0 +1,487 @@
+/**
+ * The columnar store of a results folder: `<out>/zhenggai-store.duckdb`, a DuckDB database holding the tables of
+ * analyze/tables.ts (documents, sections, measures, counts, dates, regulations, indicators, diagnostics) for the
+ * documents of the folder's index, so that `query`, `compare` and `export` never read every JSON file again.
+ *
+ * The per-file JSON stays the source of truth; the store is a cache that any command reading the folder brings up
+ * to date first (ensureStore):
+ * - A scan reads the index files line by line and stats each output (inode, size, modification time: an output is
+ *   always replaced by a rename, so a rewritten output has a new inode). A digest of what it saw, equal to the one
+ *   the store recorded, means the store is fresh: nothing else is read.
+ * - Otherwise the store is updated incrementally, in SQL: the scan goes into a table, the last record of each path
+ *   wins (an index written as a journal may repeat a path), the documents whose index line or output changed, or
+ *   that are gone, are deleted from every table, and the new and changed ones are loaded, one document at a time
+ *   through appenders (memory does not grow with the number of documents).
+ * - A store that is missing, of another layout, left half-updated by a killed process (its state is not `ready`),
+ *   or damaged (DuckDB cannot open it) is built again from the JSON files.
+ * - A folder where the store cannot be written (read-only) gets a temporary store for the command, removed after.
+ *
+ * Bookkeeping lives in the schema `zhenggai` of the store (meta: layout, digest, state; files: one row per path
+ * with its index line, output signature, unit key, notice date and any problem reading it).
+ */
+import { createHash } from 'node:crypto';
+import { accessSync, constants, existsSync, lstatSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement } from '@duckdb/node-api';
+import { appendValue, createDuckDB, quoteIdent, quoteLiteral } from './duckdb.js';
+import { availableParallelism, tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { indexLines, problemText, type ResultsProblem } from './readResults.js';
+import { type Prepared, prepareDocument, type Scanned } from './storeRows.js';
+import { type Column, TABLES } from './tables.js';
+
+/** The store's file name in a results folder. */
+export const STORE_NAME = 'zhenggai-store.duckdb';
+
+/** The layout of the store: bumped by hand when the bookkeeping changes; the tables' columns are hashed in. */
+const STORE_FORMAT = 1;
+
+/** The layout string recorded in the store: a store of another layout is built again. */
+function layout(): string {
+  const tables = TABLES.map((t) => `${t.name}(${(t.columns as Column<unknown>[]).map((c) => `${c.name} ${c.type}`).join(',')})`).join(';');
+  return `${STORE_FORMAT}:${createHash('sha256').update(tables).digest('hex').slice(0, 16)}`;
+}
+
+/** A text value of a row read back from DuckDB. */
+const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** DuckDB's memory while loading: less than the other commands', as the worker threads need theirs. */
+const BUILD_MEMORY_LIMIT = '256MB';
+
+/** Documents staged before DuckDB parses their rows into the tables. */
+const STAGE_DOCS = 250;
+
+/** How long to wait for another process that holds the store's write lock, and how often to try. */
+const LOCK_WAIT_MS = 120_000;
+const LOCK_POLL_MS = 250;
+
+/** The store of a folder could not be opened or updated (another process holds it too long, a disk error). */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** What ensureStore did and found. */
+export interface StoreState {
+  /** The results folder. */
+  dir: string;
+  /** The store file to attach (in the folder, or a temporary one). */
+  path: string;
+  /** True when the store is temporary (the folder is not writable): remove it with `dispose`. */
+  temporary: boolean;
+  /** Documents loaded by this call, and documents deleted because they are gone or changed. */
+  loaded: number;
+  removed: number;
+  /** True when the store was (re)built from nothing. */
+  rebuilt: boolean;
+  /** Index lines and outputs that could not be read (left out of the tables), in index order. */
+  problems: ResultsProblem[];
+  /** Remove a temporary store (no-op otherwise). */
+  dispose(): void;
+}
+
+/** The signature of an output file: inode, size and modification time (ns), or why it cannot be stat'ed. */
+function outputSignature(dir: string, output: string | null): string | null {
+  if (output === null) return null;
+  try {
+    const st = lstatSync(join(dir, output), { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}:${st.isFile() ? 'f' : st.isSymbolicLink() ? 'l' : 'o'}`;
+  } catch (e) {
+    return `error:${(e as NodeJS.ErrnoException).code ?? 'unknown'}`;
+  }
+}
+
+/** Read the folder's index files and stat every output; returns the digest of what was seen. */
+async function scan(dir: string, onLine: ((s: Scanned) => void) | null, onProblem: (p: ResultsProblem) => void): Promise<string> {
+  const hash = createHash('sha256').update(`${layout()}\n`);
+  let ord = 0;
+  for await (const l of indexLines(dir, onProblem)) {
+    const sig = outputSignature(dir, l.record.output);
+    hash.update(`${l.index}\t${l.line}\t${l.text}\t${sig ?? ''}\n`);
+    onLine?.({ ord: ord++, path: l.record.path, index: l.index, line: l.line, text: l.text, output: l.record.output, status: l.record.status, sig });
+  }
+  return hash.digest('hex');
+}
+
+const isLockError = (e: unknown) => e instanceof Error && /Could not set lock|Conflicting lock/u.test(e.message);
+
+/** Open a DuckDB file, waiting while another process holds a conflicting lock. */
+async function openWaiting(path: string, readOnly: boolean): Promise<DuckDBInstance> {
+  const until = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return await createDuckDB(path, { readOnly, ...(readOnly ? {} : { memoryLimit: BUILD_MEMORY_LIMIT }) });
+    } catch (e) {
+      if (!isLockError(e)) throw e;
+      if (Date.now() > until) throw new StoreError(`${path} is held by another process for more than ${LOCK_WAIT_MS / 1000} s (${(e as Error).message.split('\n')[0]}); try again when it ends`);
+      await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
+    }
+  }
+}
+
+/** The store's recorded meta values, or null when it has none (a new or foreign file). */
+async function readMeta(conn: DuckDBConnection): Promise<Map<string, string> | null> {
+  const has = await conn.runAndReadAll(`SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = 'zhenggai' AND table_name = 'meta'`);
+  if (Number(has.getRowObjectsJson()[0]?.['n'] ?? 0) === 0) return null;
+  const rows = (await conn.runAndReadAll('SELECT key, value FROM zhenggai.meta')).getRowObjectsJson();
+  return new Map(rows.map((r) => [text(r['key']), text(r['value'])]));
+}
+
+/** Set one meta value (committed at once). */
+async function setMeta(conn: DuckDBConnection, key: string, value: string): Promise<void> {
+  await conn.run(`DELETE FROM zhenggai.meta WHERE key = ${quoteLiteral(key)}`);
+  await conn.run(`INSERT INTO zhenggai.meta VALUES (${quoteLiteral(key)}, ${quoteLiteral(value)})`);
+}
+
+const FILES_COLUMNS =
+  'path VARCHAR, ord BIGINT, index_name VARCHAR, line BIGINT, record VARCHAR, output VARCHAR, status VARCHAR, sig VARCHAR, has_doc BOOLEAN, usable BOOLEAN, problem VARCHAR, unit_key VARCHAR, notice_date VARCHAR';
+const SCAN_COLUMNS = 'ord BIGINT, path VARCHAR, index_name VARCHAR, line BIGINT, record VARCHAR, output VARCHAR, status VARCHAR, sig VARCHAR';
+
+/** Drop everything and create the empty tables. */
+async function createEmpty(conn: DuckDBConnection): Promise<void> {
+  await conn.run('DROP SCHEMA IF EXISTS zhenggai CASCADE');
+  for (const t of TABLES) await conn.run(`DROP TABLE IF EXISTS main.${quoteIdent(t.name)}`);
+  await conn.run('CREATE SCHEMA zhenggai');
+  await conn.run('CREATE TABLE zhenggai.meta (key VARCHAR, value VARCHAR)');
+  await conn.run(`CREATE TABLE zhenggai.files (${FILES_COLUMNS})`);
+  for (const t of TABLES) {
+    const cols = t.columns as Column<unknown>[];
+    await conn.run(`CREATE TABLE main.${quoteIdent(t.name)} (${cols.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`);
+  }
+  await setMeta(conn, 'layout', layout());
+  await setMeta(conn, 'state', 'empty');
+}
+
+/** The JSON structure DuckDB's from_json reads a table's rows with (column name → type, in column order). */
+function rowStructure(cols: readonly Column<unknown>[]): string {
+  return JSON.stringify([Object.fromEntries(cols.map((c) => [c.name, c.type === 'VARCHAR[]' ? ['VARCHAR'] : c.type]))]);
+}
+
+/**
+ * The load's writers. A document's rows of each table are gathered as JSON text (a row per object, the columns of
+ * tables.ts), and every STAGE_DOCS documents DuckDB parses them into the tables in one statement per table
+ * (from_json, unnest): a few calls per batch instead of one per cell, which is what loading costs otherwise. DuckDB
+ * parses one batch in its own thread while the next batch's documents are read; the bookkeeping rows go through a
+ * second connection, so that nothing is appended on the connection while it runs a batch.
+ */
+class Loader {
+  private staged = 0;
+  private pending: string[][] = TABLES.map(() => []);
+  private inflight: Promise<void> = Promise.resolve();
+  private constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly inserts: DuckDBPreparedStatement[],
+    readonly files: DuckDBAppender,
+    private readonly filesConn: DuckDBConnection,
+  ) {}
+
+  static async open(conn: DuckDBConnection, filesConn: DuckDBConnection): Promise<Loader> {
+    const inserts: DuckDBPreparedStatement[] = [];
+    for (const t of TABLES) {
+      const structure = quoteLiteral(rowStructure(t.columns as Column<unknown>[]));
+      inserts.push(await conn.prepare(`INSERT INTO main.${quoteIdent(t.name)} SELECT unnest(from_json($1::VARCHAR, ${structure}), recursive := true)`));
+    }
+    return new Loader(conn, inserts, await filesConn.createAppender('files', 'zhenggai'), filesConn);
+  }
+
+  /** Stage a prepared document: its rows of every table, and its bookkeeping row. */
+  stage(p: Prepared): void {
+    p.rows.forEach((rows, k) => {
+      if (rows !== null) this.pending[k]!.push(rows);
+    });
+    p.files.forEach((v, i) => appendValue(this.files, FILES_TYPES[i]!, v));
+    this.files.endRow();
+  }
+
+  /** One document staged: hand the staged rows to DuckDB every STAGE_DOCS documents. */
+  async next(): Promise<void> {
+    if (++this.staged % STAGE_DOCS === 0) await this.move();
+  }
+
+  private async move(): Promise<void> {
+    const batch = this.pending.map((rows) => (rows.length > 0 ? `[${rows.join(',')}]` : null));
+    this.pending = TABLES.map(() => []);
+    await this.inflight;
+    // One transaction per batch: DuckDB keeps a transaction's rows in memory until it commits.
+    this.inflight = (async () => {
+      await this.conn.run('BEGIN TRANSACTION');
+      for (const [k, insert] of this.inserts.entries()) {
+        if (batch[k] === null) continue;
+        insert.bindVarchar(1, batch[k]!);
+        await insert.run();
+      }
+      await this.conn.run('COMMIT');
+    })();
+  }
+
+  async close(): Promise<void> {
+    await this.move();
+    await this.inflight;
+    for (const insert of this.inserts) insert.destroySync();
+    this.files.closeSync();
+    this.filesConn.closeSync();
+  }
+}
+
+/** The bookkeeping columns' types, in the order of Prepared.files. */
+const FILES_TYPES: ReadonlyArray<Column<unknown>['type']> = ['VARCHAR', 'BIGINT', 'VARCHAR', 'BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'BOOLEAN', 'BOOLEAN', 'VARCHAR', 'VARCHAR', 'VARCHAR'];
+
+/** Documents to load from which worker threads prepare them (fewer: this thread). ZHENGGAI_STORE_WORKERS_FROM overrides. */
+const WORKERS_FROM = Number(process.env['ZHENGGAI_STORE_WORKERS_FROM'] ?? 1000);
+
+/** Records a worker prepares per message. */
+const WORKER_BATCH = 20;
+
+/**
+ * Worker threads preparing documents (analyze/storeWorker.ts), used when there are many to load: reading, checking
+ * and making the rows is most of a load's cost, and it then runs on every core while this thread hands the rows to
+ * DuckDB. Batches are answered in the order they were given, so the load is the same as in one thread.
+ */
+class Preparers {
+  private next = 0;
+  /** Per worker, the answers awaited, in the order the batches were given. */
+  private readonly waiting: Array<Array<{ resolve: (p: Prepared[]) => void; reject: (e: Error) => void }>>;
+
+  private constructor(private readonly workers: Worker[]) {
+    this.waiting = workers.map(() => []);
+    workers.forEach((w, i) => {
+      w.on('message', (m: { ok?: Prepared[]; error?: string }) => {
+        const waiter = this.waiting[i]!.shift();
+        if (m.ok) waiter?.resolve(m.ok);
+        else waiter?.reject(new Error(`a store worker failed: ${m.error ?? 'no answer'}`));
+      });
+      w.on('error', (e: Error) => {
+        for (const waiter of this.waiting[i]!.splice(0)) waiter.reject(e);
+      });
+    });
+  }
+
+  static start(dir: string): Preparers {
+    const n = Math.max(1, Math.min(availableParallelism(), 4));
+    // A small young generation: a worker's garbage is a batch's documents, and V8 would otherwise let it grow.
+    const options = { workerData: { dir }, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+    return new Preparers(Array.from({ length: n }, () => new Worker(new URL('./storeWorker.js', import.meta.url), options)));
+  }
+
+  /** Prepare a batch on the next worker. */
+  prepare(batch: Scanned[]): Promise<Prepared[]> {
+    const i = this.next++ % this.workers.length;
+    return new Promise((resolve, reject) => {
+      this.waiting[i]!.push({ resolve, reject });
+      this.workers[i]!.postMessage(batch);
+    });
+  }
+
+  /** Batches a worker may hold at once. */
+  get capacity(): number {
+    return 2 * this.workers.length;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Bring the store at `path` up to date with the folder (the write lock held by `conn`'s instance). */
+async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConnection): Promise<{ loaded: number; removed: number }> {
+  await setMeta(conn, 'state', 'updating');
+  await conn.run(`CREATE OR REPLACE TABLE zhenggai.scan (${SCAN_COLUMNS})`);
+  const scanApp = await conn.createAppender('scan', 'zhenggai');
+  const seen = await scan(
+    dir,
+    (s) => {
+      appendValue(scanApp, 'BIGINT', s.ord);
+      appendValue(scanApp, 'VARCHAR', s.path);
+      appendValue(scanApp, 'VARCHAR', s.index);
+      appendValue(scanApp, 'BIGINT', s.line);
+      appendValue(scanApp, 'VARCHAR', s.text);
+      appendValue(scanApp, 'VARCHAR', s.output);
+      appendValue(scanApp, 'VARCHAR', s.status);
+      appendValue(scanApp, 'VARCHAR', s.sig);
+      scanApp.endRow();
+    },
+    () => {},
+  );
+  scanApp.closeSync();
+  // The last line of each path wins; a record is kept when its line and its output's signature are unchanged.
+  await conn.run('CREATE OR REPLACE TABLE zhenggai.current AS SELECT * FROM zhenggai.scan QUALIFY row_number() OVER (PARTITION BY path ORDER BY ord DESC) = 1');
+  await conn.run(
+    'CREATE OR REPLACE TABLE zhenggai.stale AS SELECT f.path FROM zhenggai.files f LEFT JOIN zhenggai.current c ON c.path = f.path AND c.record = f.record AND c.sig IS NOT DISTINCT FROM f.sig WHERE c.path IS NULL',
+  );
+  const removed = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM zhenggai.stale')).getRowObjectsJson()[0]!['n']);
+  if (removed > 0) {
+    for (const t of TABLES) await conn.run(`DELETE FROM main.${quoteIdent(t.name)} WHERE path IN (SELECT path FROM zhenggai.stale)`);
+    await conn.run('DELETE FROM zhenggai.files WHERE path IN (SELECT path FROM zhenggai.stale)');
+  }
+  await conn.run('CREATE OR REPLACE TABLE zhenggai.toload AS SELECT c.* FROM zhenggai.current c ANTI JOIN zhenggai.files f ON f.path = c.path');
+  // Kept records take their place in the index as it is now.
+  await conn.run('UPDATE zhenggai.files f SET ord = c.ord, index_name = c.index_name, line = c.line FROM zhenggai.current c WHERE f.path = c.path AND f.ord IS DISTINCT FROM c.ord');
+
+  const loader = await Loader.open(conn, filesConn);
+  const toLoad = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM zhenggai.toload')).getRowObjectsJson()[0]!['n']);
+  const preparers = toLoad >= WORKERS_FROM ? Preparers.start(dir) : null;
+  let loaded = 0;
+  const take = async (ready: Prepared[]) => {
+    for (const p of ready) {
+      loader.stage(p);
+      await loader.next();
+      loaded++;
+    }
+  };
+  try {
+    // Batches given to the workers and not yet taken, oldest first: at most two per worker.
+    const given: Array<Promise<Prepared[]>> = [];
+    let after = -1;
+    for (;;) {
+      const page = (await conn.runAndReadAll(`SELECT * FROM zhenggai.toload WHERE ord > ${after} ORDER BY ord LIMIT 1000`)).getRowObjectsJson();
+      if (page.length === 0) break;
+      const scanned: Scanned[] = page.map((r) => ({
+        ord: Number(r['ord']),
+        path: text(r['path']),
+        index: text(r['index_name']),
+        line: Number(r['line']),
+        text: text(r['record']),
+        output: r['output'] === null ? null : text(r['output']),
+        status: text(r['status']),
+        sig: r['sig'] === null ? null : text(r['sig']),
+      }));
+      after = scanned.at(-1)!.ord;
+      if (!preparers) {
+        for (const s of scanned) await take([prepareDocument(dir, s)]);
+        continue;
+      }
+      for (let i = 0; i < scanned.length; i += WORKER_BATCH) {
+        given.push(preparers.prepare(scanned.slice(i, i + WORKER_BATCH)));
+        if (given.length >= preparers.capacity) await take(await given.shift()!);
+      }
+    }
+    while (given.length > 0) await take(await given.shift()!);
+  } finally {
+    await preparers?.stop();
+  }
+  await loader.close();
+  for (const t of ['scan', 'current', 'stale', 'toload']) await conn.run(`DROP TABLE zhenggai.${t}`);
+  await setMeta(conn, 'digest', seen);
+  await setMeta(conn, 'state', 'ready');
+  await conn.run('CHECKPOINT');
+  return { loaded, removed };
+}
+
+/** The problems recorded in a store (outputs that could not be read), in index order. */
+async function recordedProblems(conn: DuckDBConnection, dir: string): Promise<ResultsProblem[]> {
+  const rows = (await conn.runAndReadAll('SELECT output, problem FROM zhenggai.files WHERE problem IS NOT NULL ORDER BY ord')).getRowObjectsJson();
+  return rows.map((r) => ({ file: join(dir, text(r['output'])), line: null, message: text(r['problem']) }));
+}
+
+/** True when `dir` (and the store in it, if any) can be written. */
+function writable(dir: string, path: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    if (existsSync(path)) accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Remove a store file and what DuckDB keeps beside it. */
+function removeStore(path: string): void {
+  for (const p of [path, `${path}.wal`, `${path}.tmp`]) rmSync(p, { force: true, recursive: true });
+}
+
+/**
+ * Bring the store of a results folder up to date (building it when it is missing, stale, of another layout or
+ * damaged) and return where it is, with the problems of the folder (index lines and outputs left out).
+ */
+export async function ensureStore(dir: string, options: { log?: (line: string) => void } = {}): Promise<StoreState> {
+  const log = options.log ?? (() => {});
+  const scanProblems: ResultsProblem[] = [];
+  const digest = await scan(dir, null, (p) => scanProblems.push(p));
+  let path = join(dir, STORE_NAME);
+  let temporary = false;
+  const state = (s: Partial<StoreState> & { problems: ResultsProblem[] }): StoreState => ({
+    dir,
+    path,
+    temporary,
+    loaded: 0,
+    removed: 0,
+    rebuilt: false,
+    dispose: () => {
+      if (temporary) removeStore(path);
+    },
+    ...s,
+  });
+
+  // Fresh? A read-only open (shared with other readers) and one value compared.
+  if (existsSync(path)) {
+    try {
+      const inst = await openWaiting(path, true);
+      try {
+        const conn = await inst.connect();
+        const meta = await readMeta(conn);
+        if (meta?.get('state') === 'ready' && meta.get('layout') === layout() && meta.get('digest') === digest) {
+          const problems = [...scanProblems, ...(await recordedProblems(conn, dir))];
+          conn.closeSync();
+          return state({ problems });
+        }
+        conn.closeSync();
+      } finally {
+        inst.closeSync();
+      }
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      // Damaged or foreign: built again below.
+    }
+  }
+
+  if (!writable(dir, path)) {
+    temporary = true;
+    path = join(tmpdir(), `zhenggai-store-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12)}-${process.pid}.duckdb`);
+    removeStore(path);
+    log(`zhenggai: ${dir} cannot be written; its store is built in ${path} for this command and removed after`);
+  }
+
+  let inst: DuckDBInstance;
+  let rebuilt = false;
+  try {
+    inst = await openWaiting(path, false);
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    log(`zhenggai: the store ${path} cannot be opened (${(e as Error).message.split('\n')[0]}); building it again from the JSON files`);
+    removeStore(path);
+    inst = await openWaiting(path, false);
+    rebuilt = true;
+  }
+  try {
+    const conn = await inst.connect();
+    let meta: Map<string, string> | null = null;
+    try {
+      meta = await readMeta(conn);
+    } catch {
+      meta = null;
+    }
+    if (meta?.get('state') !== 'ready' || meta.get('layout') !== layout()) {
+      if (meta && meta.get('state') !== 'empty') log(`zhenggai: the store ${path} is ${meta.get('layout') !== layout() ? 'of another version' : 'incomplete'}; building it again from the JSON files`);
+      await createEmpty(conn);
+      rebuilt = true;
+    } else if (meta.get('digest') === digest) {
+      // Another process brought it up to date while this one waited for the lock.
+      const problems = [...scanProblems, ...(await recordedProblems(conn, dir))];
+      conn.closeSync();
+      return state({ problems });
+    }
+    const started = Date.now();
+    const { loaded, removed } = await update(dir, conn, await inst.connect());
+    const problems = [...scanProblems, ...(await recordedProblems(conn, dir))];
+    conn.closeSync();
+    if (loaded + removed > 0) log(`zhenggai: store ${path}: ${rebuilt ? 'built' : 'updated'}, ${loaded} document(s) loaded, ${removed} removed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return state({ problems, loaded, removed, rebuilt });
+  } finally {
+    inst.closeSync();
+  }
+}
+
+/** Print the problems of a folder as warnings (at most `max`, then how many more). */
+export function warnProblems(command: string, problems: readonly ResultsProblem[], log: (line: string) => void, max = 20): void {
+  for (const p of problems.slice(0, max)) log(`zhenggai ${command}: warning: ${problemText(p)}`);
+  if (problems.length > max) log(`zhenggai ${command}: warning: … and ${problems.length - max} more problem(s) like these`);
+}
