@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../tools/eval.js';
+import { seededRandom } from './random.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -36,17 +37,6 @@ const NOTICES_PER_UNIT = 5;
 /** Characters a template's text may have swapped (content characters; never those of an enum such as 巡视/审计). */
 const SWAPPABLE = [...'制度管理资金项目建设教育医疗服务干部人员规范经费采购工程合同档案培训安全环境农业水利交通住房土地财务票据考核'];
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The templates: the corpus run's outputs, serialized. */
 function templates(): Array<{ json: string; unit: string | null }> {
@@ -80,7 +70,7 @@ function generate(n: number): { dir: string; seconds: number; bytes: number } {
   let bytes = 0;
   for (let k = 0; k < n; k++) {
     const t = ts[k % ts.length]!;
-    const rnd = random(k + 1);
+    const rnd = seededRandom(k + 1);
     let json = t.json;
     // Swap six content characters for others, everywhere in the document (same UTF-16 length: spans hold).
     for (let s = 0; s < 6; s++) {

@@ -16,18 +16,8 @@ import type { UnitEntry, UnitsDocument } from '../output/unitsSchema.js';
 import { serializeDocument } from '../output/writeFiles.js';
 import { processBytes } from '../pipeline/process.js';
 import { createSegmenter } from '../pipeline/segment/segmenter.js';
+import { seededRandom } from './random.js';
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The corpus notices processed (into a temporary results folder, removed after) and compared as `compare` does:
@@ -69,7 +59,7 @@ const KINDS = ['巡视', '巡察', '审计'] as const;
 
 /** n units copied from the base comparison with distinct names, inspectors, dates and figures. */
 export function syntheticUnits(base: { doc: UnitsDocument; details: UnitDetail[] }, n: number, seed = 20_000): { doc: UnitsDocument; details: UnitDetail[] } {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const digits = (s: string) => s.replace(/[0-9]/gu, () => String(Math.floor(rnd() * 10)));
   const place = () => Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick([...PLACES])).join('');

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../output/schema.js';
 import { createPipelineContext, type DocumentContext, documentContext, type PipelineContext } from '../pipeline/context.js';
 import { processBytes, type ProcessOptions, processText } from '../pipeline/process.js';
 import type { Rule } from '../rules/ruleTypes.js';
+import { seededRandom } from '../bench/random.js';
 
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,21 +54,10 @@ export function corpusParagraphs(options: { seed?: boolean } = {}): string[] {
   return corpusViews(options).flatMap((v) => v.split('\n')).filter((p) => p.trim() !== '');
 }
 
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n texts of 1..maxPieces pieces drawn from `pieces` (deterministic for a seed). */
 export function generatedTexts(pieces: readonly string[], n: number, seed: number, maxPieces: number): string[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   return Array.from({ length: n }, () => {
     const k = 1 + Math.floor(rnd() * maxPieces);
     let s = '';

@@ -147,26 +147,34 @@ export function keptOptionsAllow(previous: IndexRecord, runOptions: RecordedOpti
   return was.ocr === runOptions.ocr && was.referenceDate === runOptions.referenceDate;
 }
 
-/** True when the file at `path` begins with `prefix` and ends with a newline (an empty file when `empty` allows). */
-function fileHasHead(path: string, prefix: Buffer, empty = false): boolean {
+/** The first `headBytes` and last `tailBytes` of the file at `path` (fewer when it is shorter), and its size; null
+ *  when it cannot be opened or read. */
+function fileEnds(path: string, headBytes: number, tailBytes: number): { head: Buffer; tail: Buffer; size: number } | null {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch {
-    return false;
+    return null;
   }
   try {
     const size = fstatSync(fd).size;
-    if (size === 0) return empty;
-    const head = Buffer.alloc(Math.min(size, prefix.length));
-    const tail = Buffer.alloc(1);
-    if (readSync(fd, head, 0, head.length, 0) !== head.length || readSync(fd, tail, 0, 1, size - 1) !== 1) return false;
-    return head.equals(prefix) && tail[0] === 0x0a;
+    const head = Buffer.alloc(Math.min(size, headBytes));
+    const tail = Buffer.alloc(Math.min(size, tailBytes));
+    if (readSync(fd, head, 0, head.length, 0) !== head.length || readSync(fd, tail, 0, tail.length, size - tail.length) !== tail.length) return null;
+    return { head, tail, size };
   } catch {
-    return false;
+    return null;
   } finally {
     closeSync(fd);
   }
+}
+
+/** True when the file at `path` begins with `prefix` and ends with a newline (an empty file when `empty` allows). */
+function fileHasHead(path: string, prefix: Buffer, empty = false): boolean {
+  const ends = fileEnds(path, prefix.length, 1);
+  if (!ends) return false;
+  if (ends.size === 0) return empty;
+  return ends.head.equals(prefix) && ends.tail[0] === 0x0a;
 }
 
 /** True when the file at `path` is a whole document of `relPath` with these bytes, this schema and these rules:
@@ -175,25 +183,11 @@ function outputMatches(path: string, relPath: string, sha256: string): boolean {
   const prefix = Buffer.from(
     `{"schema":${JSON.stringify(SCHEMA_NAME)},"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"rulesVersion":${JSON.stringify(rulesVersion())},"source":{"path":${JSON.stringify(relPath)},"format":`,
   );
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return false;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const head = Buffer.alloc(Math.min(size, prefix.length + 96));
-    const tail = Buffer.alloc(2);
-    if (readSync(fd, head, 0, head.length, 0) !== head.length || size < 2 || readSync(fd, tail, 0, 2, size - 2) !== 2) return false;
-    if (!head.subarray(0, prefix.length).equals(prefix) || tail.toString() !== '}\n') return false;
-    const m = /^(?:null|"[a-z]+"),"sha256":"([0-9a-f]{64})"/u.exec(head.subarray(prefix.length).toString('latin1'));
-    return m?.[1] === sha256;
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
+  const ends = fileEnds(path, prefix.length + 96, 2);
+  if (!ends || ends.size < 2) return false;
+  if (!ends.head.subarray(0, prefix.length).equals(prefix) || ends.tail.toString() !== '}\n') return false;
+  const m = /^(?:null|"[a-z]+"),"sha256":"([0-9a-f]{64})"/u.exec(ends.head.subarray(prefix.length).toString('latin1'));
+  return m?.[1] === sha256;
 }
 
 /** The outputs an earlier record names, by format (`output` is its JSON). */
