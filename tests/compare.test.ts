@@ -1,46 +1,11 @@
 /** `zhenggai compare`: units.csv against the corpus gold, and units.json (report.html: tests/report.test.ts; units.xlsx: tests/xlsx.test.ts). */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../analyze/units.js';
 import { UnitsDocument } from '../output/unitsSchema.js';
 import { corpusNotices, hasShared, noteSkipped, ROOT, SHARED } from './helpers.js';
-
-const BIN = join(ROOT, 'bin', 'zhenggai.js');
-const zhenggai = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-const tmp = (p: string) => mkdtempSync(join(tmpdir(), `zhenggai-${p}-`));
-
-/** Parse RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field.replace(/\r$/u, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
-
+import { parseCsv, tmp, zhenggai } from './reportFixture.js';
 const corpus = join(ROOT, 'corpus');
 const run = tmp('compare-run');
 const cmp = tmp('compare-out');

@@ -8,11 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderNumber } from '../rules/numberingFormats.js';
 import type { NoticeDocument } from '../output/schema.js';
 import { ROOT, notice, noticeBytes } from './helpers.js';
+import { zip } from './hostile-run-helpers.js';
 
 /** A real notice of the corpus, as text. */
 const NOTICE = readFileSync(join(ROOT, 'corpus', '001-luchuan-natural-resources.txt'), 'utf8');
@@ -234,48 +235,9 @@ describe('smaller: invalid UTF-8 (stray surrogate bytes) is reported with its by
   });
 });
 
-/** A zip archive written entry by entry (deflated), so that a name can occur twice, which zip libraries refuse. */
-function zipOf(entries: ReadonlyArray<readonly [name: string, data: string]>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [entryName, text] of entries) {
-    const name = Buffer.from(entryName, 'utf8');
-    const data = Buffer.from(text, 'utf8');
-    const packed = deflateRawSync(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
+/** A zip archive of text entries written entry by entry, so that a name can occur twice, which zip libraries refuse. */
+const zipOf = (entries: ReadonlyArray<readonly [name: string, data: string]>): Buffer =>
+  zip(entries.map(([name, data]) => ({ name, data: Buffer.from(data, 'utf8') })));
 
 const CONTENT_TYPES = (main: string, type: string) =>
   `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${main}" ContentType="${type}"/></Types>`;

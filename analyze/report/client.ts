@@ -7,20 +7,10 @@
  * the per-unit view: the unit's figures with the sentence behind each, its measures by status and its notice's tree,
  * decoded from its detail chunk when it is first opened. Every string from a notice goes through esc().
  */
-import type { RowsPayload } from './data.js';
+import type { DetailPayload as Detail, RowsPayload } from './data.js';
 
-type Cell = string | number | boolean | null;
-type Mention = [number, number, number, number, number];
-interface Detail {
-  s: Array<[number, string, string]>;
-  f: Array<[number, Cell, Mention[], number?]>;
-  t: string[];
-  m: Array<[number, number, 0 | 1]>;
-  mt: string[];
-  res: string | null;
-  src: string | null;
-  older: string[];
-}
+type Figure = Detail['f'][number];
+type Cell = Figure[1];
 /** A chunk of details: each field of its units as one array. */
 type Chunk = { [K in keyof Detail]: Array<Detail[K]> };
 

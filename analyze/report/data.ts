@@ -68,9 +68,9 @@ export interface RowsPayload {
  * text; res/src: links to the result and the original file; older: the unit's older notices. A chunk holds each
  * field of its units as one array (field by field compresses better than unit by unit).
  */
-interface DetailPayload {
+export interface DetailPayload {
   s: Array<[number, string, string]>;
-  f: Array<[number, Cell, Mention[]] | [number, Cell, Mention[], number]>;
+  f: Array<[number, Cell, Mention[], number?]>;
   t: string[];
   m: Array<[number, number, 0 | 1]>;
   mt: string[];
