@@ -17,7 +17,7 @@ import { UNIT_COLUMNS, unitRow } from './units.js';
 
 /** Rows read from DuckDB per page. */
 const PAGE = 2000;
-/** Measures streamed to the comparison per query (each sorts this many rows). */
+/** Measures streamed to the comparison per query (each sorts this many rows, with their text). */
 const MEASURE_PAGE = 100_000;
 
 type Row = Record<string, unknown>;
@@ -126,27 +126,27 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
   }
 
   // Measures of the latest notices, numbered in unit order (then position in the notice). The numbering sorts narrow
-  // rows only; the text joins them afterwards, is streamed to the comparison page by page, and is dropped before the
-  // comparison runs (DuckDB's memory then holds no measure text: sorting rows with their text took some 400 MB at
-  // 722,008 measures).
+  // rows only. The text is joined to them a page at a time (each page a scan of the measures, its own rows sorted)
+  // and streamed to the comparison, so DuckDB never holds every measure's text: sorting them all with their text
+  // took some 400 MB at 722,008 measures, and a table of them some 300 MB.
   const measuresOf = (columns: string) => db.stores.map((_, i) => `SELECT ${i} AS folder, ${columns} FROM s${i}.main.measures`).join(' UNION ALL ');
   await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_m AS
     SELECT row_number() OVER (ORDER BY u.unit_idx, m.span_start, m.id) - 1 AS mi, u.unit_idx, u.folder, m.path, m.id, m.status, m.span_start, m.span_end
     FROM cmp_units u JOIN (${measuresOf('path, id, status, span_start, span_end')}) m ON m.folder = u.folder AND m.path = u.path`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_mt AS
-    SELECT c.mi, c.unit_idx, m.text FROM cmp_m c JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id`);
   const measureCount = Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_m'))[0]!['n']);
   const comparison = new MeasureComparison(seg);
-  const unitOf: number[] = [];
+  const unitOf = new Int32Array(measureCount);
   for (let from = 0; from < measureCount; from += MEASURE_PAGE) {
-    for await (const chunk of stream(conn, `SELECT mi, unit_idx, text FROM cmp_mt WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE} ORDER BY mi`)) {
+    const page = `SELECT c.mi, c.unit_idx, m.text FROM (SELECT * FROM cmp_m WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE}) c
+      JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id ORDER BY c.mi`;
+    for await (const chunk of stream(conn, page)) {
       for (const m of chunk) {
-        comparison.add(Number(m['unit_idx']), String(m['text']));
-        unitOf.push(Number(m['unit_idx']));
+        const mi = comparison.add(Number(m['unit_idx']), String(m['text']));
+        if (mi !== Number(m['mi'])) throw new Error(`compare: measure ${String(m['mi'])} came as the ${mi}th`);
+        unitOf[mi] = Number(m['unit_idx']);
       }
     }
   }
-  await conn.run('DROP TABLE temp.cmp_mt');
   await conn.run('CREATE OR REPLACE TEMP TABLE cmp_shared (a BIGINT, b BIGINT, sim DOUBLE)');
   const appender: DuckDBAppender = await conn.createAppender('cmp_shared', 'main', 'temp');
   const { best, comparable, stats } = comparison.compare((a, b, sim) => {

@@ -6,7 +6,9 @@
  * For `query`, external access is then switched off and the configuration locked: SQL cannot write or read any
  * file (COPY … TO, ATTACH, read_csv('/etc/passwd'), EXPORT DATABASE, extensions) nor switch that back on.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { createDuckDB, quoteIdent, quoteLiteral } from './duckdb.js';
 import { ResultsError, type ResultsProblem } from './readResults.js';
@@ -71,12 +73,17 @@ export async function openResults(dirs: readonly string[], options: OpenOptions 
   const folders = distinctFolders(dirs, log);
   const stores: StoreState[] = [];
   let instance: DuckDBInstance | null = null;
+  // Where DuckDB spills what exceeds its memory limit (sorts, joins, temporary tables): a folder of this process,
+  // removed on close (an in-memory database would otherwise spill into `.tmp` in the working directory).
+  let spill: string | null = null;
   const dispose = () => {
     for (const s of stores) s.dispose();
+    if (spill) rmSync(spill, { recursive: true, force: true });
   };
   try {
     for (const dir of folders) stores.push(await ensureStore(dir, { log }));
-    instance = await createDuckDB(':memory:', { memoryLimit: options.memoryLimit });
+    spill = mkdtempSync(join(tmpdir(), 'zhenggai-duckdb-'));
+    instance = await createDuckDB(':memory:', { memoryLimit: options.memoryLimit, config: { temp_directory: spill } });
     const connection = await instance.connect();
     for (const [i, s] of stores.entries()) await attach(connection, s.path, `s${i}`);
     for (const t of TABLES) {

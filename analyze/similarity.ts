@@ -47,8 +47,8 @@ function measureWords(text: string, seg: Segmenter): string[] {
 /** Round to 4 decimals (similarities are written into units.json; keep them stable and short). */
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** A growable typed array. */
-class Grow<T extends Int32Array | Float64Array> {
+/** A growable typed array (by half its size at a time: at 700,000 measures, doubling left tens of megabytes unused). */
+class Grow<T extends Int32Array | Uint16Array> {
   length = 0;
   constructor(
     public data: T,
@@ -56,13 +56,13 @@ class Grow<T extends Int32Array | Float64Array> {
   ) {}
   push(v: number): void {
     if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
+      const bigger = this.make(this.data.length + (this.data.length >> 1) + 16);
       bigger.set(this.data);
       this.data = bigger;
     }
     this.data[this.length++] = v;
   }
-  /** The values in an array of their own size, this one emptied (its doubled capacity is let go). */
+  /** The values in an array of their own size, this one emptied. */
   take(): T {
     const exact = this.data.slice(0, this.length) as T;
     this.data = this.make(0);
@@ -72,6 +72,9 @@ class Grow<T extends Int32Array | Float64Array> {
 }
 
 const int32s = (n: number) => new Grow(new Int32Array(n), (k) => new Int32Array(k));
+
+/** The largest count of a word in one measure kept as such (a word said more often counts this many times). */
+const MAX_TF = 0xffff;
 
 /** What a comparison did: how many measures, how many pairs compared, and whether the cap stopped it. */
 export interface ComparisonStats {
@@ -111,8 +114,8 @@ export class MeasureComparison {
   private readonly units = int32s(1024);
   private readonly offsets = int32s(1024);
   private readonly terms = int32s(4096);
-  /** Term counts (integers) until compare() turns them into weights. */
-  private readonly tf = int32s(4096);
+  /** Term counts (see MAX_TF): a weight is computed from its count when a pair is compared, never stored. */
+  private readonly tf = new Grow(new Uint16Array(4096), (k) => new Uint16Array(k));
 
   constructor(
     private readonly seg: Segmenter,
@@ -139,7 +142,7 @@ export class MeasureComparison {
     }
     for (const id of [...counts.keys()].sort((a, b) => a - b)) {
       this.terms.push(id);
-      this.tf.push(counts.get(id)!);
+      this.tf.push(Math.min(counts.get(id)!, MAX_TF));
     }
     this.offsets.push(this.terms.length);
     this.units.push(unit);
@@ -150,29 +153,32 @@ export class MeasureComparison {
   compare(onShared: (a: number, b: number, similarity: number) => void): ComparisonResult {
     const { prefix, maxPairs, sharedPerMeasure } = this.limits;
     const n = this.units.length;
-    // Arrays of their exact size (the growable ones double: at 700,000 measures the slack is tens of megabytes).
+    // Arrays of their exact size.
     const unit = this.units.take();
     const off = this.offsets.take();
     const terms = this.terms.take();
-    const weight = Float64Array.from(this.tf.take());
+    const tf = this.tf.take();
     const nTerms = this.vocabulary.size;
     this.vocabulary.clear();
 
-    // Document frequencies, then unit-length TF-IDF weights in place.
+    // Document frequencies and IDF; each measure's weights are its TF-IDF values over their norm, made when needed
+    // (weightOf: the same arithmetic as storing them, in 2 bytes a word instead of 12).
     const df = new Int32Array(nTerms);
     for (let k = 0; k < terms.length; k++) df[terms[k]!]!++;
+    const idf = new Float64Array(nTerms);
+    for (let t = 0; t < nTerms; t++) idf[t] = Math.log((1 + n) / (1 + df[t]!)) + 1;
+    const norm = new Float64Array(n);
     const comparable = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      let norm = 0;
+      let sum = 0;
       for (let k = off[i]!; k < off[i + 1]!; k++) {
-        const x = weight[k]! * (Math.log((1 + n) / (1 + df[terms[k]!]!)) + 1);
-        weight[k] = x;
-        norm += x * x;
+        const x = tf[k]! * idf[terms[k]!]!;
+        sum += x * x;
       }
-      norm = Math.sqrt(norm);
-      for (let k = off[i]!; k < off[i + 1]!; k++) weight[k] = norm > 0 ? weight[k]! / norm : 0;
+      norm[i] = Math.sqrt(sum);
       if (off[i + 1]! > off[i]!) comparable[i] = 1;
     }
+    const weightOf = (i: number, k: number) => (norm[i]! > 0 ? (tf[k]! * idf[terms[k]!]!) / norm[i]! : 0);
 
     // Postings: for each word, the measures holding it, in measure order.
     const postOff = new Int32Array(nTerms + 1);
@@ -260,7 +266,7 @@ export class MeasureComparison {
           if (ta < tb) a++;
           else if (tb < ta) b++;
           else {
-            dot += weight[a]! * weight[b]!;
+            dot += weightOf(i, a) * weightOf(j, b);
             if (j < i && !seen && candidateVia(j, i, ta)) seen = true;
             a++;
             b++;

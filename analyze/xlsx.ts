@@ -193,6 +193,26 @@ let files = 0;
 /** Rows written between two turns of the event loop, so that the zip stream takes them and memory stays flat. */
 const ROWS_PER_TURN = 2_000;
 
+/** Bytes of a sheet's XML waiting for the zip's compression beyond which writing waits for it. */
+const ZIP_BACKLOG = 4 << 20;
+
+/**
+ * Wait until the zip has compressed a sheet's XML down to ZIP_BACKLOG. ExcelJS (4.4.0, pinned) hands a sheet's
+ * buffers to the zip without heeding its backpressure, so rows made faster than they are compressed pile up: 336 MB
+ * of buffers for the measures sheet at 20,000 units. Its stream's `buffers` (not yet handed over) and `pipes` (the
+ * zip's entry, with what it has not compressed yet) are read here.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const stream = (sheet as unknown as { stream?: { buffers?: Array<{ length: number }>; pipes?: Array<{ writableLength?: number; _writableState?: { length: number } }> } }).stream;
+  for (;;) {
+    const waiting = (stream?.buffers ?? []).reduce((n, b) => n + b.length, 0);
+    // The zip's entry is a readable-stream PassThrough (v2: no writableLength getter; its state holds the length).
+    const behind = (stream?.pipes ?? []).reduce((n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0), 0);
+    if (waiting + behind <= ZIP_BACKLOG) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /**
  * units.xlsx built one unit at a time, in the order of units.json (compare hands each unit over as it is read): the
  * units sheet's values are kept, the measures' and regulations' rows go to temporary files beside the workbook.
@@ -298,7 +318,10 @@ export class UnitsXlsxBuilder {
           if (inSheet === maxRows - 1) current = newSheet();
           current.addRow(r).commit();
           inSheet++;
-          if (++written % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+          if (++written % ROWS_PER_TURN === 0) {
+            await new Promise((resolve) => setImmediate(resolve));
+            await zipCaughtUp(current);
+          }
         }
         current.commit();
       }

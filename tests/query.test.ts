@@ -36,6 +36,16 @@ describe('zhenggai query', () => {
     expect(q(`SELECT count(*) AS n FROM ${table}`)[0]!['n']).toBe(expected());
   });
 
+  it('spills into a folder of its own under the temporary folder, removed when it ends (never .tmp in the working directory)', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'zhenggai-query-cwd-'));
+    const r = spawnSync(process.execPath, [BIN, 'query', out, "SELECT current_setting('temp_directory') AS t", '--format', 'json'], { encoding: 'utf8', cwd });
+    expect(r.status, r.stderr).toBe(0);
+    const spill = (JSON.parse(r.stdout) as Array<{ t: string }>)[0]!.t;
+    expect(spill.startsWith(join(tmpdir(), 'zhenggai-duckdb-'))).toBe(true);
+    expect(existsSync(spill)).toBe(false);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('carries each item’s document path and unit', () => {
     const rows = q('SELECT d.path, d.unit, x.start_date, x.text FROM dates x JOIN documents d USING (path) ORDER BY d.path, x.span_start LIMIT 1');
     const doc = docs.find((d) => d.source.path === rows[0]!['path'])!;
