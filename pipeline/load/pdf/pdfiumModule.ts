@@ -23,6 +23,9 @@ export interface PdfiumExports {
   FPDF_GetLastError(): number;
   FPDF_GetPageCount(doc: number): number;
   FPDF_LoadPage(doc: number, index: number): number;
+  /** Writes the page's size as FS_SIZEF {width, height} (float32) from its dictionary, without parsing its content;
+   *  0 when the page tree holds no such page. */
+  FPDF_GetPageSizeByIndexF(doc: number, index: number, size: number): number;
   FPDF_ClosePage(page: number): void;
   FPDF_CloseDocument(doc: number): void;
   /** Writes the page's box (CropBox ∩ MediaBox) as FS_RECTF {left, top, right, bottom} (float32). */

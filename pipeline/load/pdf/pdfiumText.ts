@@ -159,11 +159,10 @@ export class PdfiumDocument {
 
   /** True when PDFium can load page `pageNumber` (1-based): a page tree may claim more pages than it holds. */
   pageExists(pageNumber: number): boolean {
-    const { x } = this.pdfium;
-    const page = x.FPDF_LoadPage(this.doc, pageNumber - 1);
-    if (page === 0) return false;
-    x.FPDF_ClosePage(page);
-    return true;
+    // The page's dictionary is looked up as FPDF_LoadPage does, but its content is not parsed (loading the last page
+    // to see that it exists was a fifth of the time of reading a PDF).
+    const { x, scratch } = this.pdfium;
+    return x.FPDF_GetPageSizeByIndexF(this.doc, pageNumber - 1, scratch) !== 0;
   }
 
   /** Give up on the instance after a trap: it is discarded whole (its memory with it), nothing more is called. */
