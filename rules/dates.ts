@@ -344,7 +344,10 @@ export const DATE_RULES: readonly Rule<DateCandidate>[] = [
  * space or tab between or not (S); the quarter and half-year rules a fixed number of characters before their word:
  * a year before them is 5 characters with 年 (2024年, 二〇二四年), 3 (24年) or 2 (今年), or absent, so
  * (Y年)?第?[一二三四1-4]季度 starts 1 or 2 characters plus one of 0, 2, 3, 5 before 季度, and (Y年)?[上下]半年
- * 1 plus one of them before 半年.
+ * 1 plus one of them before 半年. The month-part and year-part rules begin at most as many characters before their
+ * 月 or 年 as their pattern can hold ahead of it: a month part's Y S 年 S M S is at most 4 + 1 + 1 + 1 + 2 + 1 = 10
+ * before 月 (or just M S, 3); a year part's Y S is at most 4 + 1 = 5 before 年 (or 0: 年底). They were scanned at
+ * every character, and were the two costliest patterns of a notice.
  */
 export const DATE_STARTS = {
   yearRules: ['date/ymd', 'date/ym', 'date/year'],
@@ -353,6 +356,8 @@ export const DATE_STARTS = {
   beforeWord: [
     { rule: 'date/quarter', word: '季度', back: [7, 6, 5, 4, 3, 2, 1] },
     { rule: 'date/half', word: '半年', back: [6, 4, 3, 1] },
+    { rule: 'date/month-part', word: '月', back: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0] },
+    { rule: 'date/year-part', word: '年', back: [5, 4, 3, 2, 1, 0] },
   ],
 } as const;
 

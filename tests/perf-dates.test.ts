@@ -26,7 +26,7 @@ describe('date rules at dateStarts', () => {
   it('find the same hits as a scan of the whole text on 8,000 generated texts', () => {
     const byRule = expectSameHitsAtStarts(DATE_RULES, dateStarts, generated(8000, 2024));
     // The generated texts exercise every rule that dateStarts narrows.
-    for (const id of ['date/ymd', 'date/ym', 'date/year', 'date/quarter', 'date/half']) expect(byRule.get(id) ?? 0, id).toBeGreaterThan(20);
+    for (const id of ['date/ymd', 'date/ym', 'date/year', 'date/quarter', 'date/half', 'date/month-part', 'date/year-part']) expect(byRule.get(id) ?? 0, id).toBeGreaterThan(20);
   });
 
   it('find the relative and two-digit years a scan of the whole text finds (今年8月, 去年12月5日, 24年6月)', () => {

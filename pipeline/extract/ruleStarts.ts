@@ -124,7 +124,7 @@ function yearStarts(view: string): number[] {
   return ascending(out);
 }
 
-/** Where a match ending in `word` can begin: each of `back` characters before an occurrence of it. */
+/** Where a match holding `word` can begin: each of `back` characters before an occurrence of it. */
 function beforeWord(view: string, word: string, back: readonly number[]): number[] {
   const out: number[] = [];
   for (let at = view.indexOf(word); at !== -1; at = view.indexOf(word, at + 1)) for (const b of back) if (at >= b) out.push(at - b);
