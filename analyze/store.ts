@@ -168,9 +168,8 @@ function rowStructure(cols: readonly Column<unknown>[]): string {
  * The load's writers. A document's rows of each table are gathered as JSON text (a row per object, the columns of
  * tables.ts), and every STAGE_DOCS documents (or STAGE_CHARS characters) DuckDB parses them into the tables in one
  * statement per table (from_json, unnest): a few calls per batch instead of one per cell, which is what loading costs
- * otherwise. DuckDB
- * parses one batch in its own thread while the next batch's documents are read; the bookkeeping rows go through a
- * second connection, so that nothing is appended on the connection while it runs a batch.
+ * otherwise. DuckDB parses one batch in its own thread while the next batch's documents are read; the bookkeeping rows
+ * go through a second connection, so that nothing is appended on the connection while it runs a batch.
  */
 class Loader {
   private staged = 0;
