@@ -10,7 +10,7 @@ import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { createDuckDB, quoteIdent, quoteLiteral } from './duckdb.js';
+import { createDuckDB, type MemoryBudget, quoteIdent, quoteLiteral } from './duckdb.js';
 import { ResultsError, type ResultsProblem } from './readResults.js';
 import { ensureStore, type StoreState } from './store.js';
 import { TABLES } from './tables.js';
@@ -30,8 +30,8 @@ export interface OpenOptions {
   /** Leave DuckDB's external access on (COPY … TO, ATTACH, reading files): `query --allow-external-access`, and
    *  `export`, which writes Parquet with COPY. */
   externalAccess?: boolean;
-  /** DuckDB's memory limit for this command (ZHENGGAI_DUCKDB_MEMORY overrides it; default 384MB). */
-  memoryLimit?: string;
+  /** DuckDB's memory budget for this command (analyze/duckdb.ts; query by default). */
+  budget?: MemoryBudget;
   log?: (line: string) => void;
 }
 
@@ -83,7 +83,7 @@ export async function openResults(dirs: readonly string[], options: OpenOptions 
   try {
     for (const dir of folders) stores.push(await ensureStore(dir, { log }));
     spill = mkdtempSync(join(tmpdir(), 'zhenggai-duckdb-'));
-    instance = await createDuckDB(':memory:', { memoryLimit: options.memoryLimit, config: { temp_directory: spill } });
+    instance = await createDuckDB(':memory:', { budget: options.budget, config: { temp_directory: spill } });
     const connection = await instance.connect();
     for (const [i, s] of stores.entries()) await attach(connection, s.path, `s${i}`);
     for (const t of TABLES) {

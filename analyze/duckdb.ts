@@ -7,18 +7,33 @@ import { epochDay } from '../text/isoDate.js';
 import type { Column } from './tables.js';
 
 /**
- * DuckDB's memory budget per process (its buffer manager spills to disk beyond it). With Node, jieba and the
- * command's own data, a step stays under 1 GB (bench/README.md, bench:scale). ZHENGGAI_DUCKDB_MEMORY overrides it.
+ * DuckDB's memory budget per process, by what the process does (its buffer manager spills to disk beyond it). With
+ * Node, jieba and the command's own data, every step stays under 1 GB at 100,000 notices (bench/README.md,
+ * bench:scale). ZHENGGAI_DUCKDB_MEMORY overrides every one.
  */
-const MEMORY_LIMIT = '384MB';
+const MEMORY_BUDGETS = {
+  /** query: SQL of the user's over the stores (a lower limit did not lower its RSS: 384, 128 and 96 MB alike). */
+  query: '384MB',
+  /** compare: narrow tables (the measures' text is streamed a page at a time), beside the comparison's arrays, the
+   *  units' report data and jieba. */
+  compare: '128MB',
+  /** export: with bounded row groups; its default 384MB gave 389 MB at 10,000 notices and 658 MB at 100,000. */
+  export: '128MB',
+  /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
+   *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. */
+  build: '160MB',
+} as const;
 
-/** The memory limit of an instance: ZHENGGAI_DUCKDB_MEMORY when set, else the command's own, else MEMORY_LIMIT. */
-export const memoryLimit = (own?: string): string => process.env['ZHENGGAI_DUCKDB_MEMORY'] ?? own ?? MEMORY_LIMIT;
+/** What a DuckDB instance is for, which sets its memory budget. */
+export type MemoryBudget = keyof typeof MEMORY_BUDGETS;
 
-/** Create a DuckDB instance on a file (or ':memory:'). `memoryLimit`: the command's own limit (see memoryLimit). */
-export async function createDuckDB(path: string, options: { readOnly?: boolean; memoryLimit?: string; config?: Record<string, string> } = {}): Promise<DuckDBInstance> {
+/** The memory limit of an instance: ZHENGGAI_DUCKDB_MEMORY when set, else its budget's. */
+export const memoryLimit = (budget: MemoryBudget): string => process.env['ZHENGGAI_DUCKDB_MEMORY'] ?? MEMORY_BUDGETS[budget];
+
+/** Create a DuckDB instance on a file (or ':memory:') with the memory of its budget (query by default). */
+export async function createDuckDB(path: string, options: { readOnly?: boolean; budget?: MemoryBudget; config?: Record<string, string> } = {}): Promise<DuckDBInstance> {
   return DuckDBInstance.create(path, {
-    memory_limit: memoryLimit(options.memoryLimit),
+    memory_limit: memoryLimit(options.budget ?? 'query'),
     // Results are ordered where order matters (ORDER BY); without the guarantee, DuckDB streams with less memory.
     preserve_insertion_order: 'false',
     ...(options.readOnly ? { access_mode: 'READ_ONLY' } : {}),

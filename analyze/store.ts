@@ -46,12 +46,6 @@ function layout(): string {
 const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
- * DuckDB's memory while loading: less than the other commands', as the worker threads need theirs. Building 100,000
- * notices' store: 256MB peaked at 784 MB, 160MB at 699 MB (10,000 notices: 585-617 MB), a few seconds slower.
- */
-const BUILD_MEMORY_LIMIT = '160MB';
-
-/**
  * Documents, and characters of their rows' JSON, staged before DuckDB parses them into the tables (whichever comes
  * first). A batch is held three times over (the staged rows, their joined text, DuckDB's parse of it): at 250
  * documents a batch the build's peak was 871 MB at 100,000 notices, at 100 it is 803 MB, in the same time.
@@ -117,7 +111,7 @@ async function openWaiting(path: string, readOnly: boolean): Promise<DuckDBInsta
   const until = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      return await createDuckDB(path, { readOnly, ...(readOnly ? {} : { memoryLimit: BUILD_MEMORY_LIMIT }) });
+      return await createDuckDB(path, { readOnly, ...(readOnly ? {} : { budget: 'build' as const }) });
     } catch (e) {
       if (!isLockError(e)) throw e;
       if (Date.now() > until) throw new StoreError(`${path} is held by another process for more than ${LOCK_WAIT_MS / 1000} s (${(e as Error).message.split('\n')[0]}); try again when it ends`);

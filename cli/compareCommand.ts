@@ -20,12 +20,6 @@ import { createSegmenter } from '../pipeline/segment/segmenter.js';
 import { openForCommand } from './queryCommand.js';
 import { UsageError } from './usageError.js';
 
-/**
- * DuckDB's memory in compare: its tables are narrow (the measures' text is streamed a page at a time), and the
- * measure comparison's arrays, the units' report data and jieba share the process (bench:scale, 100,000 notices).
- */
-const COMPARE_MEMORY_LIMIT = '128MB';
-
 /** A file written piece by piece under a temporary name, renamed into place by commit(), removed by abort(). */
 class PieceWriter {
   private readonly tmp: string;
@@ -69,7 +63,7 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   if (options.sources !== undefined && !existsSync(options.sources)) throw new UsageError(`--sources ${options.sources}: no such folder (give the folder you gave to \`zhenggai run\`)`);
   // External access stays on: no SQL from the user runs here, and DuckDB may spill to its temporary folder.
-  const db = await openForCommand('compare', dirs, { externalAccess: true, memoryLimit: COMPARE_MEMORY_LIMIT, log });
+  const db = await openForCommand('compare', dirs, { externalAccess: true, budget: 'compare', log });
   if (!db) return 1;
   await mkdir(options.out, { recursive: true });
   const csv = new PieceWriter(join(options.out, 'units.csv'));

@@ -11,7 +11,7 @@
  * Each table is written under a temporary name and renamed into place, so an interrupted export leaves the previous
  * files whole; a folder in the way is replaced only when it holds nothing but an earlier export's partitions.
  *
- * Memory: DuckDB gets EXPORT_MEMORY_LIMIT (ZHENGGAI_DUCKDB_MEMORY overrides it) and writes row groups of at most
+ * Memory: DuckDB gets its export budget (analyze/duckdb.ts; ZHENGGAI_DUCKDB_MEMORY overrides it) and writes row groups of at most
  * ROW_GROUP rows or ROW_GROUP_BYTES, so that the Parquet writers' buffers stay small whatever the size of the
  * corpus (bench/README.md: at 10,000 and 100,000 notices). When DuckDB still runs out of memory, the message says
  * how to give it more.
@@ -24,12 +24,11 @@ import { memoryLimit, quoteIdent, quoteLiteral } from '../analyze/duckdb.js';
 import { queryAll } from '../analyze/queryResults.js';
 import { TABLES } from '../analyze/tables.js';
 import { openForCommand } from './queryCommand.js';
-
-/** DuckDB's memory for export, and the row groups it writes (bench/README.md: with its default 384MB and row
- *  groups of 122,880 rows, the peak RSS grew from 389 MB at 10,000 notices to 658 MB at 100,000). */
-const EXPORT_MEMORY_LIMIT = '128MB';
-const PARQUET_OPTIONS = "FORMAT parquet, ROW_GROUP_SIZE 100000, ROW_GROUP_SIZE_BYTES '16MB'";
 import { UsageError } from './usageError.js';
+
+/** The row groups export writes (bench/README.md: with DuckDB's default of 122,880 rows, and 384MB of memory, the peak
+ *  RSS grew from 389 MB at 10,000 notices to 658 MB at 100,000). */
+const PARQUET_OPTIONS = "FORMAT parquet, ROW_GROUP_SIZE 100000, ROW_GROUP_SIZE_BYTES '16MB'";
 
 /** A partitioning key: the column it adds and how a row gets its value (`d` is the row's document). */
 const PARTITIONS = {
@@ -78,7 +77,7 @@ async function copy(conn: DuckDBConnection, sql: string, tmp: string, table: str
     rmSync(tmp, { recursive: true, force: true });
     if (e instanceof Error && /out of memory/iu.test(e.message)) {
       throw new ExportMemoryError(
-        `DuckDB ran out of memory writing ${table} (its limit is ${memoryLimit(EXPORT_MEMORY_LIMIT)}): set ZHENGGAI_DUCKDB_MEMORY to more (e.g. ZHENGGAI_DUCKDB_MEMORY=1GB) and run export again`,
+        `DuckDB ran out of memory writing ${table} (its limit is ${memoryLimit('export')}): set ZHENGGAI_DUCKDB_MEMORY to more (e.g. ZHENGGAI_DUCKDB_MEMORY=1GB) and run export again`,
       );
     }
     throw e;
@@ -89,7 +88,7 @@ async function copy(conn: DuckDBConnection, sql: string, tmp: string, table: str
 export async function exportCommand(dirs: readonly string[], options: { parquet: string; partitionBy?: PartitionKey[]; log?: (line: string) => void }): Promise<number> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const partitionBy = options.partitionBy ?? [];
-  const db = await openForCommand('export', dirs, { externalAccess: true, memoryLimit: EXPORT_MEMORY_LIMIT, log });
+  const db = await openForCommand('export', dirs, { externalAccess: true, budget: 'export', log });
   if (!db) return 1;
   try {
     const dest = resolve(options.parquet);
