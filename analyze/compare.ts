@@ -65,9 +65,10 @@ export interface Comparison {
 /**
  * Compare every unit of the opened results. `sources`: the folder the run read its inputs from (`compare
  * --sources`), for the details' links to the originals. `sink`: where each unit goes as it is read (else they are
- * kept in doc.units and details).
+ * kept in doc.units and details). `collect`: a full garbage collection, run once the measure comparison's arrays
+ * (some 170 MB at 720,000 measures) are dropped and before the units are read (compare passes one).
  */
-export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options: { sources?: string; sink?: UnitsSink } = {}): Promise<Comparison> {
+export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options: { sources?: string; sink?: UnitsSink; collect?: () => void } = {}): Promise<Comparison> {
   const conn = db.connection;
   const problems: ResultsProblem[] = [];
   const counts = (await rows(conn, 'SELECT count(*) AS notices, count(*) FILTER (WHERE NOT usable) AS failed FROM zhenggai.files'))[0]!;
@@ -82,6 +83,40 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
            any_value(output) FILTER (WHERE rn = 1) AS output,
            coalesce(list(path ORDER BY rn) FILTER (WHERE rn > 1), []) AS others
     FROM r GROUP BY ukey, first`);
+
+  // Measures of the latest notices, numbered in unit order (then position in the notice). The numbering sorts narrow
+  // rows only. The text is joined to them a page at a time (each page a scan of the measures, its own rows sorted)
+  // and streamed to the comparison, so DuckDB never holds every measure's text: sorting them all with their text
+  // took some 400 MB at 722,008 measures, and a table of them some 300 MB.
+  const measuresOf = (columns: string) => db.stores.map((_, i) => `SELECT ${i} AS folder, ${columns} FROM s${i}.main.measures`).join(' UNION ALL ');
+  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_m AS
+    SELECT row_number() OVER (ORDER BY u.unit_idx, m.span_start, m.id) - 1 AS mi, u.unit_idx, u.folder, m.path, m.id, m.status, m.span_start, m.span_end
+    FROM cmp_units u JOIN (${measuresOf('path, id, status, span_start, span_end')}) m ON m.folder = u.folder AND m.path = u.path`);
+  const measureCount = Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_m'))[0]!['n']);
+  const comparison = new MeasureComparison(seg);
+  const unitOf = new Int32Array(measureCount);
+  for (let from = 0; from < measureCount; from += MEASURE_PAGE) {
+    const page = `SELECT c.mi, c.unit_idx, m.text FROM (SELECT * FROM cmp_m WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE}) c
+      JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id ORDER BY c.mi`;
+    for await (const chunk of stream(conn, page)) {
+      for (const m of chunk) {
+        const mi = comparison.add(Number(m['unit_idx']), String(m['text']));
+        if (mi !== Number(m['mi'])) throw new Error(`compare: measure ${String(m['mi'])} came as the ${mi}th`);
+        unitOf[mi] = Number(m['unit_idx']);
+      }
+    }
+  }
+  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_shared (a BIGINT, b BIGINT, sim DOUBLE)');
+  const appender: DuckDBAppender = await conn.createAppender('cmp_shared', 'main', 'temp');
+  const { best, comparable, stats } = comparison.compare((a, b, sim) => {
+    appendValue(appender, 'BIGINT', a);
+    appendValue(appender, 'BIGINT', b);
+    appendValue(appender, 'DOUBLE', sim);
+    appender.endRow();
+  });
+  appender.closeSync();
+  // The comparison's arrays are garbage now: collected before the units are read, so that the two never add up.
+  options.collect?.();
 
   const units: UnitEntry[] = [];
   const details: Array<UnitDetail | null> = [];
@@ -124,38 +159,6 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
       await sink.unit(unit, detail);
     }
   }
-
-  // Measures of the latest notices, numbered in unit order (then position in the notice). The numbering sorts narrow
-  // rows only. The text is joined to them a page at a time (each page a scan of the measures, its own rows sorted)
-  // and streamed to the comparison, so DuckDB never holds every measure's text: sorting them all with their text
-  // took some 400 MB at 722,008 measures, and a table of them some 300 MB.
-  const measuresOf = (columns: string) => db.stores.map((_, i) => `SELECT ${i} AS folder, ${columns} FROM s${i}.main.measures`).join(' UNION ALL ');
-  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_m AS
-    SELECT row_number() OVER (ORDER BY u.unit_idx, m.span_start, m.id) - 1 AS mi, u.unit_idx, u.folder, m.path, m.id, m.status, m.span_start, m.span_end
-    FROM cmp_units u JOIN (${measuresOf('path, id, status, span_start, span_end')}) m ON m.folder = u.folder AND m.path = u.path`);
-  const measureCount = Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_m'))[0]!['n']);
-  const comparison = new MeasureComparison(seg);
-  const unitOf = new Int32Array(measureCount);
-  for (let from = 0; from < measureCount; from += MEASURE_PAGE) {
-    const page = `SELECT c.mi, c.unit_idx, m.text FROM (SELECT * FROM cmp_m WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE}) c
-      JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id ORDER BY c.mi`;
-    for await (const chunk of stream(conn, page)) {
-      for (const m of chunk) {
-        const mi = comparison.add(Number(m['unit_idx']), String(m['text']));
-        if (mi !== Number(m['mi'])) throw new Error(`compare: measure ${String(m['mi'])} came as the ${mi}th`);
-        unitOf[mi] = Number(m['unit_idx']);
-      }
-    }
-  }
-  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_shared (a BIGINT, b BIGINT, sim DOUBLE)');
-  const appender: DuckDBAppender = await conn.createAppender('cmp_shared', 'main', 'temp');
-  const { best, comparable, stats } = comparison.compare((a, b, sim) => {
-    appendValue(appender, 'BIGINT', a);
-    appendValue(appender, 'BIGINT', b);
-    appendValue(appender, 'DOUBLE', sim);
-    appender.endRow();
-  });
-  appender.closeSync();
 
   // Shared: pairs of units by the number of measure pairs alike; for each unit its SHARED_UNITS_KEEP partners with
   // the most; for each pair kept its SIMILARITY_KEEP most alike measure pairs.

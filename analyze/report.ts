@@ -74,21 +74,40 @@ export function reportHtml(doc: UnitsDocument, options: ReportOptions = {}): str
 
 /** The report page of a comparison whose units' data were built one at a time (ReportDataBuilder). */
 export function reportPage(doc: ReportSummary, data: { rows: RowsPayload; details: DetailGroups }, options: Pick<ReportOptions, 'targetBytes'> = {}): string {
+  return [...reportPieces(doc, data, options)].join('');
+}
+
+/**
+ * The report page in pieces, in order (their concatenation is reportPage): a page of 20,000 units is some 45 MB, so
+ * compare writes the pieces one after the other instead of building the page as one string (and its bytes again).
+ */
+export function reportPieces(doc: ReportSummary, data: { rows: RowsPayload; details: DetailGroups }, options: Pick<ReportOptions, 'targetBytes'> = {}): Iterable<string> {
   const { rows, details } = data;
-  const page = (chunks: readonly string[]) => pageHtml(doc, rows.name, scriptSafe(JSON.stringify(rows)), rows.z, chunks);
+  const parts = () => pageParts(doc, rows.name, scriptSafe(JSON.stringify(rows)), rows.z);
   // The details fit beside the page without them (its rows as they will be, give or take the digits of their cut)
   // and the script element around each chunk.
   const around = 64 * details.groups.length;
-  const { cut, chunks } = fitChunks(details, rows.z, (options.targetBytes ?? TARGET_BYTES) - Buffer.byteLength(page([])) - around);
+  const empty = parts();
+  const { cut, chunks } = fitChunks(details, rows.z, (options.targetBytes ?? TARGET_BYTES) - Buffer.byteLength(empty.head) - Buffer.byteLength(empty.tail) - around);
   rows.cut = cut;
-  return page(chunks);
+  const { head, chunk, tail } = parts();
+  // Everything is computed by now; each chunk is let go once it is handed over.
+  return (function* () {
+    yield head;
+    for (let k = 0; k < chunks.length; k++) {
+      yield chunk(chunks[k]!, k);
+      chunks[k] = '';
+    }
+    yield tail;
+  })();
 }
 
-/** The page around its data: the rows (JSON, script-safe) and the detail chunks. */
-function pageHtml(doc: ReportSummary, names: readonly string[], rowsJson: string, z: boolean, chunks: readonly string[]): string {
+/** The page around its data: before the detail chunks (the rows' JSON, script-safe, included), each chunk's
+ *  element, and after them. */
+function pageParts(doc: ReportSummary, names: readonly string[], rowsJson: string, z: boolean): { head: string; chunk: (c: string, k: number) => string; tail: string } {
   const csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
   const chunkType = z ? 'application/octet-stream' : 'application/json';
-  return `<!DOCTYPE html>
+  const head = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -120,9 +139,11 @@ ${columnsHtml(doc)}
 </div>
 <div id="unit-view" hidden></div>
 <script type="application/json" id="zg-data">${rowsJson}</script>
-${chunks.map((c, k) => `<script type="${chunkType}" id="zg-d-${k}">${c}</script>\n`).join('')}
+`;
+  const tail = `
 <script>(${reportClient.toString()})();</script>
 </body>
 </html>
 `;
+  return { head, chunk: (c, k) => `<script type="${chunkType}" id="zg-d-${k}">${c}</script>\n`, tail };
 }

@@ -8,8 +8,9 @@
  *
  * The file is a pure function of its input: no creation date in its properties, and every zip entry dated
  * 1980-01-01, so the same results give the same bytes. compare adds units one at a time (UnitsXlsxBuilder): the
- * measures' and regulations' rows go to temporary files as they come (their column widths fitted on the way) and are
- * read back once when the workbook is streamed to disk, so memory does not grow with the number of measures.
+ * units', measures' and regulations' rows go to temporary files as they come (their column widths fitted on the way)
+ * and are read back once when the workbook is streamed to disk, so memory does not grow with the number of units or
+ * measures.
  */
 import { appendFileSync, createReadStream, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
@@ -104,6 +105,8 @@ class RowSpool {
     readonly name: string,
     readonly header: readonly string[],
     readonly file: string,
+    /** Columns formatted as dates, and columns frozen at the left. */
+    private readonly layout: Pick<Table, 'dates' | 'frozen'> = {},
   ) {
     this.widths = header.map((h) => Math.max(MIN_WIDTH, displayWidth(h)));
   }
@@ -111,7 +114,8 @@ class RowSpool {
   add(rows: readonly Value[][]): void {
     for (const r of rows) {
       r.forEach((v, k) => (this.widths[k] = Math.max(this.widths[k]!, displayWidth(v))));
-      const line = JSON.stringify(r);
+      // A date is spooled as {"date": ISO} (nothing else in a row is an object) and read back as a date.
+      const line = JSON.stringify(r.map((v) => (v instanceof Date ? { date: v.toISOString() } : v)));
       this.pending.push(line);
       this.pendingChars += line.length;
     }
@@ -133,9 +137,11 @@ class RowSpool {
       name: this.name,
       header: this.header,
       widths: this.widths,
+      ...this.layout,
       rows: async function* () {
         for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
-          if (line !== '') yield JSON.parse(line) as Value[];
+          if (line === '') continue;
+          yield (JSON.parse(line) as Array<Value | { date: string }>).map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? new Date(v.date) : v));
         }
       },
     };
@@ -221,7 +227,7 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
  */
 export class UnitsXlsxBuilder {
   private readonly names: string[];
-  private readonly unitRows: Value[][] = [];
+  private readonly units: RowSpool;
   private readonly measures: RowSpool;
   private readonly regulations: RowSpool;
 
@@ -233,13 +239,14 @@ export class UnitsXlsxBuilder {
     this.names = columns.map((c) => c.name);
     mkdirSync(dirname(path), { recursive: true });
     const spool = () => temporaryPath(dirname(path), threadId, TEMPORARY_COUNTER + files++);
+    this.units = new RowSpool('units', this.names, spool(), { dates: new Set(this.names.flatMap((c, k) => (DATE_COLUMNS.has(c) ? [k] : []))), frozen: 1 });
     this.measures = new RowSpool('measures', ['unit', 'source', 'measure', 'section', 'heading', 'status', 'statusLabel', 'text'], spool());
     this.regulations = new RowSpool('regulations', ['unit', 'source', 'title', 'action', 'rule', 'section', 'heading', 'mention'], spool());
   }
 
   /** The next unit and its detail (null: its notice could not be read; it has no measures or regulations rows). */
   add(u: UnitEntry, d: UnitDetail | null): void {
-    this.unitRows.push(this.names.map((c) => unitCell(c, c === 'otherNotices' ? u.otherNotices.join('; ') : u.values[c])));
+    this.units.add([this.names.map((c) => unitCell(c, c === 'otherNotices' ? u.otherNotices.join('; ') : u.values[c]))]);
     if (!d) return;
     const items = itemRows(u, d);
     this.measures.add(items.measures);
@@ -248,7 +255,7 @@ export class UnitsXlsxBuilder {
 
   /** Remove the temporary files. */
   async discard(): Promise<void> {
-    await Promise.all([this.measures.file, this.regulations.file].map((f) => rm(f, { force: true })));
+    await Promise.all([this.units.file, this.measures.file, this.regulations.file].map((f) => rm(f, { force: true })));
   }
 
   /** Write the workbook to `path`. */
@@ -263,14 +270,6 @@ export class UnitsXlsxBuilder {
   private async writeWorkbook(): Promise<void> {
     const { path, columns: cols } = this;
     const maxRows = this.options.maxRows ?? EXCEL_MAX_ROWS;
-    const unitRows = this.unitRows;
-    const units: Table = {
-      name: 'units',
-      header: this.names,
-      rows: () => unitRows,
-      dates: new Set(this.names.flatMap((c, k) => (DATE_COLUMNS.has(c) ? [k] : []))),
-      frozen: 1,
-    };
     const columns: Table = { name: 'columns', header: ['column', 'label', 'description'], rows: () => cols.map((c) => [c.name, labelOf(c.name), text(c.description)]) };
 
     const temporary = temporaryPath(dirname(path), threadId, TEMPORARY_COUNTER + files++);
@@ -286,7 +285,7 @@ export class UnitsXlsxBuilder {
       (workbook as unknown as { created?: Date; modified?: Date }).modified = undefined;
       workbook.creator = 'zhenggai';
       workbook.lastModifiedBy = 'zhenggai';
-      for (const table of [units, this.measures.table(), this.regulations.table(), columns]) {
+      for (const table of [this.units.table(), this.measures.table(), this.regulations.table(), columns]) {
         let widths = table.widths;
         if (!widths) {
           const fitted = table.header.map((h) => Math.max(MIN_WIDTH, displayWidth(h)));

@@ -1,15 +1,16 @@
 /**
  * `zhenggai compare <out-dir>... --out <dir>`: units.csv, units.json, units.xlsx and report.html, one row per unit,
  * computed over the folders' stores (analyze/compare.ts). Each unit is written out as compare reads it: its line of
- * units.csv and units.json at once, what report.html's page needs of it (ReportDataBuilder) and its units.xlsx rows
- * (UnitsXlsxBuilder: the measures and regulations rows go to temporary files) kept; nothing else of it stays in
- * memory. report.html and units.xlsx are written once every unit is in, after the measure comparison is done.
+ * units.csv and units.json at once, what report.html's page needs of it kept (ReportDataBuilder), and its units.xlsx
+ * rows to temporary files (UnitsXlsxBuilder); nothing else of it stays in memory. The measure comparison runs before
+ * the units are read, and its arrays are collected first. Once every unit is in, report.html is written piece by
+ * piece (never as one string of the whole page), then units.xlsx from its temporary files.
  */
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareUnits, type UnitsHead, type UnitsSink } from '../analyze/compare.js';
-import { reportPage } from '../analyze/report.js';
+import { reportPieces } from '../analyze/report.js';
 import { ReportDataBuilder } from '../analyze/report/data.js';
 import { warnProblems } from '../analyze/store.js';
 import { unitsCsvHeader, unitsCsvLine } from '../analyze/units.js';
@@ -18,6 +19,7 @@ import type { UnitsDocument } from '../output/unitsSchema.js';
 import { AtomicWriter } from '../output/writeFiles.js';
 import { createSegmenter } from '../pipeline/segment/segmenter.js';
 import { openForCommand } from './queryCommand.js';
+import { collector } from './run/v8Tuning.js';
 import { UsageError } from './usageError.js';
 
 /** A file written piece by piece under a temporary name, renamed into place by commit(), removed by abort(). */
@@ -93,7 +95,7 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
   try {
     let result;
     try {
-      result = await compareUnits(db, createSegmenter(), { sources: options.sources, sink });
+      result = await compareUnits(db, createSegmenter(), { sources: options.sources, sink, collect: collector() });
     } finally {
       db.close();
     }
@@ -113,7 +115,10 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
   const book = xlsx as UnitsXlsxBuilder | null;
   if (!builder || !book) throw new Error('compare: the units were never started');
   try {
-    await new AtomicWriter().write(join(options.out, 'report.html'), reportPage(doc, builder.finish(doc.distinctiveMeasures)));
+    const pieces = reportPieces(doc, builder.finish(doc.distinctiveMeasures));
+    new AtomicWriter().writeChunksSync(join(options.out, 'report.html'), (function* () {
+      for (const piece of pieces) yield Buffer.from(piece, 'utf8');
+    })());
   } catch (e) {
     await book.discard();
     throw e;
