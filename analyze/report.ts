@@ -69,17 +69,13 @@ export type ReportSummary = Pick<UnitsDocument, 'notices' | 'failed' | 'columns'
 
 /** The report page. */
 export function reportHtml(doc: UnitsDocument, options: ReportOptions = {}): string {
-  return reportPage(doc, reportData(doc, options.details ?? [], options.outDir ?? '.'), options);
-}
-
-/** The report page of a comparison whose units' data were built one at a time (ReportDataBuilder). */
-export function reportPage(doc: ReportSummary, data: { rows: RowsPayload; details: DetailGroups }, options: Pick<ReportOptions, 'targetBytes'> = {}): string {
-  return [...reportPieces(doc, data, options)].join('');
+  return [...reportPieces(doc, reportData(doc, options.details ?? [], options.outDir ?? '.'), options)].join('');
 }
 
 /**
- * The report page in pieces, in order (their concatenation is reportPage): a page of 20,000 units is some 45 MB, so
- * compare writes the pieces one after the other instead of building the page as one string (and its bytes again).
+ * The report page of a comparison whose units' data were built one at a time (ReportDataBuilder), in pieces, in
+ * order: a page of 20,000 units is some 45 MB, so compare writes the pieces one after the other instead of building
+ * the page as one string (and its bytes again).
  */
 export function reportPieces(doc: ReportSummary, data: { rows: RowsPayload; details: DetailGroups }, options: Pick<ReportOptions, 'targetBytes'> = {}): Iterable<string> {
   const { rows, details } = data;
