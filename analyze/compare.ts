@@ -9,7 +9,7 @@ import { UNITS_SCHEMA_NAME, UNITS_SCHEMA_VERSION, UnitEntry, type UnitsDocument 
 import type { Segmenter } from '../pipeline/segment/segmenter.js';
 import { SHARED_UNITS_KEEP, SIMILARITY_KEEP, DISTINCTIVE_MEASURE_MAX, SIMILARITY_MAX_PAIRS } from '../rules/similarity.js';
 import type { ResultsDatabase } from './database.js';
-import { appendValue, quoteIdent } from './duckdb.js';
+import { appendValue, quoteIdent, setMemoryBudget } from './duckdb.js';
 import { DocumentError, readDocument, type ResultsProblem } from './readResults.js';
 import { type UnitDetail, unitDetail } from './report/detail.js';
 import { type ComparisonStats, MeasureComparison } from './similarity.js';
@@ -49,13 +49,20 @@ export interface UnitsSink {
   start(head: UnitsHead, units: number): Promise<void> | void;
   /** The next unit, and its detail (null when its notice could not be read). */
   unit(u: UnitEntry, d: UnitDetail | null): Promise<void> | void;
+  /** After the last unit: how many pairs of units sharing measures follow (units.json's sharedMeasures). */
+  sharedStart(pairs: number): Promise<void> | void;
+  /** The next pair of units sharing measures, in the order of units.json. */
+  shared(pair: SharedPair): Promise<void> | void;
 }
+
+/** A pair of units sharing measures, as units.json writes it. */
+export type SharedPair = UnitsDocument['sharedMeasures'][number];
 
 /** The comparison, with what was left out on the way. */
 export interface Comparison {
   doc: UnitsDocument;
   /** One per unit of doc.units, in order (report.html's per-unit view, units.xlsx's measures and regulations);
-   *  null for a unit whose notice could not be read. With a sink, doc.units and details are empty: the units went
+   *  null for a unit whose notice could not be read. With a sink, doc.units, doc.sharedMeasures and details are empty: they went
    *  to the sink. */
   details: Array<UnitDetail | null>;
   stats: ComparisonStats;
@@ -106,6 +113,7 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
       }
     }
   }
+  await setMemoryBudget(conn, 'compareHeld');
   await conn.run('CREATE OR REPLACE TEMP TABLE cmp_shared (a BIGINT, b BIGINT, sim DOUBLE)');
   const appender: DuckDBAppender = await conn.createAppender('cmp_shared', 'main', 'temp');
   const { best, comparable, stats } = comparison.compare((a, b, sim) => {
@@ -120,11 +128,16 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
 
   const units: UnitEntry[] = [];
   const details: Array<UnitDetail | null> = [];
+  const sharedMeasures: SharedPair[] = [];
   const sink: UnitsSink = options.sink ?? {
     start: () => {},
     unit: (u, d) => {
       units.push(u);
       details.push(d);
+    },
+    sharedStart: () => {},
+    shared: (p) => {
+      sharedMeasures.push(p);
     },
   };
   const head: UnitsHead = {
@@ -170,12 +183,11 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
     e AS (SELECT ua AS u, ub AS v, n FROM p UNION ALL SELECT ub, ua, n FROM p),
     k AS (SELECT DISTINCT least(u, v) AS ua, greatest(u, v) AS ub FROM e QUALIFY row_number() OVER (PARTITION BY u ORDER BY n DESC, v) <= ${SHARED_UNITS_KEEP})
     SELECT p.* FROM p SEMI JOIN k ON k.ua = p.ua AND k.ub = p.ub`);
-  const examples = await rows(
-    conn,
-    `SELECT x.ua, x.ub, p.n, x.a, x.b, x.sim FROM cmp_pairs p
-     JOIN (SELECT *, row_number() OVER (PARTITION BY ua, ub ORDER BY sim DESC, sa, sb) AS rk FROM cmp_sx) x ON x.ua = p.ua AND x.ub = p.ub AND x.rk <= ${SIMILARITY_KEEP}
-     ORDER BY p.n DESC, x.ua, x.ub, x.rk`,
-  );
+  // Each pair kept, numbered in the order of units.json, with its SIMILARITY_KEEP most alike measure pairs.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_x AS
+    SELECT q.pair_no, q.ua, q.ub, q.n, x.rk, x.a, x.b, x.sim
+    FROM (SELECT *, row_number() OVER (ORDER BY n DESC, ua, ub) - 1 AS pair_no FROM cmp_pairs) q
+    JOIN (SELECT *, row_number() OVER (PARTITION BY ua, ub ORDER BY sim DESC, sa, sb) AS rk FROM cmp_sx) x ON x.ua = q.ua AND x.ub = q.ub AND x.rk <= ${SIMILARITY_KEEP}`);
 
   // Distinctive: each unit's measures below DISTINCTIVE_MEASURE_MAX with every other unit compared, the least alike first.
   const distinct: Array<{ unit: number; count: number; picks: number[] }> = [];
@@ -188,42 +200,55 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
     i = j;
   }
 
-  // The measures shown, read back from the store.
-  const needed = new Set<number>([...examples.flatMap((e) => [Number(e['a']), Number(e['b'])]), ...distinct.flatMap((d) => d.picks)]);
-  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_need (mi BIGINT)');
-  const need = await conn.createAppender('cmp_need', 'main', 'temp');
-  for (const mi of needed) {
-    appendValue(need, 'BIGINT', mi);
-    need.endRow();
+  // The measures shown (the shared pairs' and the distinctive ones), with their text read back from the store once.
+  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_picks (mi BIGINT)');
+  const need = await conn.createAppender('cmp_picks', 'main', 'temp');
+  for (const d of distinct) {
+    for (const mi of d.picks) {
+      appendValue(need, 'BIGINT', mi);
+      need.endRow();
+    }
   }
   need.closeSync();
-  const refs = new Map<number, MeasureRef>();
-  const shown = `SELECT c.*, m.text FROM (SELECT * FROM cmp_m SEMI JOIN cmp_need n ON n.mi = cmp_m.mi) c
-    JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id`;
-  for await (const chunk of stream(conn, shown)) {
-    for (const m of chunk) {
-      refs.set(Number(m['mi']), {
-        path: String(m['path']),
-        id: String(m['id']),
-        text: String(m['text']),
-        status: (m['status'] ?? null) as MeasureRef['status'],
-        span: { start: Number(m['span_start']), end: Number(m['span_end']) },
-      });
-    }
-  }
-  for (const t of ['cmp_need', 'cmp_sx', 'cmp_shared', 'cmp_pairs', 'cmp_m', 'cmp_units']) await conn.run(`DROP TABLE IF EXISTS temp.${quoteIdent(t)}`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_text AS
+    SELECT c.mi, c.path, c.id, m.text, c.status, c.span_start, c.span_end
+    FROM (SELECT * FROM cmp_m WHERE mi IN (SELECT a FROM cmp_x UNION SELECT b FROM cmp_x UNION SELECT mi FROM cmp_picks)) c
+    JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id`);
+  const refOf = (m: Row, x = ''): MeasureRef => ({
+    path: String(m[`${x}path`]),
+    id: String(m[`${x}id`]),
+    text: String(m[`${x}text`]),
+    status: (m[`${x}status`] ?? null) as MeasureRef['status'],
+    span: { start: Number(m[`${x}span_start`]), end: Number(m[`${x}span_end`]) },
+  });
 
-  const sharedMeasures: UnitsDocument['sharedMeasures'] = [];
-  for (const e of examples) {
-    const a = Number(e['ua']);
-    const b = Number(e['ub']);
-    let pair = sharedMeasures.at(-1);
-    if (!pair || pair.a !== a || pair.b !== b) {
-      pair = { a, b, count: Number(e['n']), shared: [] };
-      sharedMeasures.push(pair);
+  // The shared pairs, a page of pairs at a time, handed to the sink in order (never all held).
+  const pairTotal = Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_pairs'))[0]!['n']);
+  await sink.sharedStart(pairTotal);
+  const side = (x: 'a' | 'b') => ['path', 'id', 'text', 'status', 'span_start', 'span_end'].map((c) => `t${x}.${c} AS ${x}_${c}`).join(', ');
+  for (let from = 0; from < pairTotal; from += PAGE) {
+    const page = `SELECT x.pair_no, x.ua, x.ub, x.n, x.sim, ${side('a')}, ${side('b')}
+      FROM (SELECT * FROM cmp_x WHERE pair_no >= ${from} AND pair_no < ${from + PAGE}) x JOIN cmp_text ta ON ta.mi = x.a JOIN cmp_text tb ON tb.mi = x.b
+      ORDER BY x.pair_no, x.rk`;
+    let pair: SharedPair | null = null;
+    for (const e of await rows(conn, page)) {
+      const a = Number(e['ua']);
+      const b = Number(e['ub']);
+      if (!pair || pair.a !== a || pair.b !== b) {
+        if (pair) await sink.shared(pair);
+        pair = { a, b, count: Number(e['n']), shared: [] };
+      }
+      pair.shared.push({ similarity: Number(e['sim']), a: refOf(e, 'a_'), b: refOf(e, 'b_') });
     }
-    pair.shared.push({ similarity: Number(e['sim']), a: refs.get(Number(e['a']))!, b: refs.get(Number(e['b']))! });
+    if (pair) await sink.shared(pair);
   }
+
+  // The distinctive measures' text.
+  const refs = new Map<number, MeasureRef>();
+  for await (const chunk of stream(conn, 'SELECT t.* FROM cmp_text t SEMI JOIN cmp_picks p ON p.mi = t.mi')) {
+    for (const m of chunk) refs.set(Number(m['mi']), refOf(m));
+  }
+  for (const t of ['cmp_text', 'cmp_picks', 'cmp_x', 'cmp_sx', 'cmp_shared', 'cmp_pairs', 'cmp_m', 'cmp_units']) await conn.run(`DROP TABLE IF EXISTS temp.${quoteIdent(t)}`);
 
   const doc: UnitsDocument = {
     ...head,

@@ -2,7 +2,7 @@
  * DuckDB in one place: how instances are created (memory limit and threads, so that no analysis step grows past a
  * fixed budget however many documents there are), quoting, and appending a JS value to a column of a given type.
  */
-import { type DuckDBAppender, DuckDBInstance, dateValue, LIST, VARCHAR } from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, dateValue, LIST, VARCHAR } from '@duckdb/node-api';
 import { epochDay } from '../text/isoDate.js';
 import type { Column } from './tables.js';
 
@@ -14,9 +14,12 @@ import type { Column } from './tables.js';
 const MEMORY_BUDGETS = {
   /** query: SQL of the user's over the stores (a lower limit did not lower its RSS: 384, 128 and 96 MB alike). */
   query: '384MB',
-  /** compare: narrow tables (the measures' text is streamed a page at a time), beside the comparison's arrays, the
-   *  units' report data and jieba. */
+  /** compare, while the measures' text is read a page at a time (each page a join and a sort of 100,000 measures;
+   *  64MB made the whole compare 15 s slower at 100,000 notices). */
   compare: '128MB',
+  /** compare, once the measures are read: narrow tables, beside the comparison's arrays and then the units' report
+   *  data (100,000 notices: 481 MB at the peak, against 545 MB with 128MB all along; 10,000: 348 against 390). */
+  compareHeld: '64MB',
   /** export: with bounded row groups; its default 384MB gave 389 MB at 10,000 notices and 658 MB at 100,000. */
   export: '128MB',
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
@@ -29,6 +32,11 @@ export type MemoryBudget = keyof typeof MEMORY_BUDGETS;
 
 /** The memory limit of an instance: ZHENGGAI_DUCKDB_MEMORY when set, else its budget's. */
 export const memoryLimit = (budget: MemoryBudget): string => process.env['ZHENGGAI_DUCKDB_MEMORY'] ?? MEMORY_BUDGETS[budget];
+
+/** Change the memory limit of a running instance to its budget's (DuckDB lets go of cached blocks above it). */
+export async function setMemoryBudget(conn: DuckDBConnection, budget: MemoryBudget): Promise<void> {
+  await conn.run(`SET memory_limit = ${quoteLiteral(memoryLimit(budget))}`);
+}
 
 /** Create a DuckDB instance on a file (or ':memory:') with the memory of its budget (query by default). */
 export async function createDuckDB(path: string, options: { readOnly?: boolean; budget?: MemoryBudget; config?: Record<string, string> } = {}): Promise<DuckDBInstance> {

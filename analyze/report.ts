@@ -25,22 +25,22 @@ function escapeHtml(s: string): string {
 const esc = escapeHtml;
 
 /** Pairs of units sharing measures listed in the page (the rest are in units.json). */
-const SHARED_PAIRS = 30;
+export const REPORT_SHARED_PAIRS = 30;
 
 function measuresHtml(doc: ReportSummary, labels: readonly string[]): string {
   const unitLink = (i: number) => `<a href="#u/${i}">${esc(labels[i]!)}</a>`;
   const pairs = doc.sharedMeasures
-    .slice(0, SHARED_PAIRS)
+    .slice(0, REPORT_SHARED_PAIRS)
     .map((p) => {
       const items = p.shared.map((s) => `<li><span class="sim">${s.similarity.toFixed(2)}</span> ${esc(s.a.text)} <span class="vs">⇄</span> ${esc(s.b.text)}</li>`).join('');
       return `<details><summary>${esc(labels[p.a]!)} ⇄ ${esc(labels[p.b]!)}：${p.count} 对相似措施</summary><p>${unitLink(p.a)} · ${unitLink(p.b)}</p><ul>${items}</ul></details>`;
     })
     .join('\n');
-  const more = doc.sharedMeasures.length > SHARED_PAIRS ? `<p>另有 ${doc.sharedMeasures.length - SHARED_PAIRS} 对单位见 units.json。</p>` : '';
+  const more = doc.sharedPairs > REPORT_SHARED_PAIRS ? `<p>另有 ${doc.sharedPairs - REPORT_SHARED_PAIRS} 对单位见 units.json。</p>` : '';
   const distinct = [...doc.distinctiveMeasures]
     .filter((d) => d.count > 0)
     .sort((a, b) => b.count - a.count || a.unit - b.unit)
-    .slice(0, SHARED_PAIRS)
+    .slice(0, REPORT_SHARED_PAIRS)
     .map((d) => `<li>${unitLink(d.unit)}：${d.count} 条</li>`)
     .join('');
   return `<section id="measures"><h2 title="Shared and distinctive measures (TF-IDF cosine similarity of jieba words)">相同与独有的整改措施</h2>
@@ -65,11 +65,16 @@ export interface ReportOptions {
 }
 
 /** What the page shows of a comparison beside its units: units.json without the units. */
-export type ReportSummary = Pick<UnitsDocument, 'notices' | 'failed' | 'columns' | 'sharedMeasures' | 'distinctiveMeasures'>;
+export type ReportSummary = Pick<UnitsDocument, 'notices' | 'failed' | 'columns' | 'distinctiveMeasures'> & {
+  /** The pairs of units sharing measures, in order: at least the first REPORT_SHARED_PAIRS of them. */
+  sharedMeasures: UnitsDocument['sharedMeasures'];
+  /** How many pairs there are in all. */
+  sharedPairs: number;
+};
 
 /** The report page. */
 export function reportHtml(doc: UnitsDocument, options: ReportOptions = {}): string {
-  return [...reportPieces(doc, reportData(doc, options.details ?? [], options.outDir ?? '.'), options)].join('');
+  return [...reportPieces({ ...doc, sharedPairs: doc.sharedMeasures.length }, reportData(doc, options.details ?? [], options.outDir ?? '.'), options)].join('');
 }
 
 /**

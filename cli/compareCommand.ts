@@ -9,8 +9,8 @@
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compareUnits, type UnitsHead, type UnitsSink } from '../analyze/compare.js';
-import { reportPieces } from '../analyze/report.js';
+import { compareUnits, type SharedPair, type UnitsHead, type UnitsSink } from '../analyze/compare.js';
+import { REPORT_SHARED_PAIRS, reportPieces } from '../analyze/report.js';
 import { ReportDataBuilder } from '../analyze/report/data.js';
 import { warnProblems } from '../analyze/store.js';
 import { unitsCsvHeader, unitsCsvLine } from '../analyze/units.js';
@@ -74,6 +74,11 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
   let xlsx: UnitsXlsxBuilder | null = null;
   let units = 0;
   let written = 0;
+  // The pairs of units sharing measures go to units.json as they come; the page lists the first few.
+  let pairTotal = 0;
+  let pairsWritten = 0;
+  let measurePairs = 0;
+  const firstPairs: SharedPair[] = [];
   const sink: UnitsSink = {
     async start(head: UnitsHead, count: number) {
       units = count;
@@ -90,6 +95,17 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
       report!.add(u, d);
       xlsx!.add(u, d);
     },
+    async sharedStart(pairs: number) {
+      pairTotal = pairs;
+      if (units > 0) await json.write('  ],\n');
+      await json.write(pairs > 0 ? '  "sharedMeasures": [\n' : '  "sharedMeasures": [],\n');
+    },
+    async shared(pair: SharedPair) {
+      await json.write(`    ${JSON.stringify(pair)}${++pairsWritten < pairTotal ? ',' : ''}\n`);
+      if (pairTotal > 0 && pairsWritten === pairTotal) await json.write('  ],\n');
+      measurePairs += pair.count;
+      if (firstPairs.length < REPORT_SHARED_PAIRS) firstPairs.push(pair);
+    },
   };
   let doc: UnitsDocument;
   try {
@@ -101,8 +117,7 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
     }
     doc = result.doc;
     warnProblems('compare', result.problems, log);
-    if (units > 0) await json.write('  ],\n');
-    const rest = [['sharedMeasures', doc.sharedMeasures], ['measureComparison', doc.measureComparison], ['distinctiveMeasures', doc.distinctiveMeasures]] as const;
+    const rest = [['measureComparison', doc.measureComparison], ['distinctiveMeasures', doc.distinctiveMeasures]] as const;
     for (const [k, [key, value]] of rest.entries()) for (const piece of jsonField(key, value, k === rest.length - 1)) await json.write(piece);
     await json.write('}\n');
     await csv.commit();
@@ -115,7 +130,7 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
   const book = xlsx as UnitsXlsxBuilder | null;
   if (!builder || !book) throw new Error('compare: the units were never started');
   try {
-    const pieces = reportPieces(doc, builder.finish(doc.distinctiveMeasures));
+    const pieces = reportPieces({ ...doc, sharedMeasures: firstPairs, sharedPairs: pairTotal }, builder.finish(doc.distinctiveMeasures));
     new AtomicWriter().writeChunksSync(join(options.out, 'report.html'), (function* () {
       for (const piece of pieces) yield Buffer.from(piece, 'utf8');
     })());
@@ -124,11 +139,10 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
     throw e;
   }
   await book.write();
-  const pairs = doc.sharedMeasures.reduce((n, p) => n + p.count, 0);
   log(
     `zhenggai compare: ${doc.notices} notice(s)${doc.failed ? ` (${doc.failed} failed or unreadable, left out)` : ''} → ${units} unit(s); ` +
       `measures: ${comparisonText(doc)}, ` +
-      `${doc.sharedMeasures.length} pair(s) of units listed sharing ${pairs} measure pair(s) → ${join(options.out, 'units.csv')}, units.json, units.xlsx, report.html`,
+      `${pairTotal} pair(s) of units listed sharing ${measurePairs} measure pair(s) → ${join(options.out, 'units.csv')}, units.json, units.xlsx, report.html`,
   );
   if (units === 0) log('zhenggai compare: no processed notices to compare (run `zhenggai run` first, then give its --out folder)');
   return 0;
