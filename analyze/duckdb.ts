@@ -25,6 +25,9 @@ const MEMORY_BUDGETS = {
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
    *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. */
   build: '160MB',
+  /** update: bringing a store up to date, unless there are as many documents to load as start the worker threads (a
+   *  build). bench:scale's 1,000 of 100,000: 366-397 MB at 160MB, 314-324 MB at 64MB, in about the same time. */
+  update: '64MB',
 } as const;
 
 /** What a DuckDB instance is for, which sets its memory budget. */

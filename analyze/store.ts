@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, lstatSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement } from '@duckdb/node-api';
-import { appendValue, createDuckDB, quoteIdent, quoteLiteral } from './duckdb.js';
+import { appendValue, createDuckDB, quoteIdent, quoteLiteral, setMemoryBudget } from './duckdb.js';
 import { availableParallelism, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { indexLines, problemText, type ResultsProblem } from './readResults.js';
@@ -295,6 +295,8 @@ class Preparers {
 /** Bring the store at `path` up to date with the folder (the write lock held by `conn`'s instance). */
 async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConnection): Promise<{ loaded: number; removed: number }> {
   await setMeta(conn, 'state', 'updating');
+  // The bookkeeping and the deletes run within the update's budget (the documents to load are not known yet).
+  await setMemoryBudget(conn, 'update');
   await conn.run(`CREATE OR REPLACE TABLE zhenggai.scan (${SCAN_COLUMNS})`);
   const scanApp = await conn.createAppender('scan', 'zhenggai');
   const seen = await scan(
@@ -329,6 +331,8 @@ async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConn
 
   const loader = await Loader.open(conn, filesConn);
   const toLoad = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM zhenggai.toload')).getRowObjectsJson()[0]!['n']);
+  // Many documents to load (a build) get the build's budget back.
+  if (toLoad >= WORKERS_FROM) await setMemoryBudget(conn, 'build');
   const preparers = toLoad >= WORKERS_FROM ? Preparers.start(dir) : null;
   let loaded = 0;
   const take = async (ready: Prepared[]) => {
