@@ -9,6 +9,7 @@
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { compareUnits, type SharedPair, type UnitsHead, type UnitsSink } from '../analyze/compare.js';
 import { REPORT_SHARED_PAIRS, reportPieces } from '../analyze/report.js';
 import { ReportDataBuilder } from '../analyze/report/data.js';
@@ -16,11 +17,15 @@ import { warnProblems } from '../analyze/store.js';
 import { unitsCsvHeader, unitsCsvLine } from '../analyze/units.js';
 import { UnitsXlsxBuilder } from '../analyze/xlsx.js';
 import type { UnitsDocument } from '../output/unitsSchema.js';
+import { temporaryPath } from '../output/runLayout.js';
 import { AtomicWriter } from '../output/writeFiles.js';
 import { createSegmenter } from '../pipeline/segment/segmenter.js';
 import { openForCommand } from './queryCommand.js';
 import { collector } from './run/v8Tuning.js';
 import { UsageError } from './usageError.js';
+
+/** The counter of the report's temporary file (apart from those of an AtomicWriter and of units.xlsx). */
+const REPORT_SPOOL = 2_000_000;
 
 /** A file written piece by piece under a temporary name, renamed into place by commit(), removed by abort(). */
 class PieceWriter {
@@ -82,7 +87,7 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
   const sink: UnitsSink = {
     async start(head: UnitsHead, count: number) {
       units = count;
-      report = new ReportDataBuilder(head.columns, options.out);
+      report = new ReportDataBuilder(head.columns, options.out, temporaryPath(options.out, threadId, REPORT_SPOOL));
       xlsx = new UnitsXlsxBuilder(join(options.out, 'units.xlsx'), head.columns);
       await csv.write(unitsCsvHeader());
       await json.write('{\n');
@@ -123,6 +128,7 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
     await csv.commit();
     await json.commit();
   } catch (e) {
+    (report as ReportDataBuilder | null)?.dispose();
     await Promise.all([csv.abort(), json.abort(), (xlsx as UnitsXlsxBuilder | null)?.discard()]);
     throw e;
   }
@@ -137,6 +143,8 @@ export async function compareCommand(dirs: readonly string[], options: { out: st
   } catch (e) {
     await book.discard();
     throw e;
+  } finally {
+    builder.dispose();
   }
   await book.write();
   log(

@@ -6,6 +6,7 @@
  * would pass TARGET_BYTES the text of measures is cut to a common length (or, past that, left out) until it fits;
  * the per-unit view says so and links to the result file, which has every measure in full.
  */
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { UnitEntry, UnitsDocument } from '../../output/unitsSchema.js';
@@ -130,8 +131,63 @@ const STATUS_CODE = { done: 0, ongoing: 1, planned: 2 } as const;
 const cutText = (mt: readonly string[], cut: number): string[] => (cut < 0 ? [] : cut === 0 ? [...mt] : mt.map((t) => (t.length > cut ? `${t.slice(0, cut)}…` : t)));
 
 /** Storage of a sealed chunk: deflated quickly (it is inflated again for each encoding of the chunk). */
-const store = (json: string): Buffer => deflateRawSync(Buffer.from(json, 'utf8'), { level: 1 });
-const unstore = (b: Buffer): string => inflateRawSync(b).toString('utf8');
+const deflated = (json: string): Buffer => deflateRawSync(Buffer.from(json, 'utf8'), { level: 1 });
+const inflated = (b: Buffer): string => inflateRawSync(b).toString('utf8');
+
+/** Where sealed chunks keep their deflated bytes until the page is written. */
+interface ChunkStore {
+  /** Keep the bytes; returns the key to get them back with. */
+  put(bytes: Buffer): number;
+  get(key: number): Buffer;
+}
+
+class MemoryChunks implements ChunkStore {
+  private readonly kept: Buffer[] = [];
+  put(bytes: Buffer): number {
+    return this.kept.push(bytes) - 1;
+  }
+  get(key: number): Buffer {
+    return this.kept[key]!;
+  }
+}
+
+/**
+ * Sealed chunks' bytes in a temporary file (compare: the details of 20,000 units are some 60 MB deflated, and would
+ * otherwise stay in memory from the units' pass until the page is written). The file is removed by `dispose`.
+ */
+class FileChunks implements ChunkStore {
+  private readonly fd: number;
+  private readonly at: number[] = [];
+  private readonly length: number[] = [];
+  private end = 0;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w+');
+  }
+
+  put(bytes: Buffer): number {
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.end + done);
+    this.at.push(this.end);
+    this.length.push(bytes.length);
+    this.end += bytes.length;
+    return this.at.length - 1;
+  }
+
+  get(key: number): Buffer {
+    const bytes = Buffer.allocUnsafe(this.length[key]!);
+    for (let done = 0; done < bytes.length; ) {
+      const n = readSync(this.fd, bytes, done, bytes.length - done, this.at[key]! + done);
+      if (n === 0) throw new Error(`${this.path}: ended early`);
+      done += n;
+    }
+    return bytes;
+  }
+
+  dispose(): void {
+    closeSync(this.fd);
+    rmSync(this.path, { force: true });
+  }
+}
 
 /**
  * A chunk of units' details, kept compact from the moment its units are in until the report is encoded: the JSON
@@ -143,27 +199,31 @@ export class DetailChunk {
   readonly units: number;
   /** Bytes of json(0) in UTF-8 (a mark does not change it). */
   readonly plainBytes: number;
-  private readonly rest: Buffer;
+  /** Keys of the deflated JSON of the fields but the measures', and of the measures' text, in the store. */
+  private readonly rest: number;
+  private readonly text: number;
   private readonly split: number;
   /** Per unit, its first measure's index in `measures` (and the end, last). */
   private readonly starts: Int32Array;
   /** [section, status, only] of every measure of the chunk, unit after unit. */
   private readonly measures: Int32Array;
-  private readonly text: Buffer;
 
-  constructor(units: readonly DetailPayload[]) {
+  constructor(
+    units: readonly DetailPayload[],
+    private readonly store: ChunkStore,
+  ) {
     const field = <K extends keyof DetailPayload>(k: K) => JSON.stringify(units.map((u) => u[k]));
     const head = `{"s":${field('s')},"f":${field('f')},"t":${field('t')},"m":`;
     const tail = `,"res":${field('res')},"src":${field('src')},"older":${field('older')}}`;
     this.units = units.length;
     this.split = head.length;
-    this.rest = store(head + tail);
+    this.rest = store.put(deflated(head + tail));
     this.starts = new Int32Array(units.length + 1);
     units.forEach((u, i) => (this.starts[i + 1] = this.starts[i]! + u.m.length));
     this.measures = new Int32Array(this.starts[units.length]! * 3);
     units.forEach((u, i) => u.m.forEach((m, k) => this.measures.set(m, (this.starts[i]! + k) * 3)));
     const mt = JSON.stringify(units.map((u) => u.mt));
-    this.text = store(mt);
+    this.text = store.put(deflated(mt));
     this.plainBytes = Buffer.byteLength(head) + Buffer.byteLength(tail) + Buffer.byteLength(this.measuresJson()) + Buffer.byteLength(`,"mt":${mt}`);
   }
 
@@ -184,8 +244,8 @@ export class DetailChunk {
 
   /** The chunk as JSON, measure text cut to `cut` characters (0: whole, -1: none). */
   json(cut: number): string {
-    const rest = unstore(this.rest);
-    const text = unstore(this.text);
+    const rest = inflated(this.store.get(this.rest));
+    const text = inflated(this.store.get(this.text));
     const mt = cut === 0 ? text : JSON.stringify((JSON.parse(text) as string[][]).map((t) => cutText(t, cut)));
     return `${rest.slice(0, this.split)}${this.measuresJson()},"mt":${mt}${rest.slice(this.split)}`;
   }
@@ -257,10 +317,16 @@ export class ReportDataBuilder {
   private measureChars = 0;
   private longest = 0;
 
+  /** Where the sealed chunks' bytes are kept: a temporary file when the builder is given one. */
+  private readonly store: ChunkStore & { dispose?: () => void };
+
   constructor(
     private readonly columns: UnitsDocument['columns'],
     private readonly outDir: string,
+    /** A temporary file for the sealed chunks (compare); without it they stay in memory. */
+    spool?: string,
   ) {
+    this.store = spool === undefined ? new MemoryChunks() : new FileChunks(spool);
     // The order of the columns in the page's JSON: the table's, the extra values, and unit (when not among them).
     for (const k of [...this.keys, 'unit']) this.v[k] ??= [];
   }
@@ -323,11 +389,17 @@ export class ReportDataBuilder {
 
   /** Seal the chunk being filled. */
   private seal(): void {
-    if (this.current.length > 0) this.chunks.push(new DetailChunk(this.current));
+    if (this.current.length > 0) this.chunks.push(new DetailChunk(this.current, this.store));
     this.current = [];
   }
 
-  /** The data, once every unit is added: measures only one unit has (units.json's distinctiveMeasures) marked. */
+  /** Remove the temporary file of the chunks (once the page is written, or given up). */
+  dispose(): void {
+    this.store.dispose?.();
+  }
+
+  /** The data, once every unit is added: measures only one unit has (units.json's distinctiveMeasures) marked. The
+   *  chunks read their bytes back until dispose(). */
   finish(distinctiveMeasures: UnitsDocument['distinctiveMeasures']): { rows: RowsPayload; details: DetailGroups } {
     this.seal();
     for (const d of distinctiveMeasures) {
