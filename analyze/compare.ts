@@ -9,7 +9,7 @@ import { UNITS_SCHEMA_NAME, UNITS_SCHEMA_VERSION, UnitEntry, type UnitsDocument 
 import type { Segmenter } from '../pipeline/segment/segmenter.js';
 import { SHARED_UNITS_KEEP, SIMILARITY_KEEP, DISTINCTIVE_MEASURE_MAX, SIMILARITY_MAX_PAIRS } from '../rules/similarity.js';
 import type { ResultsDatabase } from './database.js';
-import { appendValue, quoteIdent, setMemoryBudget } from './duckdb.js';
+import { appendValue, quoteIdent, runGrowing, setMemoryBudget } from './duckdb.js';
 import { DocumentError, readDocument, type ResultsProblem } from './readResults.js';
 import { type UnitDetail, unitDetail } from './report/detail.js';
 import { type ComparisonStats, MeasureComparison } from './similarity.js';
@@ -82,44 +82,52 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
 
   // Units: notices grouped by unit (a notice naming none stands alone), in order of first appearance; the latest
   // notice (publication, else feedback, else inspection end; then path) stands for the unit, the others listed.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_units AS
+  await runGrowing(conn, `CREATE OR REPLACE TEMP TABLE cmp_units AS
     WITH d AS (SELECT folder, ord, path, output, coalesce(unit_key, 'path:' || folder || ':' || path) AS ukey, notice_date AS nd FROM zhenggai.files WHERE usable),
     r AS (SELECT *, row_number() OVER (PARTITION BY ukey ORDER BY nd DESC, path) AS rn, min(folder::BIGINT * 1000000000000 + ord) OVER (PARTITION BY ukey) AS first FROM d)
     SELECT row_number() OVER (ORDER BY first) - 1 AS unit_idx,
            any_value(folder) FILTER (WHERE rn = 1) AS folder, any_value(path) FILTER (WHERE rn = 1) AS path,
            any_value(output) FILTER (WHERE rn = 1) AS output,
            coalesce(list(path ORDER BY rn) FILTER (WHERE rn > 1), []) AS others
-    FROM r GROUP BY ukey, first`);
+    FROM r GROUP BY ukey, first`, 'compare');
 
   // Measures of the latest notices, numbered in unit order (then position in the notice). The numbering sorts narrow
   // rows only. The text is joined to them a page at a time (each page a scan of the measures, its own rows sorted)
   // and streamed to the comparison, so DuckDB never holds every measure's text: sorting them all with their text
   // took some 400 MB at 722,008 measures, and a table of them some 300 MB.
   const measuresOf = (columns: string) => db.stores.map((_, i) => `SELECT ${i} AS folder, ${columns} FROM s${i}.main.measures`).join(' UNION ALL ');
-  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_m AS
+  await runGrowing(conn, `CREATE OR REPLACE TEMP TABLE cmp_m AS
     SELECT row_number() OVER (ORDER BY u.unit_idx, m.span_start, m.id) - 1 AS mi, u.unit_idx, u.folder, m.path, m.id, m.status, m.span_start, m.span_end
-    FROM cmp_units u JOIN (${measuresOf('path, id, status, span_start, span_end')}) m ON m.folder = u.folder AND m.path = u.path`);
+    FROM cmp_units u JOIN (${measuresOf('path, id, status, span_start, span_end')}) m ON m.folder = u.folder AND m.path = u.path`, 'compare');
   const measureCount = Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_m'))[0]!['n']);
   const comparison = new MeasureComparison(seg);
+  // Each measure's unit and its place in its notice (what a shared pair is grouped and ordered by).
   const unitOf = new Int32Array(measureCount);
+  const startOf = new Float64Array(measureCount);
   for (let from = 0; from < measureCount; from += MEASURE_PAGE) {
-    const page = `SELECT c.mi, c.unit_idx, m.text FROM (SELECT * FROM cmp_m WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE}) c
+    const page = `SELECT c.mi, c.unit_idx, c.span_start, m.text FROM (SELECT * FROM cmp_m WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE}) c
       JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id ORDER BY c.mi`;
     for await (const chunk of stream(conn, page)) {
       for (const m of chunk) {
         const mi = comparison.add(Number(m['unit_idx']), String(m['text']));
         if (mi !== Number(m['mi'])) throw new Error(`compare: measure ${String(m['mi'])} came as the ${mi}th`);
         unitOf[mi] = Number(m['unit_idx']);
+        startOf[mi] = Number(m['span_start']);
       }
     }
   }
   await setMemoryBudget(conn, 'compareHeld');
-  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_shared (a BIGINT, b BIGINT, sim DOUBLE)');
-  const appender: DuckDBAppender = await conn.createAppender('cmp_shared', 'main', 'temp');
+  // The pairs alike, each with its measures' units and places (no join of the measures to them in SQL).
+  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_sx (a BIGINT, b BIGINT, sim DOUBLE, ua BIGINT, ub BIGINT, sa BIGINT, sb BIGINT)');
+  const appender: DuckDBAppender = await conn.createAppender('cmp_sx', 'main', 'temp');
   const { best, comparable, stats } = comparison.compare((a, b, sim) => {
     appendValue(appender, 'BIGINT', a);
     appendValue(appender, 'BIGINT', b);
     appendValue(appender, 'DOUBLE', sim);
+    appendValue(appender, 'BIGINT', unitOf[a]);
+    appendValue(appender, 'BIGINT', unitOf[b]);
+    appendValue(appender, 'BIGINT', startOf[a]);
+    appendValue(appender, 'BIGINT', startOf[b]);
     appender.endRow();
   });
   appender.closeSync();
@@ -175,19 +183,16 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
 
   // Shared: pairs of units by the number of measure pairs alike; for each unit its SHARED_UNITS_KEEP partners with
   // the most; for each pair kept its SIMILARITY_KEEP most alike measure pairs.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_sx AS
-    SELECT s.a, s.b, s.sim, ma.unit_idx AS ua, mb.unit_idx AS ub, ma.span_start AS sa, mb.span_start AS sb
-    FROM cmp_shared s JOIN cmp_m ma ON ma.mi = s.a JOIN cmp_m mb ON mb.mi = s.b`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_pairs AS
+  await runGrowing(conn, `CREATE OR REPLACE TEMP TABLE cmp_pairs AS
     WITH p AS (SELECT ua, ub, count(*) AS n FROM cmp_sx GROUP BY ua, ub),
     e AS (SELECT ua AS u, ub AS v, n FROM p UNION ALL SELECT ub, ua, n FROM p),
     k AS (SELECT DISTINCT least(u, v) AS ua, greatest(u, v) AS ub FROM e QUALIFY row_number() OVER (PARTITION BY u ORDER BY n DESC, v) <= ${SHARED_UNITS_KEEP})
-    SELECT p.* FROM p SEMI JOIN k ON k.ua = p.ua AND k.ub = p.ub`);
+    SELECT p.* FROM p SEMI JOIN k ON k.ua = p.ua AND k.ub = p.ub`, 'compareHeld');
   // Each pair kept, numbered in the order of units.json, with its SIMILARITY_KEEP most alike measure pairs.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_x AS
+  await runGrowing(conn, `CREATE OR REPLACE TEMP TABLE cmp_x AS
     SELECT q.pair_no, q.ua, q.ub, q.n, x.rk, x.a, x.b, x.sim
     FROM (SELECT *, row_number() OVER (ORDER BY n DESC, ua, ub) - 1 AS pair_no FROM cmp_pairs) q
-    JOIN (SELECT *, row_number() OVER (PARTITION BY ua, ub ORDER BY sim DESC, sa, sb) AS rk FROM cmp_sx) x ON x.ua = q.ua AND x.ub = q.ub AND x.rk <= ${SIMILARITY_KEEP}`);
+    JOIN (SELECT *, row_number() OVER (PARTITION BY ua, ub ORDER BY sim DESC, sa, sb) AS rk FROM cmp_sx) x ON x.ua = q.ua AND x.ub = q.ub AND x.rk <= ${SIMILARITY_KEEP}`, 'compareHeld');
 
   // Distinctive: each unit's measures below DISTINCTIVE_MEASURE_MAX with every other unit compared, the least alike first.
   const distinct: Array<{ unit: number; count: number; picks: number[] }> = [];
@@ -210,10 +215,10 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
     }
   }
   need.closeSync();
-  await conn.run(`CREATE OR REPLACE TEMP TABLE cmp_text AS
+  await runGrowing(conn, `CREATE OR REPLACE TEMP TABLE cmp_text AS
     SELECT c.mi, c.path, c.id, m.text, c.status, c.span_start, c.span_end
     FROM (SELECT * FROM cmp_m WHERE mi IN (SELECT a FROM cmp_x UNION SELECT b FROM cmp_x UNION SELECT mi FROM cmp_picks)) c
-    JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id`);
+    JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id`, 'compareHeld');
   const refOf = (m: Row, x = ''): MeasureRef => ({
     path: String(m[`${x}path`]),
     id: String(m[`${x}id`]),
@@ -248,7 +253,7 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
   for await (const chunk of stream(conn, 'SELECT t.* FROM cmp_text t SEMI JOIN cmp_picks p ON p.mi = t.mi')) {
     for (const m of chunk) refs.set(Number(m['mi']), refOf(m));
   }
-  for (const t of ['cmp_text', 'cmp_picks', 'cmp_x', 'cmp_sx', 'cmp_shared', 'cmp_pairs', 'cmp_m', 'cmp_units']) await conn.run(`DROP TABLE IF EXISTS temp.${quoteIdent(t)}`);
+  for (const t of ['cmp_text', 'cmp_picks', 'cmp_x', 'cmp_sx', 'cmp_pairs', 'cmp_m', 'cmp_units']) await conn.run(`DROP TABLE IF EXISTS temp.${quoteIdent(t)}`);
 
   const doc: UnitsDocument = {
     ...head,

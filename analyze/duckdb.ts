@@ -36,6 +36,46 @@ export type MemoryBudget = keyof typeof MEMORY_BUDGETS;
 /** The memory limit of an instance: ZHENGGAI_DUCKDB_MEMORY when set, else its budget's. */
 export const memoryLimit = (budget: MemoryBudget): string => process.env['ZHENGGAI_DUCKDB_MEMORY'] ?? MEMORY_BUDGETS[budget];
 
+/** DuckDB's error for a statement that needed more memory than its instance's limit. */
+const isOutOfMemory = (e: unknown): boolean => e instanceof Error && /^Out of Memory Error/u.test(e.message);
+
+/** The largest limit runGrowing raises an instance to, in MB. */
+const GROWN_LIMIT_MB = 1024;
+
+/** A memory limit in MB ('64MB', '1GB', '512MiB'), or null when it is not one of those. */
+function limitMB(limit: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|KiB|MiB|GiB)$/iu.exec(limit.trim());
+  if (!m) return null;
+  const unit = m[2]!.toUpperCase().replace('I', '');
+  return Number(m[1]) * (unit === 'KB' ? 1 / 1024 : unit === 'GB' ? 1024 : 1);
+}
+
+/**
+ * Run a statement that can simply be run again (CREATE OR REPLACE … AS SELECT) within a budget: while DuckDB runs
+ * out of memory in an operator that cannot spill (a window over every row, for one), the limit is doubled, up to
+ * GROWN_LIMIT_MB, and the statement run again; the budget's limit is set back after. A budget is what a step needs
+ * at the sizes measured (bench:scale), not a wall that stops a larger corpus.
+ */
+export async function runGrowing(conn: DuckDBConnection, sql: string, budget: MemoryBudget): Promise<void> {
+  let limit = limitMB(memoryLimit(budget));
+  let grown = false;
+  try {
+    for (;;) {
+      try {
+        await conn.run(sql);
+        return;
+      } catch (e) {
+        if (!isOutOfMemory(e) || limit === null || limit * 2 > GROWN_LIMIT_MB) throw e;
+        limit *= 2;
+        grown = true;
+        await conn.run(`SET memory_limit = '${limit}MB'`);
+      }
+    }
+  } finally {
+    if (grown) await setMemoryBudget(conn, budget);
+  }
+}
+
 /** Change the memory limit of a running instance to its budget's (DuckDB lets go of cached blocks above it). */
 export async function setMemoryBudget(conn: DuckDBConnection, budget: MemoryBudget): Promise<void> {
   await conn.run(`SET memory_limit = ${quoteLiteral(memoryLimit(budget))}`);

@@ -1,9 +1,10 @@
 /** SQL over results (`zhenggai query`) and Parquet export, checked against the JSON files themselves. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createDuckDB, runGrowing } from '../analyze/duckdb.js';
 import { indicatorFigures } from '../analyze/tables.js';
 import { NoticeDocument } from '../output/schema.js';
 import { ROOT } from './helpers.js';
@@ -188,5 +189,35 @@ describe('zhenggai export --partition-by', () => {
     const r = zhenggai('export', out, '--parquet', mkdtempSync(join(tmpdir(), 'zhenggai-parquet-bad-')), '--partition-by', 'month');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--partition-by takes kind, year or shard \(comma-separated\), not month/u);
+  });
+});
+
+describe('DuckDB memory budgets', () => {
+  it('runGrowing doubles the limit while a statement that can be run again runs out of memory, then sets it back', async () => {
+    const spill = mkdtempSync(join(tmpdir(), 'zhenggai-grow-'));
+    const override = process.env['ZHENGGAI_DUCKDB_MEMORY'];
+    process.env['ZHENGGAI_DUCKDB_MEMORY'] = '16MB';
+    try {
+      const inst = await createDuckDB(':memory:', { budget: 'compareHeld', config: { temp_directory: spill } });
+      const conn = await inst.connect();
+      const one = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson()[0]!;
+      await conn.run('CREATE TABLE t AS SELECT i % 50000 AS k, (i * 7919) % 1000003 AS v FROM range(2000000) r(i)');
+      // A window over every row cannot spill: at 16MB it runs out of memory (it runs at 32MB).
+      const sql = 'CREATE OR REPLACE TEMP TABLE w AS SELECT *, row_number() OVER (PARTITION BY k ORDER BY v) AS rk FROM t';
+      const limit = (await one("SELECT current_setting('memory_limit') AS m"))['m'];
+      await expect(conn.run(sql)).rejects.toThrow(/^Out of Memory Error/u);
+      await runGrowing(conn, sql, 'compareHeld');
+      expect(await one('SELECT count(*) AS n, max(rk) AS top FROM w')).toEqual({ n: '2000000', top: '40' });
+      expect((await one("SELECT current_setting('memory_limit') AS m"))['m']).toBe(limit);
+      // Any other error is thrown as it is, and the limit is left alone.
+      await expect(runGrowing(conn, 'CREATE OR REPLACE TEMP TABLE x AS SELECT * FROM no_such_table', 'compareHeld')).rejects.toThrow(/no_such_table/u);
+      expect((await one("SELECT current_setting('memory_limit') AS m"))['m']).toBe(limit);
+      conn.closeSync();
+      inst.closeSync();
+    } finally {
+      if (override === undefined) delete process.env['ZHENGGAI_DUCKDB_MEMORY'];
+      else process.env['ZHENGGAI_DUCKDB_MEMORY'] = override;
+      rmSync(spill, { recursive: true, force: true });
+    }
   });
 });
