@@ -14,11 +14,13 @@ import type { Column } from './tables.js';
 const MEMORY_BUDGETS = {
   /** query: SQL of the user's over the stores (a lower limit did not lower its RSS: 384, 128 and 96 MB alike). */
   query: '384MB',
-  /** compare, while the measures' text is read a page at a time (each page a join and a sort of 100,000 measures;
-   *  64MB made the whole compare 15 s slower at 100,000 notices). */
-  compare: '128MB',
+  /** compare, while the measures' text is read a page at a time (each page a join and a sort of 100,000 measures).
+   *  At 100,000 notices: 128MB peaked at 461-475 MB, 80MB at 420-428 MB in the same time; 64MB was 15 s slower. */
+  compare: '80MB',
   /** compare, once the measures are read: narrow tables, beside the comparison's arrays and then the units' report
-   *  data (100,000 notices: 481 MB at the peak, against 545 MB with 128MB all along; 10,000: 348 against 390). */
+   *  data (100,000 notices: 481 MB at the peak, against 545 MB with 128MB all along; 10,000: 348 against 390). A
+   *  statement that needs more (a window over every pair alike: 48MB was too little at 1M pairs) gets it through
+   *  runGrowing. */
   compareHeld: '64MB',
   /** export: with bounded row groups; its default 384MB gave 389 MB at 10,000 notices and 658 MB at 100,000. */
   export: '128MB',
