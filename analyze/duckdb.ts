@@ -25,11 +25,9 @@ const MEMORY_BUDGETS = {
   /** export: with bounded row groups; its default 384MB gave 389 MB at 10,000 notices and 658 MB at 100,000. */
   export: '128MB',
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
-   *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. */
+   *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. Updates too: at 64MB, a freshly built store of
+   *  100,000 could not take a 1% update (the update's scan tables, not yet written out, filled the limit). */
   build: '160MB',
-  /** update: bringing a store up to date, unless there are as many documents to load as start the worker threads (a
-   *  build). bench:scale's 1,000 of 100,000: 366-397 MB at 160MB, 314-324 MB at 64MB, in about the same time. */
-  update: '64MB',
 } as const;
 
 /** What a DuckDB instance is for, which sets its memory budget. */
@@ -53,10 +51,11 @@ function limitMB(limit: string): number | null {
 }
 
 /**
- * Run a statement that can simply be run again (CREATE OR REPLACE … AS SELECT) within a budget: while DuckDB runs
- * out of memory in an operator that cannot spill (a window over every row, for one), the limit is doubled, up to
- * GROWN_LIMIT_MB, and the statement run again; the budget's limit is set back after. A budget is what a step needs
- * at the sizes measured (bench:scale), not a wall that stops a larger corpus.
+ * Run a statement within a budget, one that changes nothing when it fails and can simply be run again (CREATE OR
+ * REPLACE … AS SELECT, CHECKPOINT; not a DELETE, which then finds its own rows in conflict): while DuckDB runs out of memory in an operator that
+ * cannot spill (a window over every row, for one), the limit is doubled, up to GROWN_LIMIT_MB, and the statement run
+ * again; the budget's limit is set back after. A budget is what a step needs at the sizes measured (bench:scale), not
+ * a wall that stops a larger corpus.
  */
 export async function runGrowing(conn: DuckDBConnection, sql: string, budget: MemoryBudget): Promise<void> {
   let limit = limitMB(memoryLimit(budget));

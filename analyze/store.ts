@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, existsSync, lstatSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement } from '@duckdb/node-api';
-import { appendValue, createDuckDB, quoteIdent, quoteLiteral, setMemoryBudget } from './duckdb.js';
+import { appendValue, createDuckDB, quoteIdent, quoteLiteral, runGrowing } from './duckdb.js';
 import { availableParallelism, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { indexLines, problemText, type ResultsProblem } from './readResults.js';
@@ -295,8 +295,9 @@ class Preparers {
 /** Bring the store at `path` up to date with the folder (the write lock held by `conn`'s instance). */
 async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConnection): Promise<{ loaded: number; removed: number }> {
   await setMeta(conn, 'state', 'updating');
-  // The bookkeeping and the deletes run within the update's budget (the documents to load are not known yet).
-  await setMemoryBudget(conn, 'update');
+  // A CREATE … AS that runs out of memory changes nothing, and runs again with more (runGrowing). A DELETE or an
+  // UPDATE cannot: run again after running out of memory, DuckDB finds its own rows in conflict.
+  const run = (sql: string) => runGrowing(conn, sql, 'build');
   await conn.run(`CREATE OR REPLACE TABLE zhenggai.scan (${SCAN_COLUMNS})`);
   const scanApp = await conn.createAppender('scan', 'zhenggai');
   const seen = await scan(
@@ -316,8 +317,8 @@ async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConn
   );
   scanApp.closeSync();
   // The last line of each path wins; a record is kept when its line and its output's signature are unchanged.
-  await conn.run('CREATE OR REPLACE TABLE zhenggai.current AS SELECT * FROM zhenggai.scan QUALIFY row_number() OVER (PARTITION BY path ORDER BY ord DESC) = 1');
-  await conn.run(
+  await run('CREATE OR REPLACE TABLE zhenggai.current AS SELECT * FROM zhenggai.scan QUALIFY row_number() OVER (PARTITION BY path ORDER BY ord DESC) = 1');
+  await run(
     'CREATE OR REPLACE TABLE zhenggai.stale AS SELECT f.path FROM zhenggai.files f LEFT JOIN zhenggai.current c ON c.path = f.path AND c.record = f.record AND c.sig IS NOT DISTINCT FROM f.sig WHERE c.path IS NULL',
   );
   const removed = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM zhenggai.stale')).getRowObjectsJson()[0]!['n']);
@@ -325,14 +326,12 @@ async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConn
     for (const t of TABLES) await conn.run(`DELETE FROM main.${quoteIdent(t.name)} WHERE path IN (SELECT path FROM zhenggai.stale)`);
     await conn.run('DELETE FROM zhenggai.files WHERE path IN (SELECT path FROM zhenggai.stale)');
   }
-  await conn.run('CREATE OR REPLACE TABLE zhenggai.toload AS SELECT c.* FROM zhenggai.current c ANTI JOIN zhenggai.files f ON f.path = c.path');
+  await run('CREATE OR REPLACE TABLE zhenggai.toload AS SELECT c.* FROM zhenggai.current c ANTI JOIN zhenggai.files f ON f.path = c.path');
   // Kept records take their place in the index as it is now.
   await conn.run('UPDATE zhenggai.files f SET ord = c.ord, index_name = c.index_name, line = c.line FROM zhenggai.current c WHERE f.path = c.path AND f.ord IS DISTINCT FROM c.ord');
 
   const loader = await Loader.open(conn, filesConn);
   const toLoad = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM zhenggai.toload')).getRowObjectsJson()[0]!['n']);
-  // Many documents to load (a build) get the build's budget back.
-  if (toLoad >= WORKERS_FROM) await setMemoryBudget(conn, 'build');
   const preparers = toLoad >= WORKERS_FROM ? Preparers.start(dir) : null;
   let loaded = 0;
   const take = async (ready: Prepared[]) => {
@@ -377,7 +376,7 @@ async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConn
   for (const t of ['scan', 'current', 'stale', 'toload']) await conn.run(`DROP TABLE zhenggai.${t}`);
   await setMeta(conn, 'digest', seen);
   await setMeta(conn, 'state', 'ready');
-  await conn.run('CHECKPOINT');
+  await run('CHECKPOINT');
   return { loaded, removed };
 }
 
