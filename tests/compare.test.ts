@@ -126,6 +126,10 @@ describe('zhenggai compare: units.csv over the corpus', () => {
     for (const f of ['units.csv', 'units.json', 'report.html']) expect(readFileSync(join(again, f)).equals(readFileSync(join(cmp, f))), f).toBe(true);
   });
 
+  it('leaves its four files and nothing else (the temporary files of the report, the workbook and units.json are gone)', () => {
+    expect(readdirSync(cmp).sort()).toEqual(['report.html', 'units.csv', 'units.json', 'units.xlsx']);
+  });
+
   it('groups the notices of one unit: the latest stands for it, the others are listed', () => {
     const out = tmp('compare-formats-run');
     expect(zhenggai('run', corpus, '--out', out, '-q').status).toBe(0);
