@@ -2,7 +2,8 @@
  * The units comparison (units.json's content) in SQL over the stores (analyze/store.ts), never holding every
  * document: the notices are grouped by unit and the latest of each unit picked in SQL; only that notice's JSON is
  * read, one at a time, for the row's figures and the sentences behind the figures the row shows; the measures of
- * the latest notices are compared with blocking (analyze/similarity.ts), the shared pairs aggregated in SQL.
+ * the latest notices are compared with blocking (analyze/similarity.ts), before the units are read, and the shared
+ * pairs aggregated in SQL and handed over a page at a time.
  */
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { UNITS_SCHEMA_NAME, UNITS_SCHEMA_VERSION, UnitEntry, type UnitsDocument } from '../output/unitsSchema.js';
@@ -62,8 +63,8 @@ export type SharedPair = UnitsDocument['sharedMeasures'][number];
 export interface Comparison {
   doc: UnitsDocument;
   /** One per unit of doc.units, in order (report.html's per-unit view, units.xlsx's measures and regulations);
-   *  null for a unit whose notice could not be read. With a sink, doc.units, doc.sharedMeasures and details are empty: they went
-   *  to the sink. */
+   *  null for a unit whose notice could not be read. With a sink, doc.units, doc.sharedMeasures and details are
+   *  empty: they went to the sink. */
   details: Array<UnitDetail | null>;
   stats: ComparisonStats;
   problems: ResultsProblem[];
@@ -73,7 +74,7 @@ export interface Comparison {
  * Compare every unit of the opened results. `sources`: the folder the run read its inputs from (`compare
  * --sources`), for the details' links to the originals. `sink`: where each unit goes as it is read (else they are
  * kept in doc.units and details). `collect`: a full garbage collection, run once the measure comparison's arrays
- * (some 170 MB at 720,000 measures) are dropped and before the units are read (compare passes one).
+ * (some 120 MB at 720,000 measures) are dropped and before the units are read (compare passes one).
  */
 export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options: { sources?: string; sink?: UnitsSink; collect?: () => void } = {}): Promise<Comparison> {
   const conn = db.connection;
