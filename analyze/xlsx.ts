@@ -141,7 +141,7 @@ class RowSpool {
       rows: async function* () {
         for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
           if (line === '') continue;
-          yield (JSON.parse(line) as Array<Value | { date: string }>).map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? new Date(v.date) : v));
+          yield (JSON.parse(line) as Array<string | number | boolean | null | { date: string }>).map((v) => (v !== null && typeof v === 'object' ? new Date(v.date) : v));
         }
       },
     };

@@ -152,7 +152,7 @@ class MemoryChunks implements ChunkStore {
 }
 
 /**
- * Sealed chunks' bytes in a temporary file (compare: the details of 20,000 units are some 60 MB deflated, and would
+ * Sealed chunks' bytes in a temporary file (compare: the details of 20,000 units are some 50 MB deflated, and would
  * otherwise stay in memory from the units' pass until the page is written). The file is removed by `dispose`.
  */
 class FileChunks implements ChunkStore {

@@ -2,8 +2,8 @@
  * V8 settings (bench/README.md has the measurements behind each): heap flags for every command, and a batch run's
  * own. They are process-wide. The batch flags must be set before the process compiles anything hot: changing the
  * inlining limits while a TurboFan job is in flight trips a V8 check and kills the process (seen once in a bench run
- * when they were set just before the workers started); the heap flags are read at each collection, so they are safe
- * at any time. bin/zhenggai.js sets them first thing (the batch flags for `run` only); the pool and compare set them
+ * when they were set just before the workers started); the heap flags change only how the heap grows and that gc()
+ * can be called. bin/zhenggai.js sets them first thing (the batch flags for `run` only); the pool and compare set them
  * themselves when the CLI did not (tests).
  */
 import { setFlagsFromString } from 'node:v8';
