@@ -52,10 +52,10 @@ function limitMB(limit: string): number | null {
 
 /**
  * Run a statement within a budget, one that changes nothing when it fails and can simply be run again (CREATE OR
- * REPLACE … AS SELECT, CHECKPOINT; not a DELETE, which then finds its own rows in conflict): while DuckDB runs out of memory in an operator that
- * cannot spill (a window over every row, for one), the limit is doubled, up to GROWN_LIMIT_MB, and the statement run
- * again; the budget's limit is set back after. A budget is what a step needs at the sizes measured (bench:scale), not
- * a wall that stops a larger corpus.
+ * REPLACE … AS SELECT, CHECKPOINT; not a DELETE, which run again found its own rows in conflict): while DuckDB runs
+ * out of memory in an operator that cannot spill (a window over every row, for one), the limit is doubled, up to
+ * GROWN_LIMIT_MB, and the statement run again; the budget's limit is set back after. A budget is what a step needs at
+ * the sizes measured (bench:scale), not a wall that stops a larger corpus.
  */
 export async function runGrowing(conn: DuckDBConnection, sql: string, budget: MemoryBudget): Promise<void> {
   let limit = limitMB(memoryLimit(budget));

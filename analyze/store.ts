@@ -295,8 +295,8 @@ class Preparers {
 /** Bring the store at `path` up to date with the folder (the write lock held by `conn`'s instance). */
 async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConnection): Promise<{ loaded: number; removed: number }> {
   await setMeta(conn, 'state', 'updating');
-  // A CREATE … AS that runs out of memory changes nothing, and runs again with more (runGrowing). A DELETE or an
-  // UPDATE cannot: run again after running out of memory, DuckDB finds its own rows in conflict.
+  // A CREATE … AS that runs out of memory changes nothing, and runs again with more (runGrowing). A DELETE cannot:
+  // run again after running out of memory, DuckDB found its own rows in conflict. The UPDATE is not tried either.
   const run = (sql: string) => runGrowing(conn, sql, 'build');
   await conn.run(`CREATE OR REPLACE TABLE zhenggai.scan (${SCAN_COLUMNS})`);
   const scanApp = await conn.createAppender('scan', 'zhenggai');
