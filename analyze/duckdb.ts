@@ -36,8 +36,9 @@ export type MemoryBudget = keyof typeof MEMORY_BUDGETS;
 /** The memory limit of an instance: ZHENGGAI_DUCKDB_MEMORY when set, else its budget's. */
 export const memoryLimit = (budget: MemoryBudget): string => process.env['ZHENGGAI_DUCKDB_MEMORY'] ?? MEMORY_BUDGETS[budget];
 
-/** DuckDB's error for a statement that needed more memory than its instance's limit. */
-const isOutOfMemory = (e: unknown): boolean => e instanceof Error && /^Out of Memory Error/u.test(e.message);
+/** DuckDB's error for a statement that needed more memory than its instance's limit (cli/main.ts tests the same
+ *  prefix itself, so that commands that never use DuckDB do not load it). */
+export const isOutOfMemory = (e: unknown): boolean => e instanceof Error && /^Out of Memory Error/u.test(e.message);
 
 /** The largest limit runGrowing raises an instance to, in MB. */
 const GROWN_LIMIT_MB = 1024;

@@ -11,16 +11,16 @@
  * Each table is written under a temporary name and renamed into place, so an interrupted export leaves the previous
  * files whole; a folder in the way is replaced only when it holds nothing but an earlier export's partitions.
  *
- * Memory: DuckDB gets its export budget (analyze/duckdb.ts; ZHENGGAI_DUCKDB_MEMORY overrides it) and writes row groups of at most
- * ROW_GROUP rows or ROW_GROUP_BYTES, so that the Parquet writers' buffers stay small whatever the size of the
- * corpus (bench/README.md: at 10,000 and 100,000 notices). When DuckDB still runs out of memory, the message says
- * how to give it more.
+ * Memory: DuckDB gets its export budget (analyze/duckdb.ts; ZHENGGAI_DUCKDB_MEMORY overrides it) and writes row
+ * groups of at most 100,000 rows or 16 MB (PARQUET_OPTIONS), so that the Parquet writers' buffers stay small whatever
+ * the size of the corpus (bench/README.md: at 10,000 and 100,000 notices). When DuckDB still runs out of memory, the
+ * message says how to give it more.
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { memoryLimit, quoteIdent, quoteLiteral } from '../analyze/duckdb.js';
+import { isOutOfMemory, memoryLimit, quoteIdent, quoteLiteral } from '../analyze/duckdb.js';
 import { queryAll } from '../analyze/queryResults.js';
 import { TABLES } from '../analyze/tables.js';
 import { openForCommand } from './queryCommand.js';
@@ -75,7 +75,7 @@ async function copy(conn: DuckDBConnection, sql: string, tmp: string, table: str
     await conn.run(sql);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
-    if (e instanceof Error && /out of memory/iu.test(e.message)) {
+    if (isOutOfMemory(e)) {
       throw new ExportMemoryError(
         `DuckDB ran out of memory writing ${table} (its limit is ${memoryLimit('export')}): set ZHENGGAI_DUCKDB_MEMORY to more (e.g. ZHENGGAI_DUCKDB_MEMORY=1GB) and run export again`,
       );
