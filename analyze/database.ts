@@ -10,18 +10,26 @@ import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { createDuckDB, type MemoryBudget, quoteIdent, quoteLiteral } from './duckdb.js';
+import { createDuckDB, grownLimit, type MemoryBudget, memoryLimit, quoteIdent, quoteLiteral } from './duckdb.js';
 import { ResultsError, type ResultsProblem } from './readResults.js';
 import { ensureStore, type StoreState } from './store.js';
 import { TABLES } from './tables.js';
 
 /** An open database: run SQL, then close. */
 export interface ResultsDatabase {
-  connection: DuckDBConnection;
+  /** The connection (a new one after growMemory). */
+  readonly connection: DuckDBConnection;
   /** The stores, in the order of the distinct folders given (`zhenggai.files.folder` is the index into it). */
   stores: StoreState[];
   /** Every problem of every folder (index lines and outputs left out). */
   problems: ResultsProblem[];
+  /** DuckDB's memory limit now ('16MB'). */
+  readonly memoryLimit: string;
+  /**
+   * Open the stores again in a new instance whose limit is `factor` times the present one (up to 1 GB): false when
+   * it is there already. What the SQL made in the old instance (tables, settings) is gone with it.
+   */
+  growMemory(factor: number): Promise<boolean>;
   close(): void;
 }
 
@@ -67,12 +75,33 @@ async function attach(conn: DuckDBConnection, path: string, alias: string): Prom
   }
 }
 
+/** An in-memory instance with the stores attached read-only and every table a view over their union. */
+async function connect(stores: readonly StoreState[], spill: string, limit: string, externalAccess: boolean): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  const instance = await createDuckDB(':memory:', { config: { temp_directory: spill, memory_limit: limit } });
+  try {
+    const connection = await instance.connect();
+    for (const [i, s] of stores.entries()) await attach(connection, s.path, `s${i}`);
+    for (const t of TABLES) {
+      await connection.run(`CREATE VIEW main.${quoteIdent(t.name)} AS ${stores.map((_, i) => `SELECT * FROM s${i}.main.${quoteIdent(t.name)}`).join(' UNION ALL ')}`);
+    }
+    await connection.run('CREATE SCHEMA zhenggai');
+    await connection.run(`CREATE VIEW zhenggai.files AS ${stores.map((_, i) => `SELECT ${i} AS folder, * FROM s${i}.zhenggai.files`).join(' UNION ALL ')}`);
+    if (!externalAccess) {
+      await connection.run('SET enable_external_access = false');
+      await connection.run('SET lock_configuration = true');
+    }
+    return { instance, connection };
+  } catch (e) {
+    instance.closeSync();
+    throw e;
+  }
+}
+
 /** Bring the stores of the folders up to date and open them as one database. */
 export async function openResults(dirs: readonly string[], options: OpenOptions = {}): Promise<ResultsDatabase> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const folders = distinctFolders(dirs, log);
   const stores: StoreState[] = [];
-  let instance: DuckDBInstance | null = null;
   // Where DuckDB spills what exceeds its memory limit (sorts, joins, temporary tables): a folder of this process,
   // removed on close (an in-memory database would otherwise spill into `.tmp` in the working directory).
   let spill: string | null = null;
@@ -82,32 +111,37 @@ export async function openResults(dirs: readonly string[], options: OpenOptions 
   };
   try {
     for (const dir of folders) stores.push(await ensureStore(dir, { log }));
-    spill = mkdtempSync(join(tmpdir(), 'zhenggai-duckdb-'));
-    instance = await createDuckDB(':memory:', { budget: options.budget, config: { temp_directory: spill } });
-    const connection = await instance.connect();
-    for (const [i, s] of stores.entries()) await attach(connection, s.path, `s${i}`);
-    for (const t of TABLES) {
-      await connection.run(`CREATE VIEW main.${quoteIdent(t.name)} AS ${stores.map((_, i) => `SELECT * FROM s${i}.main.${quoteIdent(t.name)}`).join(' UNION ALL ')}`);
-    }
-    await connection.run('CREATE SCHEMA zhenggai');
-    await connection.run(`CREATE VIEW zhenggai.files AS ${stores.map((_, i) => `SELECT ${i} AS folder, * FROM s${i}.zhenggai.files`).join(' UNION ALL ')}`);
-    if (!options.externalAccess) {
-      await connection.run('SET enable_external_access = false');
-      await connection.run('SET lock_configuration = true');
-    }
-    const inst = instance;
+    const folder = mkdtempSync(join(tmpdir(), 'zhenggai-duckdb-'));
+    spill = folder;
+    const externalAccess = options.externalAccess ?? false;
+    let limit = memoryLimit(options.budget ?? 'query');
+    let open = await connect(stores, folder, limit, externalAccess);
     return {
-      connection,
+      get connection() {
+        return open.connection;
+      },
+      get memoryLimit() {
+        return limit;
+      },
       stores,
       problems: stores.flatMap((s) => s.problems),
+      growMemory: async (factor) => {
+        const next = grownLimit(limit, factor);
+        if (next === null) return false;
+        const old = open;
+        open = await connect(stores, folder, next, externalAccess); // the old one stays open should this fail
+        old.connection.closeSync();
+        old.instance.closeSync();
+        limit = next;
+        return true;
+      },
       close: () => {
-        connection.closeSync();
-        inst.closeSync();
+        open.connection.closeSync();
+        open.instance.closeSync();
         dispose();
       },
     };
   } catch (e) {
-    instance?.closeSync();
     dispose();
     throw e;
   }

@@ -12,8 +12,10 @@ import type { Column } from './tables.js';
  * bench:scale). ZHENGGAI_DUCKDB_MEMORY overrides every one.
  */
 const MEMORY_BUDGETS = {
-  /** query: SQL of the user's over the stores (a lower limit did not lower its RSS: 384, 128 and 96 MB alike). */
-  query: '384MB',
+  /** query: SQL of the user's over the stores, to start with (analyze/queryResults.ts: one that needs more runs again
+   *  with more). DuckDB keeps the blocks a query scanned up to its limit: at 100,000 notices, the README queries took
+   *  132-142 MB of RSS with 16MB, 144-158 MB with 32MB and 146-165 MB with 384MB, in the same time. */
+  query: '16MB',
   /** compare, while the measures' text is read a page at a time (each page a join and a sort of 100,000 measures).
    *  At 100,000 notices: 128MB peaked at 461-475 MB, 80MB at 420-428 MB in the same time; 64MB was 15 s slower. */
   compare: '80MB',
@@ -26,7 +28,9 @@ const MEMORY_BUDGETS = {
   export: '128MB',
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
    *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. Updates too: at 64MB, a freshly built store of
-   *  100,000 could not take a 1% update (the update's scan tables, not yet written out, filled the limit). */
+   *  100,000 could not take a 1% update, even with the update's own tables temporary (they can spill): its DELETEs
+   *  ran out of memory (DuckDB keeps deletion marks for every vector of 2,048 rows they touch; +90 MB of RSS at
+   *  160MB). */
   build: '160MB',
 } as const;
 
@@ -51,6 +55,12 @@ function limitMB(limit: string): number | null {
   return Number(m[1]) * (unit === 'KB' ? 1 / 1024 : unit === 'GB' ? 1024 : 1);
 }
 
+/** A limit `factor` times `limit`, in MB ('64MB'); null when that is past GROWN_LIMIT_MB or `limit` is not a size. */
+export function grownLimit(limit: string, factor: number): string | null {
+  const mb = limitMB(limit);
+  return mb === null || mb * factor > GROWN_LIMIT_MB ? null : `${mb * factor}MB`;
+}
+
 /**
  * Run a statement within a budget, one that changes nothing when it fails and can simply be run again (CREATE OR
  * REPLACE … AS SELECT, CHECKPOINT; not a DELETE, which run again found its own rows in conflict): while DuckDB runs
@@ -59,7 +69,7 @@ function limitMB(limit: string): number | null {
  * the sizes measured (bench:scale), not a wall that stops a larger corpus.
  */
 export async function runGrowing(conn: DuckDBConnection, sql: string, budget: MemoryBudget): Promise<void> {
-  let limit = limitMB(memoryLimit(budget));
+  let limit = memoryLimit(budget);
   let grown = false;
   try {
     for (;;) {
@@ -67,10 +77,11 @@ export async function runGrowing(conn: DuckDBConnection, sql: string, budget: Me
         await conn.run(sql);
         return;
       } catch (e) {
-        if (!isOutOfMemory(e) || limit === null || limit * 2 > GROWN_LIMIT_MB) throw e;
-        limit *= 2;
+        const next = isOutOfMemory(e) ? grownLimit(limit, 2) : null;
+        if (next === null) throw e;
+        limit = next;
         grown = true;
-        await conn.run(`SET memory_limit = '${limit}MB'`);
+        await conn.run(`SET memory_limit = '${limit}'`);
       }
     }
   } finally {

@@ -9,6 +9,7 @@
 import { DuckDBListValue, type DuckDBValue, StatementType } from '@duckdb/node-api';
 import { csvCell } from './csv.js';
 import type { ResultsDatabase } from './database.js';
+import { isOutOfMemory } from './duckdb.js';
 
 /** The option that lets SQL read and write files. */
 const EXTERNAL_ACCESS_FLAG = '--allow-external-access';
@@ -50,9 +51,42 @@ export interface RowSink {
 
 const READ_STATEMENTS = new Set<StatementType>([StatementType.SELECT, StatementType.EXPLAIN]);
 
-/** Run `sql` (one or more statements; the last one's answer goes to the sink). */
-export async function runQuery(db: ResultsDatabase, sql: string, sink: RowSink, options: { externalAccess?: boolean } = {}): Promise<void> {
+/** Options of runQuery. */
+export interface QueryRunOptions {
+  /** Let SQL read and write files. */
+  externalAccess?: boolean;
+  /** Run the query again with more memory when it needs it (below). Only for a database that holds nothing but the
+   *  stores: the new instance has nothing else. */
+  growMemory?: boolean;
+}
+
+/** How much DuckDB's limit grows each time a query runs out of memory before its first row. */
+const MEMORY_GROWTH = 4;
+
+/**
+ * Run `sql` (one or more statements; the last one's answer goes to the sink). With `growMemory`, a query that runs
+ * out of DuckDB's memory before the sink has been given anything (a sort, a join, a `list` over every row all need
+ * their memory before the first row comes) runs again from its first statement, in a new instance with
+ * MEMORY_GROWTH times the limit, up to 1 GB (ResultsDatabase.growMemory). A query thus starts with a small limit,
+ * which keeps few of the blocks DuckDB caches of the tables it scans, and only one that needs more gets it. Past
+ * 1 GB, or once rows have been written, DuckDB's error is thrown as it is (cli/main.ts names ZHENGGAI_DUCKDB_MEMORY).
+ */
+export async function runQuery(db: ResultsDatabase, sql: string, sink: RowSink, options: QueryRunOptions = {}): Promise<void> {
+  for (;;) {
+    const output = { started: false };
+    try {
+      await runStatements(db, sql, sink, options, output);
+      return;
+    } catch (e) {
+      if (!options.growMemory || !isOutOfMemory(e) || output.started || !(await db.growMemory(MEMORY_GROWTH))) throw e;
+    }
+  }
+}
+
+/** One attempt of runQuery: `output.started` is set once the sink has been given something. */
+async function runStatements(db: ResultsDatabase, sql: string, sink: RowSink, options: QueryRunOptions, output: { started: boolean }): Promise<void> {
   const fail = (e: unknown): never => {
+    if (isOutOfMemory(e)) throw e;
     const message = e instanceof Error ? e.message : String(e);
     if (/disabled by configuration|disabled through configuration|configuration has been locked/u.test(message)) throw new QueryError(`${READ_ONLY_MESSAGE}\n(DuckDB: ${message.split('\n')[0]})`, true);
     throw new QueryError(`SQL error: ${message}`, false);
@@ -70,9 +104,13 @@ export async function runQuery(db: ResultsDatabase, sql: string, sink: RowSink, 
     }
     const result = await prepared.stream().catch(fail);
     const columns = result.columnNames();
-    sink.start(columns);
+    // The header waits for the first chunk: until then, running out of memory leaves nothing written.
     for (;;) {
       const chunk = await result.fetchChunk().catch(fail);
+      if (!output.started) {
+        output.started = true;
+        sink.start(columns);
+      }
       if (!chunk || chunk.rowCount === 0) break;
       sink.rows(chunk.getRows().map((r) => Object.fromEntries(columns.map((c, i) => [c, jsonValue(r[i] ?? null)]))));
       await sink.drain?.();

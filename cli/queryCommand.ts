@@ -50,7 +50,7 @@ export async function queryCommand(dirs: readonly string[], sql: string, options
     if ((out as NodeJS.WriteStream).writableNeedDrain) await once(out, 'drain');
   };
   try {
-    await runQuery(db, sql, sink, { externalAccess: options.allowExternalAccess ?? false });
+    await runQuery(db, sql, sink, { externalAccess: options.allowExternalAccess ?? false, growMemory: true });
     return 0;
   } catch (e) {
     if (e instanceof QueryError) throw new UsageError(e.refused ? e.message : `${e.message}\ntables:\n${tablesHelp()}`);

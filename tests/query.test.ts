@@ -4,7 +4,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openResults, type ResultsDatabase } from '../analyze/database.js';
 import { createDuckDB, runGrowing } from '../analyze/duckdb.js';
+import { QueryError, queryAll, runQuery } from '../analyze/queryResults.js';
 import { indicatorFigures } from '../analyze/tables.js';
 import { NoticeDocument } from '../output/schema.js';
 import { ROOT } from './helpers.js';
@@ -105,6 +107,66 @@ describe('zhenggai export --parquet', () => {
     const ok = zhenggai('query', copy, 'SELECT count(*) AS n FROM documents', '--format', 'json');
     expect(ok.status, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual([{ n: docs.length }]);
+  });
+});
+
+describe('zhenggai query memory', () => {
+  // string_agg over a million numbers holds its whole answer (~6.9 MB) and cannot spill.
+  const NEEDS_MEMORY = "SELECT length(string_agg(i::VARCHAR, ',')) AS n FROM range(1000000) r(i)";
+  const ANSWER = 6888889;
+
+  it('a query that runs out of memory before its first row runs again with four times the limit, and answers once', () => {
+    const r = spawnSync(process.execPath, [BIN, 'query', out, NEEDS_MEMORY, '--format', 'csv'], { encoding: 'utf8', env: { ...process.env, ZHENGGAI_DUCKDB_MEMORY: '1MB' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`n\n${ANSWER}\n`);
+  });
+
+  const one = async (db: ResultsDatabase, sql: string) => (await queryAll(db, sql)).rows[0];
+
+  it('growMemory opens the stores again with more memory, read-only as before, and stops at 1 GB', async () => {
+    const override = process.env['ZHENGGAI_DUCKDB_MEMORY'];
+    process.env['ZHENGGAI_DUCKDB_MEMORY'] = '1MB';
+    const db = await openResults([out], { log: () => {} });
+    try {
+      const rows: Array<Record<string, unknown>> = [];
+      const sink = { start: () => {}, rows: (r: ReadonlyArray<Record<string, unknown>>) => void rows.push(...r), end: () => {} };
+      // Without growMemory the error is DuckDB's, as it is.
+      await expect(runQuery(db, NEEDS_MEMORY, sink)).rejects.toThrow(/^Out of Memory Error/u);
+      await runQuery(db, `${NEEDS_MEMORY}; SELECT count(*) AS n FROM documents`, sink, { growMemory: true });
+      expect(rows).toEqual([{ n: docs.length }]);
+      // 1MB × 4 × 4 … : 16MB or 64MB, by what string_agg needed.
+      expect(['16MB', '64MB']).toContain(db.memoryLimit);
+      // The new instance is as locked as the first.
+      await expect(runQuery(db, "SELECT * FROM read_csv('/etc/passwd')", sink, { growMemory: true })).rejects.toThrow(QueryError);
+      while (await db.growMemory(4));
+      expect(db.memoryLimit).toBe('1024MB');
+      expect(await db.growMemory(4)).toBe(false);
+      expect(db.memoryLimit).toBe('1024MB');
+      expect(await one(db, 'SELECT count(*) AS n FROM documents')).toEqual({ n: docs.length });
+    } finally {
+      db.close();
+      if (override === undefined) delete process.env['ZHENGGAI_DUCKDB_MEMORY'];
+      else process.env['ZHENGGAI_DUCKDB_MEMORY'] = override;
+    }
+  });
+
+  it('once it cannot grow, DuckDB’s error is thrown as it is (the CLI then names ZHENGGAI_DUCKDB_MEMORY), not as an SQL error', async () => {
+    const inst = await createDuckDB(':memory:', { config: { memory_limit: '1MB' } });
+    const connection = await inst.connect();
+    let asked = 0;
+    const db = { connection, stores: [], problems: [], memoryLimit: '1MB', growMemory: async () => (asked++, false), close: () => {} };
+    try {
+      const started: string[][] = [];
+      const error = await runQuery(db, NEEDS_MEMORY, { start: (c) => void started.push([...c]), rows: () => {}, end: () => {} }, { growMemory: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(QueryError);
+      expect((error as Error).message).toMatch(/^Out of Memory Error/u);
+      expect(asked).toBe(1);
+      expect(started).toEqual([]);
+    } finally {
+      connection.closeSync();
+      inst.closeSync();
+    }
   });
 });
 
