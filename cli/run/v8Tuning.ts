@@ -1,10 +1,10 @@
 /**
- * V8 settings (bench/README.md has the measurements behind each): heap flags for every command, and a batch run's
- * own. They are process-wide. The batch flags must be set before the process compiles anything hot: changing the
- * inlining limits while a TurboFan job is in flight trips a V8 check and kills the process (seen once in a bench run
- * when they were set just before the workers started); the heap flags change only how the heap grows and that gc()
- * can be called. bin/zhenggai.js sets them first thing (the batch flags for `run` only); the pool and compare set them
- * themselves when the CLI did not (tests).
+ * V8 settings (bench/README.md has the measurements behind each): heap flags for every command, then a batch run's
+ * own or those of the commands whose JavaScript is light. They are process-wide. The batch flags must be set before
+ * the process compiles anything hot: changing the inlining limits while a TurboFan job is in flight trips a V8 check
+ * and kills the process (seen once in a bench run when they were set just before the workers started); the other
+ * flags change only how the heap grows and that gc() can be called. bin/zhenggai.js sets a command's flags first
+ * thing (setCommandFlags); the pool and compare set the ones they need themselves when the CLI did not (tests).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -26,16 +26,25 @@ const HEAP_FLAGS: ReadonlyArray<readonly [flag: string, why: string]> = [
 ];
 
 /**
- * Flags of the analysis commands (query, compare, export, …: every command but `run`), each with its reason. Set at
- * run time, V8 reads the growth factor whenever the young generation would grow (a semi-space size set at run time,
- * by contrast, is not read again).
+ * Flags of the commands whose own JavaScript is light (query, export and the rest: not `run`, not `compare`; see
+ * COMMAND_FLAGS), each with its reason. Set at run time, V8 reads the growth factor whenever the young generation
+ * would grow (a semi-space size set at run time, by contrast, is not read again).
  */
-const ANALYSIS_FLAGS: ReadonlyArray<readonly [flag: string, why: string]> = [
+const LIGHT_FLAGS: ReadonlyArray<readonly [flag: string, why: string]> = [
   [
     '--semi-space-growth-factor=1',
-    'the young generation keeps its first size: V8 grows it once enough objects have survived scavenges, which any long scan reaches (each new number string, for one, survives in V8’s number-string cache); at 100,000 notices it then grew by 17 MB, and a README query took 170-191 MB against 132-142 MB with the flag',
+    'the young generation keeps its first size: V8 grows it once enough objects have survived scavenges, which any long scan reaches (each new number string, for one, survives in V8’s number-string cache). At 100,000 notices a README query then took 170-191 MB, against 132-142 MB with the flag; export --parquet 382 MB against 331 MB, in the same time',
   ],
 ];
+
+/**
+ * The commands that do not take LIGHT_FLAGS, and the flags they take instead, each with its reason. bin/zhenggai.js
+ * sets a command's flags first thing (setCommandFlags).
+ */
+const COMMAND_FLAGS: Readonly<Record<string, readonly [set: () => void, why: string]>> = {
+  run: [() => setBatchFlags(), 'a batch run: its workers need their young generation (capped by WORKER_YOUNG_GENERATION_MB), and its own inlining flags'],
+  compare: [() => setHeapFlags(), 'the comparison is JavaScript: with LIGHT_FLAGS, compare at 100,000 notices took 112 s against 89 s, for 404 MB against 428'],
+};
 
 /** Flags of a batch run, set before the workers start, each with its reason. */
 const BATCH_FLAGS: ReadonlyArray<readonly [flag: string, why: string]> = [
@@ -47,24 +56,26 @@ let heapSet = false;
 let batchSet = false;
 
 /** Set the heap flags (once per process); safe at any time. */
-export function setHeapFlags(): void {
+function setHeapFlags(): void {
   if (heapSet) return;
   for (const [flag] of HEAP_FLAGS) setFlagsFromString(flag);
   heapSet = true;
 }
 
-let analysisSet = false;
+let lightSet = false;
 
-/** Set the heap flags and the analysis flags (once per process): bin/zhenggai.js, for every command but `run`. */
-export function setAnalysisFlags(): void {
+/** Set a command's V8 flags (COMMAND_FLAGS, or the heap flags and LIGHT_FLAGS), once per process. */
+export function setCommandFlags(command: string | undefined): void {
+  const own = command === undefined ? undefined : COMMAND_FLAGS[command];
+  if (own) return own[0]();
   setHeapFlags();
-  if (analysisSet) return;
-  for (const [flag] of ANALYSIS_FLAGS) setFlagsFromString(flag);
-  analysisSet = true;
+  if (lightSet) return;
+  for (const [flag] of LIGHT_FLAGS) setFlagsFromString(flag);
+  lightSet = true;
 }
 
 /** Set the batch flags and the heap flags (once per process). */
-export function setBatchFlags(): void {
+function setBatchFlags(): void {
   setHeapFlags();
   if (batchSet) return;
   for (const [flag] of BATCH_FLAGS) setFlagsFromString(flag);
