@@ -29,8 +29,8 @@ const MEMORY_BUDGETS = {
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
    *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. Updates too: at 64MB, a freshly built store of
    *  100,000 could not take a 1% update, even with the update's own tables temporary (they can spill): its DELETEs
-   *  ran out of memory (DuckDB keeps deletion marks for every vector of 2,048 rows they touch; +90 MB of RSS at
-   *  160MB). */
+   *  ran out of memory (they read the path column of every table, and DuckDB keeps what it read, up to its limit,
+   *  and its deletion marks: at 160MB, +64 MB of RSS to delete 100 documents from 100,000). */
   build: '160MB',
 } as const;
 

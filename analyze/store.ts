@@ -299,7 +299,8 @@ class Preparers {
 async function update(dir: string, conn: DuckDBConnection, filesConn: DuckDBConnection): Promise<{ loaded: number; removed: number }> {
   await setMeta(conn, 'state', 'updating');
   // A CREATE … AS that runs out of memory changes nothing, and runs again with more (runGrowing). A DELETE cannot:
-  // run again after running out of memory, DuckDB found its own rows in conflict. The UPDATE is not tried either.
+  // run again after running out of memory, DuckDB found its own rows in conflict, even after a ROLLBACK of an explicit
+  // transaction around it. The UPDATE is not tried either.
   const run = (sql: string) => runGrowing(conn, sql, 'build');
   await conn.run(`CREATE OR REPLACE TEMP TABLE scan (${SCAN_COLUMNS})`);
   let scanned = 0;
