@@ -141,6 +141,27 @@ describe('the store of a results folder', () => {
     expect(fingerprint(out)).toEqual(freshFingerprint(out));
   }, 120_000);
 
+  it('when the index lists a path again, its last line wins, in an update as in a fresh build', () => {
+    const out = tmp('out');
+    expect(zhenggai('run', inputOf(6), '--out', out, '-q').status).toBe(0);
+    fingerprint(out);
+    // A later line for the second input, pointing at a second version of its document.
+    const lines = readFileSync(join(out, 'index.jsonl'), 'utf8').trim().split('\n');
+    const record = JSON.parse(lines[1]!) as { path: string; output: string };
+    const doc = JSON.parse(readFileSync(join(out, record.output), 'utf8')) as NoticeDocument;
+    doc.rulesVersion = '999+second-line';
+    writeFileSync(join(out, `${record.output}.v2.json`), `${JSON.stringify(doc)}\n`);
+    writeFileSync(join(out, 'index.jsonl'), `${[...lines, JSON.stringify({ ...record, output: `${record.output}.v2.json` })].join('\n')}\n`);
+    const sql = `SELECT count(*) AS docs, count(*) FILTER (WHERE path = '${record.path}') AS mine, any_value(rules_version) FILTER (WHERE path = '${record.path}') AS rules FROM documents`;
+    const r = query(out, sql);
+    expect(r.rows[0]).toEqual({ docs: 6, mine: 1, rules: '999+second-line' });
+    expect(r.stderr).toMatch(/updated, 1 document\(s\) loaded, 1 removed/u);
+    expect(fingerprint(out)).toEqual(freshFingerprint(out));
+    const copy = tmp('fresh-two-lines');
+    cpSync(out, copy, { recursive: true, filter: (src) => !src.endsWith(STORE_NAME) && !src.endsWith(`${STORE_NAME}.wal`) });
+    expect(query(copy, sql).rows[0]).toEqual({ docs: 6, mine: 1, rules: '999+second-line' });
+  }, 120_000);
+
   it('a damaged store file is built again from the JSON files', () => {
     const out = tmp('out');
     expect(zhenggai('run', inputOf(4), '--out', out, '-q').status).toBe(0);
