@@ -150,4 +150,13 @@ describe('zhenggai inspect, schema, --help', () => {
     }
     expect(zhenggai('run', '--help').stdout).toMatch(/Exit code: 0 when every file is ok or partial/u);
   });
+
+  it('an unknown command is a usage error, also when it is the name of an object property (constructor, __proto__)', () => {
+    for (const cmd of ['frobnicate', 'constructor', '__proto__', 'toString']) {
+      const r = zhenggai(cmd);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`unknown command '${cmd}'`);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /u);
+    }
+  });
 });

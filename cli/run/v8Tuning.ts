@@ -33,7 +33,7 @@ const HEAP_FLAGS: ReadonlyArray<readonly [flag: string, why: string]> = [
 const LIGHT_FLAGS: ReadonlyArray<readonly [flag: string, why: string]> = [
   [
     '--semi-space-growth-factor=1',
-    'the young generation keeps its first size: V8 grows it once enough objects have survived scavenges, which any long scan reaches (each new number string, for one, survives in V8’s number-string cache). At 100,000 notices a README query then took 170-191 MB, against 132-142 MB with the flag; export --parquet 382 MB against 331 MB, in the same time',
+    'the young generation keeps its first size: V8 grows it once enough objects have survived scavenges, which any long scan reaches (each new number string, for one, survives in V8’s number-string cache). At 100,000 notices, with DuckDB at 384MB both times, the README queries took 144-165 MB with the flag against 170-191 MB without; export --parquet 331 MB against 382 MB, in the same time',
   ],
 ];
 
@@ -41,10 +41,10 @@ const LIGHT_FLAGS: ReadonlyArray<readonly [flag: string, why: string]> = [
  * The commands that do not take LIGHT_FLAGS, and the flags they take instead, each with its reason. bin/zhenggai.js
  * sets a command's flags first thing (setCommandFlags).
  */
-const COMMAND_FLAGS: Readonly<Record<string, readonly [set: () => void, why: string]>> = {
-  run: [() => setBatchFlags(), 'a batch run: its workers need their young generation (capped by WORKER_YOUNG_GENERATION_MB), and its own inlining flags'],
-  compare: [() => setHeapFlags(), 'the comparison is JavaScript: with LIGHT_FLAGS, compare at 100,000 notices took 112 s against 89 s, for 404 MB against 428'],
-};
+const COMMAND_FLAGS: ReadonlyMap<string, readonly [set: () => void, why: string]> = new Map([
+  ['run', [() => setBatchFlags(), 'a batch run: its workers need their young generation (capped by WORKER_YOUNG_GENERATION_MB), and its own inlining flags']],
+  ['compare', [() => setHeapFlags(), 'the comparison is JavaScript: with LIGHT_FLAGS, compare at 100,000 notices took 112 s against 89-108 s, for 404 MB against 421-435']],
+]);
 
 /** Flags of a batch run, set before the workers start, each with its reason. */
 const BATCH_FLAGS: ReadonlyArray<readonly [flag: string, why: string]> = [
@@ -66,7 +66,7 @@ let lightSet = false;
 
 /** Set a command's V8 flags (COMMAND_FLAGS, or the heap flags and LIGHT_FLAGS), once per process. */
 export function setCommandFlags(command: string | undefined): void {
-  const own = command === undefined ? undefined : COMMAND_FLAGS[command];
+  const own = command === undefined ? undefined : COMMAND_FLAGS.get(command);
   if (own) return own[0]();
   setHeapFlags();
   if (lightSet) return;
