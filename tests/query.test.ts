@@ -110,6 +110,18 @@ describe('zhenggai export --parquet', () => {
   });
 });
 
+/** Run `fn` with ZHENGGAI_DUCKDB_MEMORY set to `limit` in this process, then put it back as it was. */
+async function withDuckDBMemory<T>(limit: string, fn: () => Promise<T>): Promise<T> {
+  const before = process.env['ZHENGGAI_DUCKDB_MEMORY'];
+  process.env['ZHENGGAI_DUCKDB_MEMORY'] = limit;
+  try {
+    return await fn();
+  } finally {
+    if (before === undefined) delete process.env['ZHENGGAI_DUCKDB_MEMORY'];
+    else process.env['ZHENGGAI_DUCKDB_MEMORY'] = before;
+  }
+}
+
 describe('zhenggai query memory', () => {
   // string_agg over a million numbers holds its whole answer (~6.9 MB) and cannot spill.
   const NEEDS_MEMORY = "SELECT length(string_agg(i::VARCHAR, ',')) AS n FROM range(1000000) r(i)";
@@ -124,9 +136,7 @@ describe('zhenggai query memory', () => {
   const one = async (db: ResultsDatabase, sql: string) => (await queryAll(db, sql)).rows[0];
 
   it('growMemory opens the stores again with more memory, read-only as before, and stops at 1 GB', async () => {
-    const override = process.env['ZHENGGAI_DUCKDB_MEMORY'];
-    process.env['ZHENGGAI_DUCKDB_MEMORY'] = '1MB';
-    const db = await openResults([out], { log: () => {} });
+    const db = await withDuckDBMemory('1MB', () => openResults([out], { log: () => {} }));
     try {
       const rows: Array<Record<string, unknown>> = [];
       const sink = { start: () => {}, rows: (r: ReadonlyArray<Record<string, unknown>>) => void rows.push(...r), end: () => {} };
@@ -145,8 +155,6 @@ describe('zhenggai query memory', () => {
       expect(await one(db, 'SELECT count(*) AS n FROM documents')).toEqual({ n: docs.length });
     } finally {
       db.close();
-      if (override === undefined) delete process.env['ZHENGGAI_DUCKDB_MEMORY'];
-      else process.env['ZHENGGAI_DUCKDB_MEMORY'] = override;
     }
   });
 
@@ -257,9 +265,7 @@ describe('zhenggai export --partition-by', () => {
 describe('DuckDB memory budgets', () => {
   it('runGrowing doubles the limit while a statement that can be run again runs out of memory, then sets it back', async () => {
     const spill = mkdtempSync(join(tmpdir(), 'zhenggai-grow-'));
-    const override = process.env['ZHENGGAI_DUCKDB_MEMORY'];
-    process.env['ZHENGGAI_DUCKDB_MEMORY'] = '16MB';
-    try {
+    await withDuckDBMemory('16MB', async () => {
       const inst = await createDuckDB(':memory:', { budget: 'compareHeld', config: { temp_directory: spill } });
       const conn = await inst.connect();
       const one = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson()[0]!;
@@ -276,10 +282,6 @@ describe('DuckDB memory budgets', () => {
       expect((await one("SELECT current_setting('memory_limit') AS m"))['m']).toBe(limit);
       conn.closeSync();
       inst.closeSync();
-    } finally {
-      if (override === undefined) delete process.env['ZHENGGAI_DUCKDB_MEMORY'];
-      else process.env['ZHENGGAI_DUCKDB_MEMORY'] = override;
-      rmSync(spill, { recursive: true, force: true });
-    }
+    }).finally(() => rmSync(spill, { recursive: true, force: true }));
   });
 });
