@@ -75,6 +75,27 @@ async function indexNames(dir: string): Promise<string[]> {
 }
 
 /**
+ * The record of one index line, or why the line is left out: it is not JSON, not an index record, or its output
+ * path is unsafe. `file` is the index file (dir-joined), `n` the line's number.
+ */
+export function checkIndexLine(file: string, n: number, text: string): { record: IndexRecord } | { problem: ResultsProblem } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: { file, line: n, message: `not a JSON line (${text.length > 60 ? `${text.slice(0, 60)}…` : text}); line left out` } };
+  }
+  const parsed = IndexRecord.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { problem: { file, line: n, message: `not an index record (${issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid'}); line left out` } };
+  }
+  const record = parsed.data;
+  const unsafe = record.output === null ? null : unsafeOutputPath(record.output);
+  return unsafe ? { problem: { file, line: n, message: `output ${unsafe}; line left out` } } : { record };
+}
+
+/**
  * The records of a folder's index files, in order, streamed line by line: a line that is not an index record, or
  * whose output path is unsafe, is reported and left out. Blank lines are skipped.
  */
@@ -86,27 +107,57 @@ export async function* indexLines(dir: string, onProblem: (p: ResultsProblem) =>
     for await (const text of lines) {
       n++;
       if (text.trim() === '') continue;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        onProblem({ file, line: n, message: `not a JSON line (${text.length > 60 ? `${text.slice(0, 60)}…` : text}); line left out` });
-        continue;
-      }
-      const parsed = IndexRecord.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        onProblem({ file, line: n, message: `not an index record (${issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid'}); line left out` });
-        continue;
-      }
-      const record = parsed.data;
-      const unsafe = record.output === null ? null : unsafeOutputPath(record.output);
-      if (unsafe) {
-        onProblem({ file, line: n, message: `output ${unsafe}; line left out` });
-        continue;
-      }
-      yield { index, line: n, text, record };
+      const checked = checkIndexLine(file, n, text);
+      if ('problem' in checked) onProblem(checked.problem);
+      else yield { index, line: n, text, record: checked.record };
     }
+  }
+}
+
+/**
+ * The text of index lines read again by their place (index file, line number), asked for in index order: each file
+ * is read once, from its start, as far as the last line asked for. What the line holds now is returned; the caller
+ * checks that it is still the line it saw.
+ */
+export class IndexLineReader {
+  private index: string | null = null;
+  private lines: AsyncIterator<string> | null = null;
+  private stream: ReturnType<typeof createReadStream> | null = null;
+  private n = 0;
+
+  constructor(private readonly dir: string) {}
+
+  /** The text of line `line` of index file `index`, or null when the file is gone or has fewer lines now. */
+  async text(index: string, line: number): Promise<string | null> {
+    if (index !== this.index || line <= this.n) {
+      this.close();
+      this.index = index;
+      this.stream = createReadStream(join(this.dir, index), { encoding: 'utf8' });
+      this.lines = createInterface({ input: this.stream, crlfDelay: Infinity })[Symbol.asyncIterator]();
+    }
+    while (this.n < line) {
+      let next: IteratorResult<string>;
+      try {
+        next = await this.lines!.next();
+      } catch {
+        // The file is gone or cannot be read now.
+        this.close();
+        return null;
+      }
+      if (next.done) return null;
+      this.n++;
+      if (this.n === line) return next.value;
+    }
+    return null;
+  }
+
+  /** Let go of the file being read. */
+  close(): void {
+    this.stream?.destroy();
+    this.stream = null;
+    this.lines = null;
+    this.index = null;
+    this.n = 0;
   }
 }
 

@@ -17,14 +17,31 @@ export interface Scanned {
   text: string;
   output: string | null;
   status: string;
-  sig: string | null;
+  /** A hash of the index line and its output's signature: the load is done again when it changes. */
+  key: string;
 }
 
-/** A document made ready: per table its rows as JSON objects joined by commas (null: no rows), and the bookkeeping
- *  row's values (zhenggai.files, in column order). */
+/** The columns of the store's bookkeeping table, zhenggai.files: one row per document. */
+export const FILES_COLUMNS: ReadonlyArray<{ name: string; type: Column<unknown>['type'] }> = [
+  { name: 'path', type: 'VARCHAR' },
+  { name: 'ord', type: 'BIGINT' },
+  { name: 'index_name', type: 'VARCHAR' },
+  { name: 'line', type: 'BIGINT' },
+  { name: 'key', type: 'VARCHAR' },
+  { name: 'output', type: 'VARCHAR' },
+  { name: 'status', type: 'VARCHAR' },
+  { name: 'has_doc', type: 'BOOLEAN' },
+  { name: 'usable', type: 'BOOLEAN' },
+  { name: 'problem', type: 'VARCHAR' },
+  { name: 'unit_key', type: 'VARCHAR' },
+  { name: 'notice_date', type: 'VARCHAR' },
+];
+
+/** A document made ready: per table its rows as JSON objects joined by commas (null: no rows), and its bookkeeping
+ *  row as a JSON object (the columns of FILES_COLUMNS). */
 export interface Prepared {
   rows: Array<string | null>;
-  files: Array<string | number | boolean | null>;
+  files: string;
 }
 
 /** Prepare one scanned record of the folder `dir`. */
@@ -54,6 +71,19 @@ export function prepareDocument(dir: string, s: Scanned): Prepared {
   const unit = doc !== null && usable ? doc.meta.unit : null;
   return {
     rows,
-    files: [s.path, s.ord, s.index, s.line, s.text, s.output, s.status, s.sig, doc !== null, usable, problem, unit !== null ? unitKey(unit) : null, doc !== null && usable ? noticeDate(doc) : null],
+    files: JSON.stringify({
+      path: s.path,
+      ord: s.ord,
+      index_name: s.index,
+      line: s.line,
+      key: s.key,
+      output: s.output,
+      status: s.status,
+      has_doc: doc !== null,
+      usable,
+      problem,
+      unit_key: unit !== null ? unitKey(unit) : null,
+      notice_date: doc !== null && usable ? noticeDate(doc) : null,
+    }),
   };
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { IndexLineReader } from '../analyze/readResults.js';
 import { STORE_NAME } from '../analyze/store.js';
 import { TABLES } from '../analyze/tables.js';
 import { NoticeDocument } from '../output/schema.js';
@@ -27,9 +28,13 @@ function query(dir: string, sql: string): { rows: Array<Record<string, unknown>>
   return { rows: JSON.parse(r.stdout) as Array<Record<string, unknown>>, stderr: r.stderr };
 }
 
-/** Every table's row count and a checksum of all its values (order-free), as one object. */
+/** The bookkeeping of every document (not its key, which holds the output's inode): its place in the index, what
+ *  was read of it, its unit and date. */
+const FILES_SEEN = 'SELECT path, ord, index_name, line, output, status, has_doc, usable, problem, unit_key, notice_date FROM zhenggai.files';
+
+/** Every table's row count and a checksum of all its values (order-free), and the bookkeeping's, as one object. */
 function fingerprint(dir: string): Record<string, unknown> {
-  const sql = TABLES.map((t) => `SELECT '${t.name}' AS t, count(*) AS n, coalesce(sum(hash(x)::HUGEINT), 0)::VARCHAR AS h FROM ${t.name} x`).join(' UNION ALL ');
+  const sql = [...TABLES.map((t) => `SELECT '${t.name}' AS t, count(*) AS n, coalesce(sum(hash(x)::HUGEINT), 0)::VARCHAR AS h FROM ${t.name} x`), `SELECT 'files' AS t, count(*) AS n, coalesce(sum(hash(x)::HUGEINT), 0)::VARCHAR AS h FROM (${FILES_SEEN}) x`].join(' UNION ALL ');
   return Object.fromEntries(query(dir, `${sql} ORDER BY t`).rows.map((r) => [String(r['t']), `${String(r['n'])}:${String(r['h'])}`]));
 }
 
@@ -102,7 +107,17 @@ describe('the store of a results folder', () => {
     expect(fingerprint(out)).toEqual(freshFingerprint(out));
   }, 120_000);
 
-  it('after a reprocess rewrites some outputs (a rules change), loads those again and answers what a fresh build answers', () => {
+  // An update of a few documents runs within DuckDB's small 'update' budget; a large one within the build's
+  // (ZHENGGAI_STORE_SMALL_UPDATE=0 makes every update large).
+  it.each([
+    ['a small update', {}],
+    ['a large update', { ZHENGGAI_STORE_SMALL_UPDATE: '0' }],
+  ])('after a reprocess rewrites some outputs (a rules change), loads those again and answers what a fresh build answers (%s)', (_, env) => {
+    const query = (dir: string, sql: string) => {
+      const r = spawnSync(process.execPath, [BIN, 'query', dir, sql, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(r.status, r.stderr).toBe(0);
+      return { rows: JSON.parse(r.stdout) as Array<Record<string, unknown>>, stderr: r.stderr };
+    };
     const input = inputOf(6);
     const out = tmp('out');
     expect(zhenggai('run', input, '--out', out, '-q').status).toBe(0);
@@ -128,7 +143,7 @@ describe('the store of a results folder', () => {
     expect(planned.rows[0]!['n']).toBe(docsOf(out).filter((d) => names.includes(`${d.source.path}.json`)).reduce((n, d) => n + d.measures.length, 0));
   }, 120_000);
 
-  it('removes from every table the documents gone from the index', () => {
+  it('removes from every table the documents gone from the index, and the documents after them take their new places', () => {
     const out = tmp('out');
     expect(zhenggai('run', inputOf(6), '--out', out, '-q').status).toBe(0);
     fingerprint(out);
@@ -139,6 +154,8 @@ describe('the store of a results folder', () => {
     expect(r.rows[0]).toEqual({ docs: 5, measures: 0 });
     expect(r.stderr).toMatch(/updated, 0 document\(s\) loaded, 1 removed/u);
     expect(fingerprint(out)).toEqual(freshFingerprint(out));
+    const places = query(out, 'SELECT path, ord, line FROM zhenggai.files ORDER BY ord').rows;
+    expect(places).toEqual([...lines.slice(0, 2), ...lines.slice(3)].map((l, i) => ({ path: (JSON.parse(l) as { path: string }).path, ord: i, line: i + 1 })));
   }, 120_000);
 
   it('when the index lists a path again, its last line wins, in an update as in a fresh build', () => {
@@ -226,4 +243,22 @@ describe('the store of a results folder', () => {
     expect(existsSync(path)).toBe(false);
     expect(existsSync(join(out, STORE_NAME))).toBe(false);
   }, 60_000);
+});
+
+describe('index lines read again by their place (IndexLineReader)', () => {
+  it('gives the text of the lines asked for, in order, across index files, and null past the end or for a file gone', async () => {
+    const dir = tmp('lines');
+    writeFileSync(join(dir, 'index.jsonl'), 'one\r\n\nthree\nfour\n');
+    writeFileSync(join(dir, 'index.shard-1-of-2.jsonl'), 'a\nb\n');
+    const r = new IndexLineReader(dir);
+    expect(await r.text('index.jsonl', 1)).toBe('one');
+    expect(await r.text('index.jsonl', 3)).toBe('three');
+    expect(await r.text('index.jsonl', 4)).toBe('four');
+    // An earlier line (read again from the start of the file), and a blank line, counted as the index counts it.
+    expect(await r.text('index.jsonl', 2)).toBe('');
+    expect(await r.text('index.shard-1-of-2.jsonl', 2)).toBe('b');
+    expect(await r.text('index.shard-1-of-2.jsonl', 3)).toBeNull();
+    expect(await r.text('index.shard-2-of-2.jsonl', 1)).toBeNull();
+    r.close();
+  });
 });
