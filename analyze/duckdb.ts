@@ -27,14 +27,12 @@ const MEMORY_BUDGETS = {
   /** export: with bounded row groups; its default 384MB gave 389 MB at 10,000 notices and 658 MB at 100,000. */
   export: '128MB',
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
-   *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. Updates too: at 64MB, a freshly built store of
-   *  100,000 could not take a 1% update, even with the update's own tables temporary (they can spill): its DELETEs
-   *  ran out of memory (they read the path column of every table, and DuckDB keeps what it read, up to its limit,
-   *  and its deletion marks: at 160MB, +64 MB of RSS to delete 100 documents from 100,000). */
+   *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. Large updates too (analyze/store.ts, SMALL_UPDATE). */
   build: '160MB',
-  /** update: a store brought up to date with a few documents changed (analyze/store.ts, SMALL_UPDATE), which then
-   *  grows with the store's size only through what DuckDB keeps of what it read. At 100,000 notices, an update of
-   *  1,000 documents took 339 MB at 160MB and 265-277 MB at 48MB; at 10,000 notices (100 documents), 229 and 210. */
+  /** update: a store brought up to date with a few documents changed (SMALL_UPDATE). DuckDB keeps what it read, up
+   *  to its limit: the DELETEs read the path column of every table. At 100,000 notices, an update of 1,000 documents
+   *  took 339 MB at 160MB and 265-277 MB at 48MB; at 10,000 notices (100 documents), 229 and 210. At 64MB, before a
+   *  CHECKPOINT followed each table's DELETE, a freshly built store of 100,000 ran out of memory in a DELETE. */
   update: '48MB',
 } as const;
 
