@@ -16,6 +16,10 @@ import { type UnitDetail, unitDetail } from './report/detail.js';
 import { type ComparisonStats, MeasureComparison } from './similarity.js';
 import { UNIT_COLUMNS, unitRow } from './units.js';
 
+/** Pairs alike the appender holds before it hands them to DuckDB (by default it holds 204,800 rows, 11 MB of
+ *  these seven columns). */
+const APPEND_FLUSH = 2048;
+
 /** Rows read from DuckDB per page. */
 const PAGE = 2000;
 /** Measures streamed to the comparison per query (each sorts this many rows, with their text). */
@@ -121,6 +125,7 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
   // The pairs alike, each with its measures' units and places (no join of the measures to them in SQL).
   await conn.run('CREATE OR REPLACE TEMP TABLE cmp_sx (a BIGINT, b BIGINT, sim DOUBLE, ua BIGINT, ub BIGINT, sa BIGINT, sb BIGINT)');
   const appender: DuckDBAppender = await conn.createAppender('cmp_sx', 'main', 'temp');
+  let appended = 0;
   const { best, comparable, stats } = comparison.compare((a, b, sim) => {
     appendValue(appender, 'BIGINT', a);
     appendValue(appender, 'BIGINT', b);
@@ -130,6 +135,7 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
     appendValue(appender, 'BIGINT', startOf[a]);
     appendValue(appender, 'BIGINT', startOf[b]);
     appender.endRow();
+    if (++appended % APPEND_FLUSH === 0) appender.flushSync();
   });
   appender.closeSync();
   // The comparison's arrays are garbage now: collected before the units are read, so that the two never add up.
