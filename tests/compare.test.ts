@@ -223,4 +223,16 @@ describe('measure similarity with blocking (analyze/similarity.ts)', () => {
     const capped = await run(60, 3, { window: 1000, prefix: 3, maxPairs: 100, sharedPerMeasure: 5 });
     expect(capped.stats).toMatchObject({ pairsCompared: 100, capped: true });
   });
+
+  it('a word said more often in one measure than a count keeps (255) counts 255 times, never wrapped around', async () => {
+    const { MeasureComparison } = await import('../analyze/similarity.js');
+    const { createSegmenter } = await import('../pipeline/segment/segmenter.js');
+    const c = new MeasureComparison(createSegmenter(), { window: 1000, prefix: 3, maxPairs: 1000, sharedPerMeasure: 5 });
+    c.add(0, [...Array<string>(300).fill('医院'), '学校', '资金'].join('，'));
+    c.add(1, [...Array<string>(255).fill('医院'), '学校', '资金'].join('，'));
+    const shared: Array<[number, number, number]> = [];
+    c.compare((a, b, s) => shared.push([a, b, s]));
+    // 300 kept in a byte would be 44, and the two measures 0.9998 alike.
+    expect(shared).toEqual([[0, 1, 1]]);
+  });
 });
