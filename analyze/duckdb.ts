@@ -31,8 +31,8 @@ const MEMORY_BUDGETS = {
   build: '160MB',
   /** update: a store brought up to date with a few documents changed (SMALL_UPDATE). DuckDB keeps what it read, up
    *  to its limit: the DELETEs read the path column of every table. At 100,000 notices, an update of 1,000 documents
-   *  took 339 MB at 160MB and 265-277 MB at 48MB; at 10,000 notices (100 documents), 229 and 210. At 64MB, before a
-   *  CHECKPOINT followed each table's DELETE, a freshly built store of 100,000 ran out of memory in a DELETE. */
+   *  took 331 MB of RSS at 160MB and 259-271 MB at 48MB; at 10,000 notices (100 documents), 224 and 206. At 64MB,
+   *  before a CHECKPOINT followed each table's DELETE, a freshly built store of 100,000 ran out of memory in one. */
   update: '48MB',
 } as const;
 

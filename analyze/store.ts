@@ -53,8 +53,8 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
  */
 const STAGE: Record<'build' | 'update', { docs: number; chars: number }> = {
   build: { docs: 100, chars: 8_000_000 },
-  // A small update (SMALL_UPDATE): 1,000 documents rewritten in a store of 100,000 took 259-265 MB in batches of a
-  // million characters (about 37 documents), 272-278 MB in batches of 100 documents (2.7 million), 6.2 s against 5.4.
+  // A small update (SMALL_UPDATE): 1,000 documents rewritten in a store of 100,000 took 253-259 MB in batches of a
+  // million characters (about 37 documents), 266-272 MB in batches of 100 documents (2.7 million), 6.2 s against 5.4.
   update: { docs: 100, chars: 1_000_000 },
 };
 
@@ -381,8 +381,8 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
   );
   const stored = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM zhenggai.files')).getRowObjectsJson()[0]!['n']);
   // One join finds what changed: records gone or changed (stale: deleted), new or changed (to load again), and kept
-  // records whose place in the index moved. Three joins (and the view's grouping three times) took 35 MB more at
-  // 100,000 notices.
+  // records whose place in the index moved. Three joins (and the view's grouping three times) had taken 12-17 MB more
+  // by the end of the DELETEs at 100,000 notices.
   await run(
     `CREATE OR REPLACE TEMP TABLE diff AS SELECT f.path AS stale, c.ord, c.path, c.index_name, c.line, f.key IS NOT DISTINCT FROM c.key AS kept
      FROM zhenggai.files f FULL JOIN temp.current c ON c.path = f.path
