@@ -8,10 +8,11 @@
  * - A scan reads the index files line by line and stats each output (inode, size, modification time: an output is
  *   always replaced by a rename, so a rewritten output has a new inode). A digest of what it saw, equal to the one
  *   the store recorded, means the store is fresh: nothing else is read.
- * - Otherwise the store is updated incrementally, in SQL: the scan goes into a table, the last record of each path
- *   wins (an index written as a journal may repeat a path), the documents whose index line or output changed, or
- *   that are gone, are deleted from every table, and the new and changed ones are loaded, one document at a time
- *   through appenders (memory does not grow with the number of documents).
+ * - Otherwise the store is updated incrementally, in SQL: the scan goes into a table (each line's place and a key of
+ *   the line and its output's signature), the last record of each path wins (an index written as a journal may
+ *   repeat a path), the documents whose index line or output changed, or that are gone, are deleted from every
+ *   table, and the new and changed ones are read again and loaded in batches (memory does not grow with the number
+ *   of documents).
  * - A store that is missing, of another layout, left half-updated by a killed process (its state is not `ready`),
  *   or damaged (DuckDB cannot open it) is built again from the JSON files.
  * - A folder where the store cannot be written (read-only) gets a temporary store for the command, removed after.
@@ -260,7 +261,6 @@ class Loader {
     for (const insert of this.inserts) insert.destroySync();
   }
 }
-
 
 /**
  * Documents to load from which worker threads prepare them (fewer: this thread). ZHENGGAI_STORE_WORKERS_FROM
