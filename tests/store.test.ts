@@ -22,8 +22,9 @@ const zhenggai = (...args: string[]) => spawnSync(process.execPath, [BIN, ...arg
 const withWorkers = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ZHENGGAI_STORE_WORKERS_FROM: '0' } });
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), `zhenggai-store-${p}-`));
 
-function query(dir: string, sql: string): { rows: Array<Record<string, unknown>>; stderr: string } {
-  const r = zhenggai('query', dir, sql, '--format', 'json');
+/** `zhenggai query … --format json`, with `env` added to the environment. */
+function query(dir: string, sql: string, env: Record<string, string> = {}): { rows: Array<Record<string, unknown>>; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, 'query', dir, sql, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ...env } });
   expect(r.status, r.stderr).toBe(0);
   return { rows: JSON.parse(r.stdout) as Array<Record<string, unknown>>, stderr: r.stderr };
 }
@@ -112,12 +113,7 @@ describe('the store of a results folder', () => {
   it.each([
     ['a small update', {}],
     ['a large update', { ZHENGGAI_STORE_SMALL_UPDATE: '0' }],
-  ])('after a reprocess rewrites some outputs (a rules change), loads those again and answers what a fresh build answers (%s)', (_, env) => {
-    const query = (dir: string, sql: string) => {
-      const r = spawnSync(process.execPath, [BIN, 'query', dir, sql, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ...env } });
-      expect(r.status, r.stderr).toBe(0);
-      return { rows: JSON.parse(r.stdout) as Array<Record<string, unknown>>, stderr: r.stderr };
-    };
+  ])('after a reprocess rewrites some outputs (a rules change), loads those again and answers what a fresh build answers (%s)', (_, env: Record<string, string>) => {
     const input = inputOf(6);
     const out = tmp('out');
     expect(zhenggai('run', input, '--out', out, '-q').status).toBe(0);
@@ -132,7 +128,7 @@ describe('the store of a results folder', () => {
       writeFileSync(join(out, `${name}.tmp`), `${JSON.stringify(doc)}\n`);
       renameSync(join(out, `${name}.tmp`), join(out, name));
     }
-    const r = query(out, "SELECT count(*) AS n FROM documents WHERE rules_version = '999+reprocessed'");
+    const r = query(out, "SELECT count(*) AS n FROM documents WHERE rules_version = '999+reprocessed'", env);
     expect(r.rows[0]!['n']).toBe(3);
     expect(r.stderr).toMatch(/updated, 3 document\(s\) loaded, 3 removed/u);
     const after = fingerprint(out);
