@@ -97,13 +97,15 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
     FROM r GROUP BY ukey, first`, 'compare');
 
   // Measures of the latest notices, numbered in unit order (then position in the notice). The numbering sorts narrow
-  // rows only. The text is joined to them a page at a time (each page a scan of the measures, its own rows sorted)
-  // and streamed to the comparison, so DuckDB never holds every measure's text: sorting them all with their text
-  // took some 400 MB at 722,008 measures, and a table of them some 300 MB.
+  // rows only, and each measure is known by its row in its store's table (rowid, stable while the store is open),
+  // not by its path and id: 37 MB in DuckDB at 721,520 measures, against 65 with them. The text is joined to them a
+  // page at a time (each page a scan of the measures, its own rows sorted) and streamed to the comparison, so DuckDB
+  // never holds every measure's text: sorting them all with their text took some 400 MB at 722,008 measures, and a
+  // table of them some 300 MB.
   const measuresOf = (columns: string) => db.stores.map((_, i) => `SELECT ${i} AS folder, ${columns} FROM s${i}.main.measures`).join(' UNION ALL ');
   await runGrowing(conn, `CREATE OR REPLACE TEMP TABLE cmp_m AS
-    SELECT row_number() OVER (ORDER BY u.unit_idx, m.span_start, m.id) - 1 AS mi, u.unit_idx, u.folder, m.path, m.id, m.status, m.span_start, m.span_end
-    FROM cmp_units u JOIN (${measuresOf('path, id, status, span_start, span_end')}) m ON m.folder = u.folder AND m.path = u.path`, 'compare');
+    SELECT (row_number() OVER (ORDER BY u.unit_idx, m.span_start, m.id) - 1)::INTEGER AS mi, u.unit_idx::INTEGER AS unit_idx, u.folder::INTEGER AS folder, m.mrow, m.span_start
+    FROM cmp_units u JOIN (${measuresOf('rowid AS mrow, path, id, span_start')}) m ON m.folder = u.folder AND m.path = u.path`, 'compare');
   const measureCount = Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_m'))[0]!['n']);
   const comparison = new MeasureComparison(seg);
   // Each measure's unit and its place in its notice (what a shared pair is grouped and ordered by).
@@ -111,7 +113,7 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
   const startOf = new Float64Array(measureCount);
   for (let from = 0; from < measureCount; from += MEASURE_PAGE) {
     const page = `SELECT c.mi, c.unit_idx, c.span_start, m.text FROM (SELECT * FROM cmp_m WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE}) c
-      JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id ORDER BY c.mi`;
+      JOIN (${measuresOf('rowid AS mrow, text')}) m ON m.folder = c.folder AND m.mrow = c.mrow ORDER BY c.mi`;
     for await (const chunk of stream(conn, page)) {
       for (const m of chunk) {
         const mi = comparison.add(Number(m['unit_idx']), String(m['text']));
@@ -121,8 +123,9 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
       }
     }
   }
-  await setMemoryBudget(conn, 'compareHeld');
-  // The pairs alike, each with its measures' units and places (no join of the measures to them in SQL).
+  // The pairs alike, each with its measures' units and places (no join of the measures to them in SQL), spilled to
+  // DuckDB's temporary files while the comparison's arrays are at their largest.
+  await setMemoryBudget(conn, 'compareSpill');
   await conn.run('CREATE OR REPLACE TEMP TABLE cmp_sx (a BIGINT, b BIGINT, sim DOUBLE, ua BIGINT, ub BIGINT, sa BIGINT, sb BIGINT)');
   const appender: DuckDBAppender = await conn.createAppender('cmp_sx', 'main', 'temp');
   let appended = 0;
@@ -140,6 +143,7 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
   appender.closeSync();
   // The comparison's arrays are garbage now: collected before the units are read, so that the two never add up.
   options.collect?.();
+  await setMemoryBudget(conn, 'compareHeld');
 
   const units: UnitEntry[] = [];
   const details: Array<UnitDetail | null> = [];
@@ -223,9 +227,9 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
   }
   need.closeSync();
   await runGrowing(conn, `CREATE OR REPLACE TEMP TABLE cmp_text AS
-    SELECT c.mi, c.path, c.id, m.text, c.status, c.span_start, c.span_end
+    SELECT c.mi, m.path, m.id, m.text, m.status, m.span_start, m.span_end
     FROM (SELECT * FROM cmp_m WHERE mi IN (SELECT a FROM cmp_x UNION SELECT b FROM cmp_x UNION SELECT mi FROM cmp_picks)) c
-    JOIN (${measuresOf('path, id, text')}) m ON m.folder = c.folder AND m.path = c.path AND m.id = c.id`, 'compareHeld');
+    JOIN (${measuresOf('rowid AS mrow, path, id, text, status, span_start, span_end')}) m ON m.folder = c.folder AND m.mrow = c.mrow`, 'compareHeld');
   const refOf = (m: Row, x = ''): MeasureRef => ({
     path: String(m[`${x}path`]),
     id: String(m[`${x}id`]),
@@ -243,7 +247,16 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
       FROM (SELECT * FROM cmp_x WHERE pair_no >= ${from} AND pair_no < ${from + PAGE}) x JOIN cmp_text ta ON ta.mi = x.a JOIN cmp_text tb ON tb.mi = x.b
       ORDER BY x.pair_no, x.rk`;
     let pair: SharedPair | null = null;
-    for (const e of await rows(conn, page)) {
+    // Read whole, so that a page that needs more than the budget can simply be read again with more.
+    let found: Row[] = [];
+    await runGrowing(
+      conn,
+      async () => {
+        found = await rows(conn, page);
+      },
+      'compareHeld',
+    );
+    for (const e of found) {
       const a = Number(e['ua']);
       const b = Number(e['ub']);
       if (!pair || pair.a !== a || pair.b !== b) {

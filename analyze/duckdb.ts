@@ -17,13 +17,19 @@ const MEMORY_BUDGETS = {
    *  132-142 MB of RSS with 16MB, 144-158 MB with 32MB and 146-165 MB with 384MB, in the same time. */
   query: '16MB',
   /** compare, while the measures' text is read a page at a time (each page a join and a sort of 100,000 measures).
-   *  At 100,000 notices: 128MB peaked at 461-475 MB, 80MB at 420-428 MB in the same time; 64MB was 15 s slower. */
-  compare: '80MB',
-  /** compare, once the measures are read: narrow tables, beside the comparison's arrays and then the units' report
-   *  data (100,000 notices: 481 MB at the peak, against 545 MB with 128MB all along; 10,000: 348 against 390). A
-   *  statement that needs more (a window over every pair alike: 48MB was too little at 1M pairs) gets it through
-   *  runGrowing. */
-  compareHeld: '64MB',
+   *  At 100,000 notices: 128MB peaked at 461-475 MB, 80MB at 420-428 MB. Since compare's table of the measures holds
+   *  their row in the store rather than their path and id (37 MB in DuckDB, against 65 MB, 23 of them spilled to
+   *  disk), 48MB reads them in the same time as 80MB (17.7 against 17.2-19.8 s), and that phase peaks at 365 MB
+   *  against 370-404 MB. */
+  compare: '48MB',
+  /** compare, once the measures are read: narrow tables, beside the units' report data. At 100,000 notices, 64MB
+   *  peaked at 397-411 MB in these steps and 32MB at 361-375 MB, in the same time. A statement that needs more (a
+   *  window over every pair alike: 1M pairs need 64MB) gets it through runGrowing. */
+  compareHeld: '32MB',
+  /** compare, while the measures are compared (the comparison's arrays at their largest, 120 MB at 100,000 notices):
+   *  the pairs alike go to DuckDB's temporary files as they come. At 100,000 notices, that step ends at 344-349 MB of
+   *  RSS against 392-405 MB with 64MB, in the same time, and the steps after it start from there. */
+  compareSpill: '16MB',
   /** export: with bounded row groups; its default 384MB gave 389 MB at 10,000 notices and 658 MB at 100,000. */
   export: '128MB',
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at

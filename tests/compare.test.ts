@@ -1,7 +1,8 @@
 /** `zhenggai compare`: units.csv against the corpus gold, and units.json (report.html: tests/report.test.ts; units.xlsx: tests/xlsx.test.ts). */
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STORE_NAME } from '../analyze/store.js';
 import { CSV_COLUMNS } from '../analyze/units.js';
 import { UnitsDocument } from '../output/unitsSchema.js';
 import { corpusNotices, hasShared, noteSkipped, ROOT, SHARED } from './helpers.js';
@@ -124,6 +125,27 @@ describe('zhenggai compare: units.csv over the corpus', () => {
     const again = tmp('compare-again');
     expect(zhenggai('compare', run, '--out', again).status).toBe(0);
     for (const f of ['units.csv', 'units.json', 'report.html']) expect(readFileSync(join(again, f)).equals(readFileSync(join(cmp, f))), f).toBe(true);
+  });
+
+  it('compares a store that an update left with gaps in its rows as it compares a fresh one (measures are read back by row)', () => {
+    // The first notices leave the index: the store deletes their rows, and the measures after them keep row numbers
+    // that are no longer their places. A copy without the store builds it fresh.
+    const updated = tmp('compare-updated');
+    cpSync(run, updated, { recursive: true });
+    const lines = readFileSync(join(updated, 'index.jsonl'), 'utf8').split('\n');
+    writeFileSync(join(updated, 'index.jsonl'), lines.slice(3).join('\n'));
+    const fresh = tmp('compare-fresh');
+    cpSync(updated, fresh, { recursive: true, filter: (src) => !src.includes(STORE_NAME) });
+    expect(existsSync(join(updated, STORE_NAME)) && !existsSync(join(fresh, STORE_NAME))).toBe(true);
+    const [a, b] = [tmp('compare-updated-out'), tmp('compare-fresh-out')];
+    for (const [dir, out] of [[updated, a], [fresh, b]] as const) {
+      const r = zhenggai('compare', dir, '--out', out);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const json = readFileSync(join(a, 'units.json'), 'utf8');
+    expect(UnitsDocument.parse(JSON.parse(json)).units).toHaveLength(rows.length - 3);
+    expect(json.includes('"shared"')).toBe(true);
+    expect(json).toBe(readFileSync(join(b, 'units.json'), 'utf8'));
   });
 
   it('leaves its four files and nothing else (the temporary files of the report, the workbook and units.json are gone)', () => {
