@@ -439,7 +439,7 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
     }
     while (given.length > 0) await take(await given.shift()!);
   } finally {
-    lines.close();
+    await lines.close();
     await preparers?.stop();
   }
   await loader.close();

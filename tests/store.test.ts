@@ -5,9 +5,10 @@
  * values).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { IndexLineReader } from '../analyze/readResults.js';
@@ -255,6 +256,27 @@ describe('index lines read again by their place (IndexLineReader)', () => {
     expect(await r.text('index.shard-1-of-2.jsonl', 2)).toBe('b');
     expect(await r.text('index.shard-1-of-2.jsonl', 3)).toBeNull();
     expect(await r.text('index.shard-2-of-2.jsonl', 1)).toBeNull();
-    r.close();
+    await r.close();
+  });
+
+  it('numbers and decodes lines as readline does (the scan’s numbering), whatever falls at the edge of a read', async () => {
+    const dir = tmp('lines-edges');
+    // \n, \r\n and lone \r endings, blank lines, a byte-order mark, three-byte characters, a \r at the very end of
+    // one line and none after the last.
+    const text = '\uFEFF{"a":1}\r\n整改台账\n\n\r\r\n第二批次\r措施\u3000完成\n' + '长'.repeat(40) + '\r\nx\r\r末行';
+    writeFileSync(join(dir, 'index.jsonl'), text);
+    const expected: string[] = [];
+    for await (const l of createInterface({ input: createReadStream(join(dir, 'index.jsonl'), { encoding: 'utf8' }), crlfDelay: Infinity })) expected.push(l);
+    expect(expected.length).toBeGreaterThan(8);
+    for (const chunk of [1, 2, 3, 5, 7, 64, 1 << 16]) {
+      const r = new IndexLineReader(dir, chunk);
+      const every: Array<string | null> = [];
+      for (let k = 1; k <= expected.length + 1; k++) every.push(await r.text('index.jsonl', k));
+      expect(every, `chunk ${chunk}`).toEqual([...expected, null]);
+      // Lines skipped over are counted too.
+      const r2 = new IndexLineReader(dir, chunk);
+      expect(await r2.text('index.jsonl', expected.length)).toBe(expected.at(-1));
+      await Promise.all([r.close(), r2.close()]);
+    }
   });
 });
