@@ -381,12 +381,12 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
   );
   const stored = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM zhenggai.files')).getRowObjectsJson()[0]!['n']);
   // One join finds what changed: records gone or changed (stale: deleted), new or changed (to load again), and kept
-  // records whose place in the index moved. Three joins (and the view's grouping three times) had taken 12-17 MB more
+  // records whose place in the index moved (their order, or only their line: a blank line above them). Three joins (and the view's grouping three times) had taken 12-17 MB more
   // by the end of the DELETEs at 100,000 notices.
   await run(
     `CREATE OR REPLACE TEMP TABLE diff AS SELECT f.path AS stale, c.ord, c.path, c.index_name, c.line, f.key IS NOT DISTINCT FROM c.key AS kept
      FROM zhenggai.files f FULL JOIN temp.current c ON c.path = f.path
-     WHERE f.path IS NULL OR c.path IS NULL OR f.key <> c.key OR f.ord <> c.ord`,
+     WHERE f.path IS NULL OR c.path IS NULL OR f.key <> c.key OR f.ord <> c.ord OR f.index_name <> c.index_name OR f.line <> c.line`,
   );
   const counted = (await conn.runAndReadAll('SELECT count(*) FILTER (WHERE stale IS NOT NULL AND NOT kept) AS removed, count(*) FILTER (WHERE path IS NOT NULL AND NOT kept) AS toload FROM temp.diff')).getRowObjectsJson()[0]!;
   const removed = Number(counted['removed']);

@@ -153,6 +153,10 @@ describe('the store of a results folder', () => {
     expect(fingerprint(out)).toEqual(freshFingerprint(out));
     const places = query(out, 'SELECT path, ord, line FROM zhenggai.files ORDER BY ord').rows;
     expect(places).toEqual([...lines.slice(0, 2), ...lines.slice(3)].map((l, i) => ({ path: (JSON.parse(l) as { path: string }).path, ord: i, line: i + 1 })));
+    // A blank line at the top moves every record a line down and leaves their order (ord) as it was.
+    writeFileSync(join(out, 'index.jsonl'), `\n${[...lines.slice(0, 2), ...lines.slice(3)].join('\n')}\n`);
+    expect(query(out, 'SELECT path, ord, line FROM zhenggai.files ORDER BY ord').rows).toEqual(places.map((p) => ({ ...p, line: Number(p['line']) + 1 })));
+    expect(fingerprint(out)).toEqual(freshFingerprint(out));
   }, 120_000);
 
   it('when the index lists a path again, its last line wins, in an update as in a fresh build', () => {
