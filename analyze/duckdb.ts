@@ -30,8 +30,12 @@ const MEMORY_BUDGETS = {
    *  the pairs alike go to DuckDB's temporary files as they come. At 100,000 notices, that step ends at 344-349 MB of
    *  RSS against 392-405 MB with 64MB, in the same time, and the steps after it start from there. */
   compareSpill: '16MB',
-  /** export: with bounded row groups; its default 384MB gave 389 MB at 10,000 notices and 658 MB at 100,000. */
-  export: '128MB',
+  /** export: with bounded row groups and partition buffers (cli/exportCommand.ts); its default 384MB gave 389 MB at
+   *  10,000 notices and 658 MB at 100,000. 128MB gave 286 and 315-357 MB plain, 299-352 and 303-437 MB partitioned
+   *  (DuckDB keeps the blocks it scanned up to its limit, and the allocator what the writers freed); 64MB, with row
+   *  groups of 16,384 rows or 4 MB, gives 204-207 and 222-233 MB plain, 202-204 and 220-235 partitioned, in the same
+   *  time or less. */
+  export: '64MB',
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
    *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. Large updates too (analyze/store.ts, SMALL_UPDATE). */
   build: '160MB',

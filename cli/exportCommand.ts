@@ -12,9 +12,10 @@
  * files whole; a folder in the way is replaced only when it holds nothing but an earlier export's partitions.
  *
  * Memory: DuckDB gets its export budget (analyze/duckdb.ts; ZHENGGAI_DUCKDB_MEMORY overrides it) and writes row
- * groups of at most 100,000 rows or 16 MB (PARQUET_OPTIONS), so that the Parquet writers' buffers stay small whatever
- * the size of the corpus (bench/README.md: at 10,000 and 100,000 notices). When DuckDB still runs out of memory, the
- * message says how to give it more.
+ * groups of at most 16,384 rows or 4 MB (PARQUET_OPTIONS), its threads handing rows to the partitions every 16,384
+ * (PARTITION_FLUSH_ROWS), so that the Parquet writers' buffers stay small whatever the size of the corpus
+ * (bench/README.md: at 10,000 and 100,000 notices). When DuckDB still runs out of memory, the message says how to
+ * give it more.
  */
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -26,9 +27,16 @@ import { TABLES } from '../analyze/tables.js';
 import { openForCommand } from './queryCommand.js';
 import { UsageError } from './usageError.js';
 
-/** The row groups export writes (bench/README.md: with DuckDB's default of 122,880 rows, and 384MB of memory, the peak
- *  RSS grew from 389 MB at 10,000 notices to 658 MB at 100,000). */
-const PARQUET_OPTIONS = "FORMAT parquet, ROW_GROUP_SIZE 100000, ROW_GROUP_SIZE_BYTES '16MB'";
+/** The row groups export writes: a writer holds its row group until it is full, and a partitioned export one per
+ *  partition, which cannot spill (bench/README.md: with DuckDB's default of 122,880 rows, and 384MB of memory, the
+ *  peak RSS grew from 389 MB at 10,000 notices to 658 MB at 100,000; with 100,000 rows or 16 MB, and 128MB, the
+ *  partitioned export took 303-437 MB at 100,000 against 299-352 at 10,000). */
+const PARQUET_OPTIONS = "FORMAT parquet, ROW_GROUP_SIZE 16384, ROW_GROUP_SIZE_BYTES '4MB'";
+
+/** Rows a thread of a partitioned COPY gathers before it hands them to the partitions' writers. DuckDB's default,
+ *  524,288, is more than a whole table of 100,000 notices holds (documents, sections): each thread then held the
+ *  table, outside what DuckDB can spill, and ran out of memory at 64MB. */
+const PARTITION_FLUSH_ROWS = 16384;
 
 /** A partitioning key: the column it adds and how a row gets its value (`d` is the row's document). */
 const PARTITIONS = {
@@ -116,6 +124,7 @@ export async function exportCommand(dirs: readonly string[], options: { parquet:
         return `SELECT t.*${extra.map((e) => `, ${e}`).join('')} FROM s${i}.main.${name} t${join_}`;
       });
       const columns = partitionBy.map((k) => PARTITIONS[k].column).join(', ');
+      await db.connection.run(`SET partitioned_write_flush_threshold = ${PARTITION_FLUSH_ROWS}`);
       await copy(db.connection, `COPY (${selects.join(' UNION ALL ')}) TO ${quoteLiteral(tmp)} (${PARQUET_OPTIONS}, PARTITION_BY (${columns}))`, tmp, t.name);
       await mkdir(tmp, { recursive: true }); // an empty table writes no partition
       const target = join(dest, t.name);
