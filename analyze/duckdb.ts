@@ -33,8 +33,8 @@ const MEMORY_BUDGETS = {
   /** export: with bounded row groups and partition buffers (cli/exportCommand.ts); its default 384MB gave 389 MB at
    *  10,000 notices and 658 MB at 100,000. 128MB gave 286 and 315-357 MB plain, 299-352 and 303-437 MB partitioned
    *  (DuckDB keeps the blocks it scanned up to its limit, and the allocator what the writers freed); 64MB, with row
-   *  groups of 16,384 rows or 4 MB, gives 204-207 and 222-233 MB plain, 202-204 and 220-235 partitioned, in the same
-   *  time or less. */
+   *  groups of 16,384 rows or 4 MB, gives 194-210 and 218-241 MB plain, 219-241 and 239-264 MB partitioned, in the
+   *  same time or less. */
   export: '64MB',
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
    *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. Large updates too (analyze/store.ts, SMALL_UPDATE). */

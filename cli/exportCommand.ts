@@ -34,8 +34,8 @@ import { UsageError } from './usageError.js';
 const PARQUET_OPTIONS = "FORMAT parquet, ROW_GROUP_SIZE 16384, ROW_GROUP_SIZE_BYTES '4MB'";
 
 /** Rows a thread of a partitioned COPY gathers before it hands them to the partitions' writers. DuckDB's default,
- *  524,288, is more than a whole table of 100,000 notices holds (documents, sections): each thread then held the
- *  table, outside what DuckDB can spill, and ran out of memory at 64MB. */
+ *  524,288, is the whole of a table of 100,000 notices (documents) or a third of one (sections): each thread held
+ *  that many rows, outside what DuckDB can spill, and ran out of memory at 64MB. */
 const PARTITION_FLUSH_ROWS = 16384;
 
 /** A partitioning key: the column it adds and how a row gets its value (`d` is the row's document). */
