@@ -37,12 +37,13 @@ const MEMORY_BUDGETS = {
    *  same time or less. */
   export: '64MB',
   /** build: loading a store, beside the worker threads; 256MB peaked at 784 MB building 100,000 notices, 160MB at
-   *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. Large updates too (analyze/store.ts, SMALL_UPDATE). */
+   *  699 MB (10,000 notices: 585-617 MB), a few seconds slower. Large updates too (analyze/store.ts, smallUpdate). */
   build: '160MB',
-  /** update: a store brought up to date with a few documents changed (SMALL_UPDATE). DuckDB keeps what it read, up
-   *  to its limit: the DELETEs read the path column of every table. At 100,000 notices, an update of 1,000 documents
-   *  took 331 MB of RSS at 160MB and 259-271 MB at 48MB; at 10,000 notices (100 documents), 224 and 206. At 64MB,
-   *  before a CHECKPOINT followed each table's DELETE, a freshly built store of 100,000 ran out of memory in one. */
+  /** update: a store brought up to date with a few documents changed (analyze/store.ts, smallUpdate). DuckDB keeps
+   *  what it read, up to its limit: the DELETEs read the path column of every table. At 100,000 notices, an update of
+   *  1,000 documents took 331 MB of RSS at 160MB and 259-271 MB at 48MB; at 10,000 notices (100 documents), 224 and
+   *  206. At 64MB, before a CHECKPOINT followed each table's DELETE, a freshly built store of 100,000 ran out of
+   *  memory in one. */
   update: '48MB',
 } as const;
 

@@ -54,7 +54,7 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
  */
 const STAGE: Record<'build' | 'update', { docs: number; chars: number }> = {
   build: { docs: 100, chars: 8_000_000 },
-  // A small update (SMALL_UPDATE): 1,000 documents rewritten in a store of 100,000 took 253-259 MB in batches of a
+  // A small update (smallUpdate): 1,000 documents rewritten in a store of 100,000 took 253-259 MB in batches of a
   // million characters (about 37 documents), 266-272 MB in batches of 100 documents (2.7 million), 6.2 s against 5.4.
   update: { docs: 100, chars: 1_000_000 },
 };
@@ -81,6 +81,9 @@ export interface StoreState {
   removed: number;
   /** True when the store was (re)built from nothing. */
   rebuilt: boolean;
+  /** The memory budget DuckDB had for the update (analyze/duckdb.ts: 'update' for a few documents, smallUpdate;
+   *  'build' for more, or a build), or null when the store was fresh. */
+  budget: MemoryBudget | null;
   /** Index lines and outputs that could not be read (left out of the tables), in index order. */
   problems: ResultsProblem[];
   /** Remove a temporary store (no-op otherwise). */
@@ -343,12 +346,12 @@ async function readAgain(dir: string, lines: IndexLineReader, ord: number, path:
  * one, or the first build, runs within the build's. DuckDB treats a CHECKPOINT that runs out of memory as fatal, and
  * its need grows with the rows deleted and added: at 100,000 notices and 48MB, deleting 20,000 documents worked and
  * 60,000 did not, and a final CHECKPOINT after 1,000 documents loaded failed at 32MB. ZHENGGAI_STORE_SMALL_UPDATE
- * overrides (tests).
+ * overrides (tests; read on each update).
  */
-const SMALL_UPDATE = Number(process.env['ZHENGGAI_STORE_SMALL_UPDATE'] ?? 5000);
+const smallUpdate = (): number => Number(process.env['ZHENGGAI_STORE_SMALL_UPDATE'] ?? 5000);
 
 /** Bring the store at `path` up to date with the folder (the write lock held by `conn`'s instance). */
-async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: number; removed: number }> {
+async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: number; removed: number; budget: MemoryBudget }> {
   await setMeta(conn, 'state', 'updating');
   let budget: MemoryBudget = 'update';
   await setMemoryBudget(conn, budget);
@@ -391,7 +394,7 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
   const counted = (await conn.runAndReadAll('SELECT count(*) FILTER (WHERE stale IS NOT NULL AND NOT kept) AS removed, count(*) FILTER (WHERE path IS NOT NULL AND NOT kept) AS toload FROM temp.diff')).getRowObjectsJson()[0]!;
   const removed = Number(counted['removed']);
   const toLoad = Number(counted['toload']);
-  if (stored === 0 || removed + toLoad > SMALL_UPDATE) {
+  if (stored === 0 || removed + toLoad > smallUpdate()) {
     budget = 'build';
     await setMemoryBudget(conn, budget);
   }
@@ -448,7 +451,7 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
   await setMeta(conn, 'digest', seen);
   await setMeta(conn, 'state', 'ready');
   await conn.run('CHECKPOINT');
-  return { loaded, removed };
+  return { loaded, removed, budget };
 }
 
 /** The problems recorded in a store (outputs that could not be read), in index order. */
@@ -490,6 +493,7 @@ export async function ensureStore(dir: string, options: { log?: (line: string) =
     loaded: 0,
     removed: 0,
     rebuilt: false,
+    budget: null,
     dispose: () => {
       if (temporary) removeStore(path);
     },
@@ -555,11 +559,11 @@ export async function ensureStore(dir: string, options: { log?: (line: string) =
       return state({ problems });
     }
     const started = Date.now();
-    const { loaded, removed } = await update(dir, conn);
+    const { loaded, removed, budget } = await update(dir, conn);
     const problems = [...scanProblems, ...(await recordedProblems(conn, dir))];
     conn.closeSync();
     if (loaded + removed > 0) log(`zhenggai: store ${path}: ${rebuilt ? 'built' : 'updated'}, ${loaded} document(s) loaded, ${removed} removed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return state({ problems, loaded, removed, rebuilt });
+    return state({ problems, loaded, removed, rebuilt, budget });
   } finally {
     inst.closeSync();
   }
