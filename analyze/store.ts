@@ -384,8 +384,8 @@ async function update(dir: string, conn: DuckDBConnection): Promise<{ loaded: nu
   );
   const stored = Number((await conn.runAndReadAll('SELECT count(*) AS n FROM zhenggai.files')).getRowObjectsJson()[0]!['n']);
   // One join finds what changed: records gone or changed (stale: deleted), new or changed (to load again), and kept
-  // records whose place in the index moved (their order, or only their line: a blank line above them). Three joins (and the view's grouping three times) had taken 12-17 MB more
-  // by the end of the DELETEs at 100,000 notices.
+  // records whose place in the index moved (their order, or only their line: a blank line above them). Three joins
+  // (and the view's grouping three times) had taken 12-17 MB more by the end of the DELETEs at 100,000 notices.
   await run(
     `CREATE OR REPLACE TEMP TABLE diff AS SELECT f.path AS stale, c.ord, c.path, c.index_name, c.line, f.key IS NOT DISTINCT FROM c.key AS kept
      FROM zhenggai.files f FULL JOIN temp.current c ON c.path = f.path

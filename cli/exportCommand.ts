@@ -101,6 +101,7 @@ export async function exportCommand(dirs: readonly string[], options: { parquet:
   try {
     const dest = resolve(options.parquet);
     await mkdir(dest, { recursive: true });
+    if (partitionBy.length > 0) await db.connection.run(`SET partitioned_write_flush_threshold = ${PARTITION_FLUSH_ROWS}`);
     for (const t of TABLES) {
       const name = quoteIdent(t.name);
       const n = Number((await queryAll(db, `SELECT count(*) AS n FROM main.${name}`)).rows[0]?.['n'] ?? 0);
@@ -124,7 +125,6 @@ export async function exportCommand(dirs: readonly string[], options: { parquet:
         return `SELECT t.*${extra.map((e) => `, ${e}`).join('')} FROM s${i}.main.${name} t${join_}`;
       });
       const columns = partitionBy.map((k) => PARTITIONS[k].column).join(', ');
-      await db.connection.run(`SET partitioned_write_flush_threshold = ${PARTITION_FLUSH_ROWS}`);
       await copy(db.connection, `COPY (${selects.join(' UNION ALL ')}) TO ${quoteLiteral(tmp)} (${PARQUET_OPTIONS}, PARTITION_BY (${columns}))`, tmp, t.name);
       await mkdir(tmp, { recursive: true }); // an empty table writes no partition
       const target = join(dest, t.name);
