@@ -203,7 +203,7 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
   await runGrowing(conn, `CREATE OR REPLACE TEMP TABLE cmp_x AS
     SELECT q.pair_no, q.ua, q.ub, q.n, x.rk, x.a, x.b, x.sim
     FROM (SELECT *, row_number() OVER (ORDER BY n DESC, ua, ub) - 1 AS pair_no FROM cmp_pairs) q
-    JOIN (SELECT *, row_number() OVER (PARTITION BY ua, ub ORDER BY sim DESC, sa, sb) AS rk FROM cmp_sx) x ON x.ua = q.ua AND x.ub = q.ub AND x.rk <= ${SIMILARITY_KEEP}`, 'compareHeld');
+    JOIN (SELECT *, row_number() OVER (PARTITION BY ua, ub ORDER BY sim DESC, sa, sb) AS rk FROM (SELECT s.* FROM cmp_sx s SEMI JOIN cmp_pairs k ON k.ua = s.ua AND k.ub = s.ub)) x ON x.ua = q.ua AND x.ub = q.ub AND x.rk <= ${SIMILARITY_KEEP}`, 'compareHeld');
 
   // Distinctive: each unit's measures below DISTINCTIVE_MEASURE_MAX with every other unit compared, the least alike first.
   const distinct: Array<{ unit: number; count: number; picks: number[] }> = [];
