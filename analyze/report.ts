@@ -92,13 +92,10 @@ export function reportPieces(doc: ReportSummary, data: { rows: RowsPayload; deta
   const { cut, chunks } = fitChunks(details, rows.z, (options.targetBytes ?? TARGET_BYTES) - Buffer.byteLength(empty.head) - Buffer.byteLength(empty.tail) - around);
   rows.cut = cut;
   const { head, chunk, tail } = parts();
-  // Everything is computed by now; each chunk is let go once it is handed over.
+  // Everything is computed by now; each chunk is read back from the store as it is handed over.
   return (function* () {
     yield head;
-    for (let k = 0; k < chunks.length; k++) {
-      yield chunk(chunks[k]!, k);
-      chunks[k] = '';
-    }
+    for (let k = 0; k < chunks.count; k++) yield chunk(chunks.get(k), k);
     yield tail;
   })();
 }

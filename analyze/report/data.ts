@@ -259,7 +259,7 @@ const encode = (json: string, z: boolean): string => (z ? deflateRawSync(Buffer.
  * length of at least MIN_CUT that fits, else -1 (no measure text). Sizes of compressed chunks are estimated from
  * every SAMPLE-th chunk (deterministic), then checked on the whole.
  */
-export function fitChunks({ groups, longest }: DetailGroups, z: boolean, budget: number): { cut: number; chunks: string[] } {
+export function fitChunks({ groups, longest, store }: DetailGroups, z: boolean, budget: number): { cut: number; chunks: FittedChunks } {
   const SAMPLE = 16;
   const sample = groups.length <= SAMPLE * 2 ? groups : groups.filter((_, k) => k % SAMPLE === 0);
   const units = (gs: readonly DetailChunk[]) => gs.reduce((n, g) => n + g.units, 0);
@@ -281,17 +281,32 @@ export function fitChunks({ groups, longest }: DetailGroups, z: boolean, budget:
     }
   }
   for (;;) {
-    const chunks = groups.map((g) => encode(g.json(cut), z));
-    if (cut < 0 || chunks.reduce((n, c) => n + size(c), 0) <= budget) return { cut, chunks };
+    // Each chunk goes to the store as it is encoded (at 20,000 units they are some 44 MB, kept until the page is
+    // written); a cut that does not fit leaves its bytes there unused.
+    let total = 0;
+    const keys = groups.map((g) => {
+      const chunk = encode(g.json(cut), z);
+      total += size(chunk);
+      return store.put(Buffer.from(chunk, 'utf8'));
+    });
+    if (cut < 0 || total <= budget) return { cut, chunks: { count: keys.length, get: (k) => store.get(keys[k]!).toString('utf8') } };
     cut = cut === 0 ? longest : Math.floor(cut * 0.8);
     if (cut < MIN_CUT) cut = -1;
   }
+}
+
+/** The encoded chunks fitChunks settled on, read back one at a time. */
+export interface FittedChunks {
+  count: number;
+  get(k: number): string;
 }
 
 /** The units' details grouped in chunks, and the longest measure text (for fitChunks). */
 export interface DetailGroups {
   groups: DetailChunk[];
   longest: number;
+  /** Where the chunks' bytes are kept, and fitChunks keeps their encoded form. */
+  store: ChunkStore;
 }
 
 /**
@@ -435,7 +450,7 @@ export class ReportDataBuilder {
     const groups = [...this.chunks];
     this.chunks.length = 0;
     rows.z = groups.reduce((n, g) => n + g.plainBytes, 0) > PLAIN_LIMIT;
-    return { rows, details: { groups, longest: this.longest } };
+    return { rows, details: { groups, longest: this.longest, store: this.store } };
   }
 }
 
