@@ -107,40 +107,7 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
     SELECT (row_number() OVER (ORDER BY u.unit_idx, m.span_start, m.id) - 1)::INTEGER AS mi, u.unit_idx::INTEGER AS unit_idx, u.folder::INTEGER AS folder, m.mrow, m.span_start
     FROM cmp_units u JOIN (${measuresOf('rowid AS mrow, path, id, span_start')}) m ON m.folder = u.folder AND m.path = u.path`, 'compare');
   const measureCount = Number((await rows(conn, 'SELECT count(*) AS n FROM cmp_m'))[0]!['n']);
-  const comparison = new MeasureComparison(seg);
-  // Each measure's unit and its place in its notice (what a shared pair is grouped and ordered by).
-  const unitOf = new Int32Array(measureCount);
-  const startOf = new Float64Array(measureCount);
-  for (let from = 0; from < measureCount; from += MEASURE_PAGE) {
-    const page = `SELECT c.mi, c.unit_idx, c.span_start, m.text FROM (SELECT * FROM cmp_m WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE}) c
-      JOIN (${measuresOf('rowid AS mrow, text')}) m ON m.folder = c.folder AND m.mrow = c.mrow ORDER BY c.mi`;
-    for await (const chunk of stream(conn, page)) {
-      for (const m of chunk) {
-        const mi = comparison.add(Number(m['unit_idx']), String(m['text']));
-        if (mi !== Number(m['mi'])) throw new Error(`compare: measure ${String(m['mi'])} came as the ${mi}th`);
-        unitOf[mi] = Number(m['unit_idx']);
-        startOf[mi] = Number(m['span_start']);
-      }
-    }
-  }
-  // The pairs alike, each with its measures' units and places (no join of the measures to them in SQL), spilled to
-  // DuckDB's temporary files while the comparison's arrays are at their largest.
-  await setMemoryBudget(conn, 'compareSpill');
-  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_sx (a BIGINT, b BIGINT, sim DOUBLE, ua BIGINT, ub BIGINT, sa BIGINT, sb BIGINT)');
-  const appender: DuckDBAppender = await conn.createAppender('cmp_sx', 'main', 'temp');
-  let appended = 0;
-  const { best, comparable, stats } = comparison.compare((a, b, sim) => {
-    appendValue(appender, 'BIGINT', a);
-    appendValue(appender, 'BIGINT', b);
-    appendValue(appender, 'DOUBLE', sim);
-    appendValue(appender, 'BIGINT', unitOf[a]);
-    appendValue(appender, 'BIGINT', unitOf[b]);
-    appendValue(appender, 'BIGINT', startOf[a]);
-    appendValue(appender, 'BIGINT', startOf[b]);
-    appender.endRow();
-    if (++appended % APPEND_FLUSH === 0) appender.flushSync();
-  });
-  appender.closeSync();
+  const { distinct, stats } = await compareMeasures(conn, seg, measuresOf, measureCount);
   // The comparison's arrays are garbage now: collected before the units are read, so that the two never add up.
   options.collect?.();
   await setMemoryBudget(conn, 'compareHeld');
@@ -205,22 +172,11 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
     FROM (SELECT *, row_number() OVER (ORDER BY n DESC, ua, ub) - 1 AS pair_no FROM cmp_pairs) q
     JOIN (SELECT *, row_number() OVER (PARTITION BY ua, ub ORDER BY sim DESC, sa, sb) AS rk FROM (SELECT s.* FROM cmp_sx s SEMI JOIN cmp_pairs k ON k.ua = s.ua AND k.ub = s.ub)) x ON x.ua = q.ua AND x.ub = q.ub AND x.rk <= ${SIMILARITY_KEEP}`, 'compareHeld');
 
-  // Distinctive: each unit's measures below DISTINCTIVE_MEASURE_MAX with every other unit compared, the least alike first.
-  const distinct: Array<{ unit: number; count: number; picks: number[] }> = [];
-  for (let i = 0; i < unitOf.length; ) {
-    const unit = unitOf[i]!;
-    const mine: number[] = [];
-    let j = i;
-    for (; j < unitOf.length && unitOf[j] === unit; j++) if (comparable[j] && best[j]! < DISTINCTIVE_MEASURE_MAX) mine.push(j);
-    distinct.push({ unit, count: mine.length, picks: mine.sort((x, y) => best[x]! - best[y]! || x - y).slice(0, SIMILARITY_KEEP) });
-    i = j;
-  }
-
   // The measures shown (the shared pairs' and the distinctive ones), with their text read back from the store once.
   await conn.run('CREATE OR REPLACE TEMP TABLE cmp_picks (mi BIGINT)');
   const need = await conn.createAppender('cmp_picks', 'main', 'temp');
   for (const d of distinct) {
-    for (const mi of d.picks) {
+    for (const { mi } of d.picks) {
       appendValue(need, 'BIGINT', mi);
       need.endRow();
     }
@@ -280,7 +236,69 @@ export async function compareUnits(db: ResultsDatabase, seg: Segmenter, options:
     units,
     sharedMeasures,
     measureComparison: { ...stats, maxPairs: SIMILARITY_MAX_PAIRS, unitsKeptPerUnit: SHARED_UNITS_KEEP },
-    distinctiveMeasures: distinct.map((d) => ({ unit: d.unit, count: d.count, measures: d.picks.map((mi) => ({ ...refs.get(mi)!, best: best[mi]! })) })),
+    distinctiveMeasures: distinct.map((d) => ({ unit: d.unit, count: d.count, measures: d.picks.map(({ mi, best }) => ({ ...refs.get(mi)!, best })) })),
   };
   return { doc, details, stats, problems };
+}
+
+/** A unit's distinctive measures: how many it has, and the SIMILARITY_KEEP least alike (measure number, best similarity). */
+interface Distinct {
+  unit: number;
+  count: number;
+  picks: Array<{ mi: number; best: number }>;
+}
+
+/**
+ * Compare the measures of cmp_m (`measureCount` of them; `measuresOf(columns)` selects the stores' measures): their
+ * text is read a page at a time into the comparison, the pairs alike go to cmp_sx, and each unit's distinctive
+ * measures are picked. The comparison's arrays (some 120 MB at 720,000 measures) live only in this function: what
+ * comes after holds the picks alone.
+ */
+async function compareMeasures(conn: DuckDBConnection, seg: Segmenter, measuresOf: (columns: string) => string, measureCount: number): Promise<{ distinct: Distinct[]; stats: ComparisonStats }> {
+  const comparison = new MeasureComparison(seg);
+  comparison.expect(measureCount);
+  // Each measure's place in its notice (what a shared pair's measures are ordered by).
+  const startOf = new Int32Array(measureCount);
+  for (let from = 0; from < measureCount; from += MEASURE_PAGE) {
+    const page = `SELECT c.mi, c.unit_idx, c.span_start, m.text FROM (SELECT * FROM cmp_m WHERE mi >= ${from} AND mi < ${from + MEASURE_PAGE}) c
+      JOIN (${measuresOf('rowid AS mrow, text')}) m ON m.folder = c.folder AND m.mrow = c.mrow ORDER BY c.mi`;
+    for await (const chunk of stream(conn, page)) {
+      for (const m of chunk) {
+        const mi = comparison.add(Number(m['unit_idx']), String(m['text']));
+        if (mi !== Number(m['mi'])) throw new Error(`compare: measure ${String(m['mi'])} came as the ${mi}th`);
+        startOf[mi] = Number(m['span_start']);
+      }
+    }
+  }
+  // The pairs alike, each with its measures' units and places (no join of the measures to them in SQL), spilled to
+  // DuckDB's temporary files while the comparison's arrays are at their largest.
+  await setMemoryBudget(conn, 'compareSpill');
+  await conn.run('CREATE OR REPLACE TEMP TABLE cmp_sx (a BIGINT, b BIGINT, sim DOUBLE, ua BIGINT, ub BIGINT, sa BIGINT, sb BIGINT)');
+  const appender: DuckDBAppender = await conn.createAppender('cmp_sx', 'main', 'temp');
+  let appended = 0;
+  const { best, comparable, unitOf, stats } = comparison.compare((a, b, sim, ua, ub) => {
+    appendValue(appender, 'BIGINT', a);
+    appendValue(appender, 'BIGINT', b);
+    appendValue(appender, 'DOUBLE', sim);
+    appendValue(appender, 'BIGINT', ua);
+    appendValue(appender, 'BIGINT', ub);
+    appendValue(appender, 'BIGINT', startOf[a]);
+    appendValue(appender, 'BIGINT', startOf[b]);
+    appender.endRow();
+    if (++appended % APPEND_FLUSH === 0) appender.flushSync();
+  });
+  appender.closeSync();
+
+  // Distinctive: each unit's measures below DISTINCTIVE_MEASURE_MAX with every other unit compared, the least alike first.
+  const distinct: Distinct[] = [];
+  for (let i = 0; i < unitOf.length; ) {
+    const unit = unitOf[i]!;
+    const mine: number[] = [];
+    let j = i;
+    for (; j < unitOf.length && unitOf[j] === unit; j++) if (comparable[j] && best[j]! < DISTINCTIVE_MEASURE_MAX) mine.push(j);
+    const picks = mine.sort((x, y) => best[x]! - best[y]! || x - y).slice(0, SIMILARITY_KEEP);
+    distinct.push({ unit, count: mine.length, picks: picks.map((mi) => ({ mi, best: best[mi]! })) });
+    i = j;
+  }
+  return { distinct, stats };
 }

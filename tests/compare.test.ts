@@ -209,15 +209,36 @@ describe('measure similarity with blocking (analyze/similarity.ts)', () => {
   /** Measure k of unit u: four words, the first shared by units in groups of three, the others varied. */
   const text = (u: number, k: number) => [WORDS[(u % 3) + k]!, WORDS[(u * 7 + k * 3) % WORDS.length]!, WORDS[(u * 5 + k + 4) % WORDS.length]!, WORDS[(k * 11 + 2) % WORDS.length]!].join('，');
 
-  async function run(units: number, perUnit: number, limits?: { window: number; prefix: number; maxPairs: number; sharedPerMeasure: number }) {
+  async function run(units: number, perUnit: number, limits?: { window: number; prefix: number; maxPairs: number; sharedPerMeasure: number }, expected?: number) {
     const { MeasureComparison } = await import('../analyze/similarity.js');
     const { createSegmenter } = await import('../pipeline/segment/segmenter.js');
     const c = new MeasureComparison(createSegmenter(), limits);
+    if (expected !== undefined) c.expect(expected);
     for (let u = 0; u < units; u++) for (let k = 0; k < perUnit; k++) c.add(u, text(u, k));
-    const shared: Array<[number, number, number]> = [];
-    const r = c.compare((a, b, s) => shared.push([a, b, s]));
+    const shared: Array<[number, number, number, number, number]> = [];
+    const r = c.compare((a, b, s, ua, ub) => shared.push([a, b, s, ua, ub]));
     return { ...r, shared };
   }
+
+  it('gives each pair alike with its measures’ units, and the same comparison whatever count of measures it was told to expect', async () => {
+    const limits = { window: 64, prefix: 3, maxPairs: 1_000_000, sharedPerMeasure: 5 };
+    // 1,500 measures: past the 1,000 after which the word lists are sized from the words so far.
+    const plain = await run(500, 3, limits);
+    expect(plain.shared.length).toBeGreaterThan(0);
+    for (const [a, b, , ua, ub] of plain.shared) {
+      expect([ua, ub]).toEqual([Math.floor(a / 3), Math.floor(b / 3)]);
+      expect(ua).not.toBe(ub);
+    }
+    expect([...plain.unitOf.slice(0, 7)]).toEqual([0, 0, 0, 1, 1, 1, 2]);
+    // Told the right count, too few (the lists grow again) or far too many: the same pairs, bests and stats.
+    for (const expected of [1500, 1100, 20_000]) {
+      const sized = await run(500, 3, limits, expected);
+      expect(sized.shared, `expected ${expected}`).toEqual(plain.shared);
+      expect([...sized.best], `expected ${expected}`).toEqual([...plain.best]);
+      expect([...sized.unitOf]).toEqual([...plain.unitOf]);
+      expect(sized.stats).toEqual(plain.stats);
+    }
+  });
 
   it('compares every pair of measures of different units that share a word when every word is rare, each pair once', async () => {
     const r = await run(6, 3, { window: 1000, prefix: 3, maxPairs: 1_000_000, sharedPerMeasure: 5 });
