@@ -314,9 +314,10 @@ export class UnitsXlsxBuilder {
         let current = newSheet();
         let written = 0;
         // One style object per column and type of value, shared by its cells. ExcelJS gives every cell a new style
-        // object, and knows a style object it has seen (a WeakMap) but renders any other to XML to find its id: for
-        // 721,520 measures that was a fifth of the sheet's time. The type is part of the key because the id ExcelJS
-        // keeps for an object depends on the type of the cell it first saw it on (a number gets the General format).
+        // object, and knows a style object it has seen (a WeakMap) but renders any other to XML to find its id: the
+        // workbook of 20,000 units and 721,520 measures took 27.9 s, against 15.9 s with the objects shared. The type
+        // is part of the key because the id ExcelJS keeps for an object depends on the type of the cell it first saw
+        // it on (a number gets the General format).
         const styles = new Map<string, Partial<ExcelJS.Style>>();
         for await (const r of table.rows()) {
           if (inSheet === maxRows - 1) current = newSheet();
