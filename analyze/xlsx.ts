@@ -318,15 +318,15 @@ export class UnitsXlsxBuilder {
         // workbook of 20,000 units and 721,520 measures took 27.9 s, against 15.9 s with the objects shared. The type
         // is part of the key because the id ExcelJS keeps for an object depends on the type of the cell it first saw
         // it on (a number gets the General format).
-        const styles = new Map<string, Partial<ExcelJS.Style>>();
+        const styles: Array<Array<Partial<ExcelJS.Style>>> = [];
         for await (const r of table.rows()) {
           if (inSheet === maxRows - 1) current = newSheet();
           const row = current.addRow(r);
           row.eachCell((cell, k) => {
-            const key = `${k}:${cell.type}`;
-            const style = styles.get(key);
+            const ofColumn = (styles[k] ??= []);
+            const style = ofColumn[cell.type];
             if (style) cell.style = style;
-            else styles.set(key, cell.style);
+            else ofColumn[cell.type] = cell.style;
           });
           row.commit();
           inSheet++;
